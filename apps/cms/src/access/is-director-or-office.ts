@@ -1,0 +1,5 @@
+import type { Access } from 'payload'
+
+import { hasRole } from './lib/users'
+
+export const isDirectorOrOffice: Access = ({ req }) => hasRole(req, 'director', 'office')

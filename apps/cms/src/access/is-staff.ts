@@ -1,0 +1,5 @@
+import type { Access } from 'payload'
+
+import { staffUser } from './lib/users'
+
+export const isStaff: Access = ({ req }) => !!staffUser(req)

@@ -1,0 +1,55 @@
+import type { PayloadRequest } from 'payload'
+
+import { idOf, parentUser, staffUser } from './users'
+
+/**
+ * The ids of the groups a teacher is assigned to. Cached on the request: one access check per
+ * collection per request would otherwise repeat the same query.
+ */
+export async function teacherGroupIds(req: PayloadRequest): Promise<string[]> {
+  const staff = staffUser(req)
+  if (!staff) return []
+  const cacheKey = `teacherGroupIds:${staff.id}`
+  const cached = req.context[cacheKey] as string[] | undefined
+  if (cached) return cached
+  const groups = await req.payload.find({
+    collection: 'groups',
+    where: { teachers: { in: [staff.id] } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+    select: {},
+  })
+  const ids = groups.docs.map((g) => g.id)
+  req.context[cacheKey] = ids
+  return ids
+}
+
+/** The parent's children, straight from their own account (group membership is derived, S2). */
+export function parentChildIds(req: PayloadRequest): string[] {
+  const parent = parentUser(req)
+  if (!parent) return []
+  return (parent.children ?? []).map((c) => idOf(c)).filter((id): id is string => !!id)
+}
+
+export async function parentGroupIds(req: PayloadRequest): Promise<string[]> {
+  const childIds = parentChildIds(req)
+  if (childIds.length === 0) return []
+  const pupils = await req.payload.find({
+    collection: 'pupils',
+    where: { id: { in: childIds } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+    select: { group: true },
+  })
+  return [...new Set(pupils.docs.map((p) => idOf(p.group)).filter((id): id is string => !!id))]
+}
+
+/** A Where that matches nothing, for scoped users without any scope. */
+export const NOTHING = { id: { in: [] as string[] } }
+export const scopeIn = (field: string, ids: string[]) => (ids.length ? { [field]: { in: ids } } : NOTHING)

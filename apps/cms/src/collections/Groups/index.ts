@@ -1,0 +1,58 @@
+import type { CollectionConfig } from 'payload'
+
+import { groupsRead } from '../../access/groups-read'
+import { isDirectorOrOffice } from '../../access/is-director-or-office'
+
+export const Groups: CollectionConfig = {
+  slug: 'groups',
+  labels: {
+    singular: { nl: 'Groep', en: 'Group' },
+    plural: { nl: 'Groepen', en: 'Groups' },
+  },
+  defaultSort: 'sortOrder',
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'schoolYear', 'teachers'],
+    group: { nl: 'School', en: 'School' },
+  },
+  access: {
+    read: groupsRead,
+    create: isDirectorOrOffice,
+    update: isDirectorOrOffice,
+    delete: isDirectorOrOffice,
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
+    {
+      name: 'schoolYear',
+      type: 'text',
+      required: true,
+      label: { nl: 'Schooljaar', en: 'School year' },
+      admin: { placeholder: '2026-2027' },
+      validate: (value: string | null | undefined) =>
+        /^\d{4}-\d{4}$/.test(value ?? '') ? true : 'Gebruik de vorm 2026-2027.',
+    },
+    {
+      name: 'teachers',
+      type: 'relationship',
+      relationTo: 'staff',
+      hasMany: true,
+      label: { nl: 'Leerkrachten', en: 'Teachers' },
+      filterOptions: { role: { equals: 'teacher' } },
+    },
+    {
+      name: 'sortOrder',
+      type: 'number',
+      defaultValue: 0,
+      label: { nl: 'Volgorde', en: 'Sort order' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'pupils',
+      type: 'join',
+      collection: 'pupils',
+      on: 'group',
+      label: { nl: 'Leerlingen', en: 'Pupils' },
+    },
+  ],
+}

@@ -1,0 +1,72 @@
+import type { CollectionConfig } from 'payload'
+
+import { deny } from '../../access/deny'
+import { isDirectorOrOffice } from '../../access/is-director-or-office'
+import { isDirectorOrOfficeField } from '../../access/is-staff-field'
+import { parentsRead } from '../../access/parents-read'
+import { parentsUpdate } from '../../access/parents-update'
+import { authOptions } from '../shared/auth-options'
+import { portalLogin } from './endpoints/portal-login'
+import { refuseDeactivatedLogin } from './hooks/refuse-deactivated-login'
+
+export const Parents: CollectionConfig = {
+  slug: 'parents',
+  labels: {
+    singular: { nl: 'Ouder', en: 'Parent' },
+    plural: { nl: 'Ouders', en: 'Parents' },
+  },
+  // Parents only ever use the portal: `access.admin` below keeps them out of /admin.
+  auth: authOptions(),
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'status', 'children'],
+    group: { nl: 'Mensen', en: 'People' },
+    listSearchableFields: ['name', 'email'],
+  },
+  access: {
+    admin: deny,
+    read: parentsRead,
+    create: isDirectorOrOffice,
+    update: parentsUpdate,
+    delete: isDirectorOrOffice,
+    unlock: isDirectorOrOffice,
+  },
+  endpoints: [portalLogin],
+  hooks: { beforeLogin: [refuseDeactivatedLogin] },
+  fields: [
+    { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
+    { name: 'phone', type: 'text', label: { nl: 'Telefoon', en: 'Phone' } },
+    {
+      name: 'children',
+      type: 'relationship',
+      relationTo: 'pupils',
+      hasMany: true,
+      label: { nl: 'Kinderen', en: 'Children' },
+      access: { update: isDirectorOrOfficeField, create: isDirectorOrOfficeField },
+    },
+    {
+      name: 'preferredLanguage',
+      type: 'select',
+      defaultValue: 'nl',
+      label: { nl: 'Voorkeurstaal', en: 'Preferred language' },
+      options: [
+        { value: 'nl', label: 'Nederlands' },
+        { value: 'en', label: 'English' },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'invited',
+      label: { nl: 'Status', en: 'Status' },
+      options: [
+        { value: 'invited', label: { nl: 'Uitgenodigd', en: 'Invited' } },
+        { value: 'active', label: { nl: 'Actief', en: 'Active' } },
+        { value: 'deactivated', label: { nl: 'Gedeactiveerd', en: 'Deactivated' } },
+      ],
+      access: { update: isDirectorOrOfficeField, create: isDirectorOrOfficeField },
+      admin: { position: 'sidebar' },
+    },
+  ],
+}

@@ -1,0 +1,61 @@
+import type { CollectionConfig } from 'payload'
+
+import { isDirectorOrOffice } from '../../access/is-director-or-office'
+import { pupilsRead } from '../../access/pupils-read'
+
+export const Pupils: CollectionConfig = {
+  slug: 'pupils',
+  labels: {
+    singular: { nl: 'Leerling', en: 'Pupil' },
+    plural: { nl: 'Leerlingen', en: 'Pupils' },
+  },
+  defaultSort: 'lastName',
+  admin: {
+    useAsTitle: 'fullName',
+    defaultColumns: ['fullName', 'group'],
+    group: { nl: 'School', en: 'School' },
+    listSearchableFields: ['firstName', 'lastName'],
+  },
+  access: {
+    read: pupilsRead,
+    create: isDirectorOrOffice,
+    update: isDirectorOrOffice,
+    delete: isDirectorOrOffice,
+  },
+  fields: [
+    { name: 'firstName', type: 'text', required: true, label: { nl: 'Voornaam', en: 'First name' } },
+    { name: 'lastName', type: 'text', required: true, label: { nl: 'Achternaam', en: 'Last name' } },
+    {
+      name: 'fullName',
+      type: 'text',
+      label: { nl: 'Naam', en: 'Name' },
+      admin: { hidden: true },
+      hooks: {
+        beforeChange: [
+          ({ siblingData }) => `${siblingData.firstName ?? ''} ${siblingData.lastName ?? ''}`.trim(),
+        ],
+      },
+    },
+    {
+      name: 'group',
+      type: 'relationship',
+      relationTo: 'groups',
+      required: true,
+      label: { nl: 'Groep', en: 'Group' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'dateOfBirth',
+      type: 'date',
+      label: { nl: 'Geboortedatum', en: 'Date of birth' },
+      admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd-M-yyyy' } },
+    },
+    {
+      name: 'guardians',
+      type: 'join',
+      collection: 'parents',
+      on: 'children',
+      label: { nl: 'Ouders/verzorgers', en: 'Guardians' },
+    },
+  ],
+}

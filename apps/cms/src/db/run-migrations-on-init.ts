@@ -1,0 +1,12 @@
+import type { Payload } from 'payload'
+
+import { migrations } from '../migrations'
+
+/**
+ * Payload applies `prodMigrations` itself when NODE_ENV is production. Everywhere else (dev, tests,
+ * scripts) we apply the same committed migrations here, so every database has one history.
+ */
+export async function runMigrationsOnInit(payload: Payload): Promise<void> {
+  if (process.env.NODE_ENV === 'production') return
+  await payload.db.migrate({ migrations })
+}

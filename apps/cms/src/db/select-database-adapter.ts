@@ -1,0 +1,34 @@
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { migrations } from '../migrations'
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+export function databaseKindFor(url: string): DatabaseKind {
+  if (url.startsWith('mongodb://') || url.startsWith('mongodb+srv://')) return 'mongodb'
+  if (url.startsWith('file:')) return 'sqlite'
+  throw new Error(`Onbekend DATABASE_URL-schema: ${url.split(':')[0]}`)
+}
+
+/**
+ * One DATABASE_URL decides the adapter. SQLite is the embedded default: UUID ids like MongoDB,
+ * real transactions, WAL so readers never block the writer, and a busy timeout instead of
+ * SQLITE_BUSY errors. Schema changes only through committed migrations (`push: false`), which
+ * run on start; MongoDB (a replica set, for transactions) needs no schema migrations.
+ */
+export function selectDatabaseAdapter(url: string): DatabaseAdapterObj {
+  if (databaseKindFor(url) === 'mongodb') {
+    return mongooseAdapter({ url, transactionOptions: {} })
+  }
+  return sqliteAdapter({
+    client: { url },
+    idType: 'uuid',
+    push: false,
+    wal: true,
+    busyTimeout: 5000,
+    transactionOptions: {},
+    prodMigrations: migrations,
+  })
+}

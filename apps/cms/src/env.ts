@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The CMS environment, validated once at start with clear messages.
+ *
+ * `SCHOOLPOST_ENV=production` marks a real deployment: a strong PAYLOAD_SECRET is then required
+ * and cookies are Secure. It is separate from NODE_ENV because the local demo (`pnpm start`)
+ * runs production *builds* on http://localhost with a generated secret.
+ */
+const schema = z
+  .object({
+    SCHOOLPOST_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine((v) => v === undefined || /^(file:|mongodb(\+srv)?:\/\/)/.test(v), {
+        message:
+          'DATABASE_URL moet leeg zijn, met "file:" beginnen (SQLite) of met "mongodb://" (MongoDB).',
+      }),
+    PAYLOAD_SECRET: z.string().optional(),
+    CMS_URL: z.url({ message: 'CMS_URL moet een volledige URL zijn, bv. http://localhost:3000' }).default('http://localhost:3000'),
+    PORTAL_URL: z.url({ message: 'PORTAL_URL moet een volledige URL zijn, bv. http://localhost:4321' }).default('http://localhost:4321'),
+    SEED_DEMO: z.enum(['true', 'false']).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SCHOOLPOST_ENV === 'production' && (!env.PAYLOAD_SECRET || env.PAYLOAD_SECRET.length < 32)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PAYLOAD_SECRET'],
+        message: 'PAYLOAD_SECRET is verplicht in productie en moet minstens 32 tekens lang zijn.',
+      })
+    }
+  })
+
+export type CmsEnv = {
+  schoolpostEnv: 'development' | 'test' | 'production'
+  isProduction: boolean
+  databaseUrl: string
+  payloadSecret: string
+  cmsUrl: string
+  portalUrl: string
+  seedDemo: boolean
+}
+
+export class EnvError extends Error {
+  override name = 'EnvError'
+}
+
+/** A development secret, generated once and kept in the (git-ignored) data folder. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, '.dev-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const secret = randomBytes(32).toString('hex')
+  mkdirSync(dataDir, { recursive: true })
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
+export function parseEnv(
+  source: Record<string, string | undefined> = process.env,
+  dataDir = path.resolve(process.cwd(), 'data'),
+): CmsEnv {
+  const result = schema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `- ${i.path.join('.') || 'env'}: ${i.message}`)
+    throw new EnvError(`Ongeldige configuratie van het CMS:\n${lines.join('\n')}`)
+  }
+  const env = result.data
+  const isProduction = env.SCHOOLPOST_ENV === 'production'
+  return {
+    schoolpostEnv: env.SCHOOLPOST_ENV,
+    isProduction,
+    databaseUrl: env.DATABASE_URL ?? `file:${path.join(dataDir, 'schoolpost.db')}`,
+    payloadSecret: env.PAYLOAD_SECRET || developmentSecret(dataDir),
+    cmsUrl: env.CMS_URL.replace(/\/$/, ''),
+    portalUrl: env.PORTAL_URL.replace(/\/$/, ''),
+    seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
+  }
+}

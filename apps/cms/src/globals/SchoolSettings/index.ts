@@ -1,0 +1,95 @@
+import type { Field, GlobalConfig } from 'payload'
+
+import { isDirector } from '../../access/is-director'
+import { isLoggedIn } from '../../access/is-logged-in'
+import { validateTimeOfDay } from './hooks/validate-time-of-day'
+import { validateSchoolHoursHook } from './hooks/validate-school-hours'
+
+export const SCHOOL_WEEKDAYS = [
+  { name: 'monday', nl: 'Maandag', en: 'Monday', start: '08:30', end: '14:30' },
+  { name: 'tuesday', nl: 'Dinsdag', en: 'Tuesday', start: '08:30', end: '14:30' },
+  { name: 'wednesday', nl: 'Woensdag', en: 'Wednesday', start: '08:30', end: '12:15' },
+  { name: 'thursday', nl: 'Donderdag', en: 'Thursday', start: '08:30', end: '14:30' },
+  { name: 'friday', nl: 'Vrijdag', en: 'Friday', start: '08:30', end: '14:30' },
+] as const
+
+const dayFields: Field[] = SCHOOL_WEEKDAYS.map((day) => ({
+  name: day.name,
+  type: 'group',
+  label: { nl: day.nl, en: day.en },
+  admin: {
+    description: { nl: 'Laat beide leeg als er die dag geen school is.', en: 'Leave both empty for no school.' },
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'start', type: 'text', label: { nl: 'Begin', en: 'Start' }, defaultValue: day.start, validate: validateTimeOfDay, admin: { placeholder: '08:30' } },
+        { name: 'end', type: 'text', label: { nl: 'Eind', en: 'End' }, defaultValue: day.end, validate: validateTimeOfDay, admin: { placeholder: '14:30' } },
+      ],
+    },
+  ],
+}))
+
+export const SchoolSettings: GlobalConfig = {
+  slug: 'school-settings',
+  label: { nl: 'Schoolinstellingen', en: 'School settings' },
+  admin: { group: { nl: 'School', en: 'School' } },
+  access: {
+    read: isLoggedIn,
+    update: isDirector,
+    readVersions: isDirector,
+  },
+  hooks: { beforeChange: [validateSchoolHoursHook] },
+  fields: [
+    {
+      name: 'schoolName',
+      type: 'text',
+      required: true,
+      defaultValue: 'Basisschool De Regenboog',
+      label: { nl: 'Naam van de school', en: 'School name' },
+    },
+    {
+      name: 'phone',
+      type: 'text',
+      required: true,
+      defaultValue: '071 123 45 67',
+      label: { nl: 'Telefoonnummer', en: 'Phone number' },
+      admin: { description: { nl: 'Voor dringende zaken en ziekmeldingen na de deadline.', en: 'For urgent matters.' } },
+      validate: (value: string | null | undefined) =>
+        /^\+?[0-9 ()-]{8,20}$/.test(value ?? '') ? true : 'Vul een geldig telefoonnummer in, bv. 071 123 45 67.',
+    },
+    {
+      name: 'timeZone',
+      type: 'select',
+      required: true,
+      defaultValue: 'Europe/Amsterdam',
+      label: { nl: 'Tijdzone', en: 'Time zone' },
+      options: [{ label: 'Europe/Amsterdam', value: 'Europe/Amsterdam' }],
+    },
+    {
+      name: 'absenceCutoff',
+      type: 'text',
+      required: true,
+      defaultValue: '08:15',
+      label: { nl: 'Ziekmelden uiterlijk om', en: 'Sick report cutoff' },
+      validate: validateTimeOfDay,
+    },
+    {
+      name: 'minPupilsPerPhoto',
+      type: 'number',
+      required: true,
+      defaultValue: 2,
+      min: 2,
+      max: 30,
+      label: { nl: 'Minimaal aantal leerlingen op een foto', en: 'Minimum pupils per photo' },
+      admin: { description: { nl: 'Minder leerlingen geldt als portretfoto en wordt niet gedeeld.', en: 'Fewer counts as a portrait.' } },
+    },
+    {
+      name: 'schoolHours',
+      type: 'group',
+      label: { nl: 'Schooltijden', en: 'School hours' },
+      fields: dayFields,
+    },
+  ],
+}
