@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Migration, Payload } from 'payload'
 
 import { migrations } from '../migrations'
 
@@ -8,5 +8,6 @@ import { migrations } from '../migrations'
  */
 export async function runMigrationsOnInit(payload: Payload): Promise<void> {
   if (process.env.NODE_ENV === 'production') return
-  await payload.db.migrate({ migrations })
+  // Generated migrations take typed args; the adapter's list is typed with `unknown` args.
+  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
 }

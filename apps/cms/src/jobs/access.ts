@@ -1,12 +1,12 @@
-import type { JobsConfig } from 'payload'
+import type { JobsConfig, PayloadRequest } from 'payload'
 
 import { hasRole } from '../access/lib/users'
 
-type JobsAccess = NonNullable<JobsConfig['access']>
+const directorOnly = ({ req }: { req: PayloadRequest }): boolean => hasRole(req, 'director')
 
 /** Only directors may run, queue or cancel jobs through the API; the CMS itself uses the Local API. */
-export const jobsAccess: JobsAccess = {
-  run: ({ req }) => hasRole(req, 'director'),
-  queue: ({ req }) => hasRole(req, 'director'),
-  cancel: ({ req }) => hasRole(req, 'director'),
-}
+export const jobsAccess = {
+  run: directorOnly,
+  queue: directorOnly,
+  cancel: directorOnly,
+} satisfies NonNullable<JobsConfig['access']>

@@ -32,17 +32,24 @@ describe('getInstantAt', () => {
     ).toBe('03:30')
   })
 
-  it('picks the second (winter time) occurrence of an ambiguous autumn time', () => {
+  it('picks the earlier (summer time) occurrence of an ambiguous autumn time', () => {
     // 25 October 2026: 02:00–02:59 happens twice, at 00:xxZ (CEST) and 01:xxZ (CET).
     expect(instantIso('2026-10-25', '01:59')).toBe('2026-10-24T23:59:00.000Z')
-    expect(instantIso('2026-10-25', '02:30')).toBe('2026-10-25T01:30:00.000Z')
+    expect(instantIso('2026-10-25', '02:00')).toBe('2026-10-25T00:00:00.000Z')
+    expect(instantIso('2026-10-25', '02:30')).toBe('2026-10-25T00:30:00.000Z')
+    expect(instantIso('2026-10-25', '02:59')).toBe('2026-10-25T00:59:00.000Z')
     expect(instantIso('2026-10-25', '03:00')).toBe('2026-10-25T02:00:00.000Z')
     // both instants really read 02:30 in Amsterdam
     expect(getSchoolNow({ now: new Date('2026-10-25T00:30:00Z'), timeZone }).time).toBe('02:30')
     expect(getSchoolNow({ now: new Date('2026-10-25T01:30:00Z'), timeZone }).time).toBe('02:30')
   })
 
-  it('does not depend on the zone of the machine it runs on', () => {
+  it('works for other zones, including a 30-minute DST gap', () => {
+    // Lord Howe Island goes from UTC+10:30 to UTC+11 at 02:00 on 4 October 2026.
+    expect(
+      getInstantAt({ date: '2026-10-04', time: '02:15', timeZone: 'Australia/Lord_Howe' }),
+    ).toEqual(new Date('2026-10-03T15:45:00Z')) // 02:45 +11:00
+
     expect(getInstantAt({ date: '2026-03-30', time: '08:15', timeZone: 'UTC' }).toISOString()).toBe(
       '2026-03-30T08:15:00.000Z',
     )
@@ -53,6 +60,21 @@ describe('getInstantAt', () => {
         timeZone: 'America/New_York',
       }).toISOString(),
     ).toBe('2026-03-30T12:15:00.000Z')
+  })
+
+  it('gives the same answers whatever the time zone of the server is', () => {
+    const originalTz = process.env.TZ
+    try {
+      for (const hostZone of ['UTC', 'Europe/Amsterdam', 'Europe/London', 'Pacific/Chatham']) {
+        process.env.TZ = hostZone
+        expect(instantIso('2026-03-29', '02:30'), hostZone).toBe('2026-03-29T01:30:00.000Z')
+        expect(instantIso('2026-10-25', '02:30'), hostZone).toBe('2026-10-25T00:30:00.000Z')
+        expect(instantIso('2026-03-30', '08:15'), hostZone).toBe('2026-03-30T06:15:00.000Z')
+      }
+    } finally {
+      if (originalTz === undefined) delete process.env.TZ
+      else process.env.TZ = originalTz
+    }
   })
 
   it('throws on malformed input', () => {
@@ -121,7 +143,7 @@ describe('getInstantAt properties (Europe/Amsterdam, 2026–2030)', () => {
     )
   })
 
-  it('getInstantAt(getSchoolNow(instant)) is the instant itself, except in the autumn overlap', () => {
+  it('getInstantAt(getSchoolNow(instant)) is the instant itself, except in the second pass of the autumn overlap', () => {
     const start = Date.UTC(2026, 0, 1)
     const end = Date.UTC(2031, 0, 1)
     const anyMinute = fc
@@ -144,11 +166,11 @@ describe('getInstantAt properties (Europe/Amsterdam, 2026–2030)', () => {
         const back = getInstantAt({ date: wall.date, time: wall.time, timeZone })
         if (back.getTime() === now.getTime()) return
 
-        // Only the first (summer time) pass through the doubled hour may map to another instant,
-        // and then to the second pass, which reads the same wall-clock.
+        // Only the second (winter time) pass through the doubled hour may map to another instant:
+        // the first pass, which reads the same wall-clock.
         const [year, month, day] = wall.date.split('-').map(Number) as [number, number, number]
         expect(isInAutumnOverlap(year, month, day, Number(wall.time.slice(0, 2)))).toBe(true)
-        expect(back.getTime()).toBeGreaterThan(now.getTime())
+        expect(back.getTime()).toBeLessThan(now.getTime())
         expect(getSchoolNow({ now: back, timeZone }).time).toBe(wall.time)
       }),
       { numRuns: 2000 },

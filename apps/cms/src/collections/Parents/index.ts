@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { deny } from '../../access/deny'
+import { denyAdmin } from '../../access/deny'
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
 import { isDirectorOrOfficeField } from '../../access/is-staff-field'
 import { parentsRead } from '../../access/parents-read'
@@ -24,7 +24,7 @@ export const Parents: CollectionConfig = {
     listSearchableFields: ['name', 'email'],
   },
   access: {
-    admin: deny,
+    admin: denyAdmin,
     read: parentsRead,
     create: isDirectorOrOffice,
     update: parentsUpdate,

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isDirector, isDirectorField } from '../../access/is-director'
-import { isStaff } from '../../access/is-staff'
+import { canUseAdmin, isStaff } from '../../access/is-staff'
 import { staffUpdate } from '../../access/staff-update'
 import { authOptions } from '../shared/auth-options'
 
@@ -18,7 +18,7 @@ export const Staff: CollectionConfig = {
     group: { nl: 'Mensen', en: 'People' },
   },
   access: {
-    admin: isStaff,
+    admin: canUseAdmin,
     read: isStaff,
     create: isDirector,
     update: staffUpdate,

@@ -1,0 +1,29 @@
+import config from '@payload-config'
+import type { Payload } from 'payload'
+import { getPayload, handleEndpoints } from 'payload'
+
+let instance: Promise<Payload> | undefined
+
+/** The Local API on the run's throwaway SQLite database (migrated on first use). */
+export function testPayload(): Promise<Payload> {
+  instance ??= getPayload({ config })
+  return instance
+}
+
+/** The REST channel, in-process: the same handler Next.js mounts at /api. */
+export async function rest(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  apiPath: string,
+  options: { token?: string; body?: unknown } = {},
+): Promise<Response> {
+  await testPayload()
+  const headers = new Headers()
+  if (options.token) headers.set('Authorization', `JWT ${options.token}`)
+  if (options.body !== undefined) headers.set('Content-Type', 'application/json')
+  const request = new Request(`http://localhost:3000/api${apiPath}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  return handleEndpoints({ config, request })
+}

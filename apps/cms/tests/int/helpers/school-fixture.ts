@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto'
+import type { Payload } from 'payload'
+
+import type { Group, Parent, Pupil, Staff } from '../../../src/payload-types'
+
+export const FIXTURE_PASSWORD = 'fixture-password-2026'
+
+export type SchoolFixture = {
+  director: Staff
+  office: Staff
+  teacherTwoGroups: Staff
+  teacherOther: Staff
+  groups: { a: Group; b: Group; c: Group }
+  pupils: { a1: Pupil; a2: Pupil; b1: Pupil; c1: Pupil; c2: Pupil }
+  parents: {
+    /** Children in two groups (a1 in A, c1 in C). */
+    multiGroup: Parent
+    /** The two guardians of b1. */
+    guardianOne: Parent
+    guardianTwo: Parent
+    /** Was a parent of a2, deactivated. */
+    deactivated: Parent
+  }
+}
+
+/**
+ * A small school with the edge cases the access rules care about. Emails get a unique suffix so
+ * several test files can build their own school in the same database.
+ */
+export async function createSchoolFixture(payload: Payload): Promise<SchoolFixture> {
+  const tag = randomUUID().slice(0, 8)
+  const email = (name: string) => `${name}.${tag}@fixture.test`
+  const staff = (name: string, role: Staff['role']) =>
+    payload.create({
+      collection: 'staff',
+      data: { name, email: email(name), role, password: FIXTURE_PASSWORD },
+    })
+  const director = await staff('director', 'director')
+  const office = await staff('office', 'office')
+  const teacherTwoGroups = await staff('teacher2g', 'teacher')
+  const teacherOther = await staff('teacherc', 'teacher')
+  const group = (name: string, teachers: string[]) =>
+    payload.create({ collection: 'groups', data: { name: `${name} ${tag}`, schoolYear: '2026-2027', teachers } })
+  const a = await group('Groep A', [teacherTwoGroups.id])
+  const b = await group('Groep B', [teacherTwoGroups.id])
+  const c = await group('Groep C', [teacherOther.id])
+  const pupil = (firstName: string, g: Group) =>
+    payload.create({ collection: 'pupils', data: { firstName, lastName: tag, group: g.id } })
+  const pupils = {
+    a1: await pupil('A1', a),
+    a2: await pupil('A2', a),
+    b1: await pupil('B1', b),
+    c1: await pupil('C1', c),
+    c2: await pupil('C2', c),
+  }
+  const parent = (name: string, children: Pupil[], status: Parent['status'] = 'active') =>
+    payload.create({
+      collection: 'parents',
+      data: { name, email: email(name), password: FIXTURE_PASSWORD, status, children: children.map((p) => p.id) },
+    })
+  return {
+    director,
+    office,
+    teacherTwoGroups,
+    teacherOther,
+    groups: { a, b, c },
+    pupils,
+    parents: {
+      multiGroup: await parent('multi', [pupils.a1, pupils.c1]),
+      guardianOne: await parent('guardian1', [pupils.b1]),
+      guardianTwo: await parent('guardian2', [pupils.b1]),
+      deactivated: await parent('deactivated', [pupils.a2], 'deactivated'),
+    },
+  }
+}
+
+/** A user document as Payload puts it on `req.user`, for Local API calls with overrideAccess: false. */
+export function asUser<T extends Staff | Parent>(collection: 'staff' | 'parents', doc: T) {
+  return { ...doc, collection } as T & { collection: typeof collection }
+}

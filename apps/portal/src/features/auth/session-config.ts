@@ -1,0 +1,8 @@
+import type { PortalEnv } from '../env'
+import type { SessionConfig } from './session'
+import { deriveSessionKey } from './session'
+
+/** Cookie key and flags for this environment: Secure only in production (local demo is http). */
+export function sessionConfigFor(env: PortalEnv): SessionConfig {
+  return { key: deriveSessionKey(env.sessionSecret), secure: env.isProduction }
+}

@@ -1,0 +1,276 @@
+import type {
+  Group,
+  Parent,
+  PortalLoginResponse,
+  Pupil,
+  SchoolSetting,
+} from '@schoolpost/cms/portal-api'
+
+/**
+ * A small typed client for the CMS REST API, on behalf of one parent. Every authenticated call
+ * sends `Authorization: JWT <token>`; no cookie is ever sent or forwarded. Network failures,
+ * timeouts and broken or 5xx answers become a `CmsUnavailableError`.
+ */
+
+export type { Group, Parent, Pupil, SchoolSetting }
+
+export const DEFAULT_TIMEOUT_MS = 5000
+
+export type CmsUnavailableReason = 'network' | 'timeout' | 'server-error' | 'invalid-response'
+
+/** The CMS could not be reached or gave no usable answer. */
+export class CmsUnavailableError extends Error {
+  override name = 'CmsUnavailableError'
+  readonly reason: CmsUnavailableReason
+  readonly status: number | undefined
+
+  constructor(
+    reason: CmsUnavailableReason,
+    message: string,
+    options: { status?: number; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause })
+    this.reason = reason
+    this.status = options.status
+  }
+}
+
+/** The CMS refused the parent's token (401/403): the portal session is over. */
+export class CmsUnauthorizedError extends Error {
+  override name = 'CmsUnauthorizedError'
+  readonly status: number
+
+  constructor(status: number, path: string) {
+    super(`The CMS refused the token for ${path} (${status}).`)
+    this.status = status
+  }
+}
+
+/** Another unexpected 4xx answer (a bug on either side, not an outage). */
+export class CmsRequestError extends Error {
+  override name = 'CmsRequestError'
+  readonly status: number
+
+  constructor(status: number, path: string) {
+    super(`The CMS answered ${status} for ${path}.`)
+    this.status = status
+  }
+}
+
+export type LoginFailure = Extract<PortalLoginResponse, { ok: false }>
+export type LoginSuccess = Extract<PortalLoginResponse, { ok: true }>
+export type RateLimited = { ok: false; code: 'rate-limited'; retryAfterSeconds: number | undefined }
+export type PortalLoginResult = LoginSuccess | LoginFailure | RateLimited
+
+export type MeResult = { user: Parent | null; exp?: number }
+
+export type CmsClientOptions = {
+  /** Base URL of the CMS, e.g. http://localhost:3000 (a trailing slash is ignored). */
+  baseUrl: string
+  timeoutMs?: number
+  fetch?: typeof globalThis.fetch
+}
+
+export type CmsClient = ReturnType<typeof createCmsClient>
+
+const LOGIN_FAILURE_STATUS: Record<LoginFailure['code'], number> = {
+  'invalid-input': 400,
+  'invalid-credentials': 401,
+  deactivated: 403,
+  locked: 423,
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date). */
+export function parseRetryAfter(header: string | null, now = new Date()): number | undefined {
+  if (!header) return undefined
+  const trimmed = header.trim()
+  if (/^\d+$/.test(trimmed)) return Number.parseInt(trimmed, 10)
+  const date = Date.parse(trimmed)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, Math.ceil((date - now.getTime()) / 1000))
+}
+
+export function createCmsClient(options: CmsClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '')
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const doFetch = options.fetch ?? globalThis.fetch
+
+  type Sent = { status: number; headers: Headers; body: unknown }
+
+  /** One request; the body is read within the same timeout. Never throws anything but CmsUnavailableError. */
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    init: { token?: string; json?: unknown } = {},
+  ): Promise<Sent> {
+    const headers = new Headers({ Accept: 'application/json' })
+    if (init.token) headers.set('Authorization', `JWT ${init.token}`)
+    if (init.json !== undefined) headers.set('Content-Type', 'application/json')
+    let response: Response
+    let text: string
+    try {
+      response = await doFetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: init.json === undefined ? undefined : JSON.stringify(init.json),
+        credentials: 'omit',
+        redirect: 'manual',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+      text = await response.text()
+    } catch (error) {
+      const timedOut =
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+      throw new CmsUnavailableError(
+        timedOut ? 'timeout' : 'network',
+        timedOut
+          ? `The CMS did not answer ${method} ${path} within ${timeoutMs} ms.`
+          : `The CMS could not be reached for ${method} ${path}.`,
+        { cause: error },
+      )
+    }
+    if (response.status >= 500) {
+      throw new CmsUnavailableError(
+        'server-error',
+        `The CMS answered ${response.status} for ${method} ${path}.`,
+        { status: response.status },
+      )
+    }
+    let body: unknown = undefined
+    if (text.length > 0) {
+      try {
+        body = JSON.parse(text)
+      } catch (cause) {
+        throw new CmsUnavailableError(
+          'invalid-response',
+          `The CMS answered ${method} ${path} with something other than JSON (${response.status}).`,
+          { status: response.status, cause },
+        )
+      }
+    }
+    return { status: response.status, headers: response.headers, body }
+  }
+
+  function invalid(path: string, status: number, what: string): CmsUnavailableError {
+    return new CmsUnavailableError(
+      'invalid-response',
+      `Unexpected answer from the CMS for ${path} (${status}): ${what}.`,
+      { status },
+    )
+  }
+
+  /** An authenticated GET that must answer 200 with a JSON object. */
+  async function getAuthorized(path: string, token: string): Promise<Record<string, unknown>> {
+    const { status, body } = await send('GET', path, { token })
+    if (status === 401 || status === 403) throw new CmsUnauthorizedError(status, path)
+    if (status !== 200) {
+      if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+      throw new CmsRequestError(status, path)
+    }
+    if (!isRecord(body)) throw invalid(path, status, 'not a JSON object')
+    return body
+  }
+
+  return {
+    baseUrl,
+
+    /** POST /api/parents/portal-login: a token, or a machine-readable reason why not. */
+    async portalLogin(credentials: { email: string; password: string }): Promise<PortalLoginResult> {
+      const path = '/api/parents/portal-login'
+      const { status, headers, body } = await send('POST', path, { json: credentials })
+      if (status === 429) {
+        return {
+          ok: false,
+          code: 'rate-limited',
+          retryAfterSeconds: parseRetryAfter(headers.get('retry-after')),
+        }
+      }
+      if (!isRecord(body)) throw invalid(path, status, 'not a JSON object')
+      if (status === 200 && body.ok === true) {
+        const user = body.user
+        if (
+          typeof body.token !== 'string' ||
+          body.token.length === 0 ||
+          typeof body.exp !== 'number' ||
+          !isRecord(user) ||
+          typeof user.id !== 'string' ||
+          typeof user.name !== 'string' ||
+          typeof user.email !== 'string'
+        ) {
+          throw invalid(path, status, 'an incomplete login answer')
+        }
+        return {
+          ok: true,
+          token: body.token,
+          exp: body.exp,
+          user: { id: user.id, name: user.name, email: user.email },
+        }
+      }
+      const code = body.code
+      if (
+        body.ok === false &&
+        typeof code === 'string' &&
+        code in LOGIN_FAILURE_STATUS &&
+        LOGIN_FAILURE_STATUS[code as LoginFailure['code']] === status
+      ) {
+        return {
+          ok: false,
+          code: code as LoginFailure['code'],
+          message: typeof body.message === 'string' ? body.message : '',
+        }
+      }
+      throw invalid(path, status, 'no known login result')
+    },
+
+    /** GET /api/parents/me: the parent behind the token, or `null` when it is no longer valid. */
+    async me(token: string): Promise<MeResult> {
+      const path = '/api/parents/me'
+      let body: Record<string, unknown>
+      try {
+        body = await getAuthorized(path, token)
+      } catch (error) {
+        if (error instanceof CmsUnauthorizedError) return { user: null }
+        throw error
+      }
+      const user = body.user
+      if (user === null || user === undefined) return { user: null }
+      if (!isRecord(user) || typeof user.id !== 'string' || typeof user.name !== 'string') {
+        throw invalid(path, 200, 'no valid user')
+      }
+      // `me` answers for whichever auth collection the token belongs to.
+      if (user.collection !== undefined && user.collection !== 'parents') return { user: null }
+      return {
+        user: user as Parent,
+        ...(typeof body.exp === 'number' ? { exp: body.exp } : {}),
+      }
+    },
+
+    /** POST /api/parents/logout: ends the CMS session behind the token. */
+    async logout(token: string): Promise<boolean> {
+      const { status } = await send('POST', '/api/parents/logout', { token })
+      return status >= 200 && status < 300
+    },
+
+    /** The parent's own children (the CMS scopes them), with their group populated. */
+    async listPupils(token: string): Promise<Pupil[]> {
+      const path = '/api/pupils?depth=1&limit=100&sort=firstName'
+      const body = await getAuthorized(path, token)
+      if (!Array.isArray(body.docs)) throw invalid(path, 200, 'no docs')
+      return body.docs as Pupil[]
+    },
+
+    /** The school's settings (name, phone, absence cutoff, school hours). */
+    async getSchoolSettings(token: string): Promise<SchoolSetting> {
+      const path = '/api/globals/school-settings?depth=0'
+      const body = await getAuthorized(path, token)
+      if (typeof body.schoolName !== 'string' || typeof body.phone !== 'string') {
+        throw invalid(path, 200, 'no school name or phone')
+      }
+      return body as unknown as SchoolSetting
+    },
+  }
+}

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The portal's environment, validated with clear messages and read at request time (so one build
+ * runs against any CMS). `SCHOOLPOST_ENV=production` marks a real deployment: a strong
+ * PORTAL_SESSION_SECRET is then required and cookies are Secure.
+ */
+
+export const DEFAULT_CMS_URL = 'http://localhost:3000'
+export const DEFAULT_SCHOOL_NAME = 'Basisschool De Regenboog'
+export const MIN_SECRET_LENGTH = 32
+
+/** Empty values (`CMS_URL=` in an .env file) count as unset. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema)
+
+const schema = z
+  .object({
+    SCHOOLPOST_ENV: optional(
+      z
+        .enum(['development', 'test', 'production'], {
+          error: 'SCHOOLPOST_ENV moet "development", "test" of "production" zijn.',
+        })
+        .default('development'),
+    ),
+    CMS_URL: optional(
+      z
+        .url({
+          protocol: /^https?$/,
+          error: 'CMS_URL moet een volledige http(s)-URL zijn, bv. http://localhost:3000',
+        })
+        .default(DEFAULT_CMS_URL),
+    ),
+    PORTAL_SESSION_SECRET: optional(
+      z
+        .string()
+        .min(MIN_SECRET_LENGTH, {
+          error: `PORTAL_SESSION_SECRET moet minstens ${MIN_SECRET_LENGTH} tekens lang zijn.`,
+        })
+        .optional(),
+    ),
+    SCHOOL_NAME: optional(
+      z
+        .string()
+        .trim()
+        .max(200, { error: 'SCHOOL_NAME mag hoogstens 200 tekens lang zijn.' })
+        .default(DEFAULT_SCHOOL_NAME),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SCHOOLPOST_ENV === 'production' && !env.PORTAL_SESSION_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PORTAL_SESSION_SECRET'],
+        message: `PORTAL_SESSION_SECRET is verplicht in productie (minstens ${MIN_SECRET_LENGTH} tekens, bv. uit \`openssl rand -hex 32\`).`,
+      })
+    }
+  })
+
+export type PortalEnv = {
+  schoolpostEnv: 'development' | 'test' | 'production'
+  isProduction: boolean
+  /** Base URL of the CMS, without a trailing slash. */
+  cmsUrl: string
+  /** Secret the session cookie key is derived from. */
+  sessionSecret: string
+  /** School name shown before login (after login the CMS settings are used). */
+  schoolName: string
+}
+
+export class EnvError extends Error {
+  override name = 'EnvError'
+}
+
+/** Where the portal keeps its runtime files (the generated development secret). */
+export function defaultDataDir(): string {
+  return path.resolve(process.cwd(), 'data')
+}
+
+const devSecrets = new Map<string, string>()
+
+/** A development secret, generated once and kept in the (git-ignored) data folder. */
+export function developmentSecret(dataDir: string): string {
+  const cached = devSecrets.get(dataDir)
+  if (cached) return cached
+  const file = path.join(dataDir, '.dev-secret')
+  let secret = existsSync(file) ? readFileSync(file, 'utf8').trim() : ''
+  if (secret.length < MIN_SECRET_LENGTH) {
+    secret = randomBytes(32).toString('hex')
+    mkdirSync(dataDir, { recursive: true })
+    writeFileSync(file, secret, { mode: 0o600 })
+  }
+  devSecrets.set(dataDir, secret)
+  return secret
+}
+
+export function parsePortalEnv(
+  source: Record<string, string | undefined> = process.env,
+  dataDir: string = defaultDataDir(),
+): PortalEnv {
+  const result = schema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `- ${i.path.join('.') || 'env'}: ${i.message}`)
+    throw new EnvError(`Ongeldige configuratie van het ouderportaal:\n${lines.join('\n')}`)
+  }
+  const env = result.data
+  const isProduction = env.SCHOOLPOST_ENV === 'production'
+  return {
+    schoolpostEnv: env.SCHOOLPOST_ENV,
+    isProduction,
+    cmsUrl: env.CMS_URL.replace(/\/+$/, ''),
+    sessionSecret: env.PORTAL_SESSION_SECRET ?? developmentSecret(dataDir),
+    schoolName: env.SCHOOL_NAME || DEFAULT_SCHOOL_NAME,
+  }
+}
+
+/** The environment of this process, read now (cheap: only the dev secret file is cached). */
+export function getPortalEnv(): PortalEnv {
+  return parsePortalEnv(process.env)
+}

@@ -1,0 +1,45 @@
+/**
+ * Headers on every response of the portal. The portal sends no JavaScript, so the
+ * Content-Security-Policy allows none; styles, images and fonts come from the portal itself.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ')
+
+export type SecurityHeaderOptions = {
+  /** Vite's dev server injects scripts and inline styles: no CSP there. */
+  dev: boolean
+}
+
+/** Returns a response with the security headers set (a copy when its headers are immutable). */
+export function withSecurityHeaders(response: Response, options: SecurityHeaderOptions): Response {
+  let target = response
+  try {
+    apply(target.headers, options)
+  } catch {
+    // e.g. Response.redirect() has immutable headers
+    target = new Response(response.body, response)
+    apply(target.headers, options)
+  }
+  return target
+}
+
+function apply(headers: Headers, options: SecurityHeaderOptions): void {
+  headers.set('X-Content-Type-Options', 'nosniff')
+  headers.set('Referrer-Policy', 'same-origin')
+  headers.set('X-Frame-Options', 'DENY')
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin')
+  headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+  if (!options.dev) headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  const type = headers.get('Content-Type') ?? ''
+  // Every page is personal or a form: never store it (back/forward after logout included).
+  if (type.startsWith('text/html') || !headers.has('Cache-Control')) {
+    headers.set('Cache-Control', 'no-store')
+  }
+}

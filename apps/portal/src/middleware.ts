@@ -1,0 +1,31 @@
+import { defineMiddleware } from 'astro:middleware'
+
+import { EnvError, getPortalEnv } from './features/env'
+import { withSecurityHeaders } from './features/http/security-headers'
+
+let reportedEnvError = false
+
+/**
+ * Security headers on every response, and a clear 503 when the portal is misconfigured.
+ * Authentication is NOT decided here: every page, action and endpoint checks it itself.
+ */
+export const onRequest = defineMiddleware(async (_context, next) => {
+  const dev = import.meta.env.DEV
+  try {
+    getPortalEnv()
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error
+    if (!reportedEnvError) {
+      console.error(`[portal] ${error.message}`)
+      reportedEnvError = true
+    }
+    const page = new Response(
+      '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Schoolpost</title>' +
+        '<h1>Schoolpost is nu even niet bereikbaar</h1>' +
+        '<p>Het ouderportaal is niet goed ingesteld. Probeer het later opnieuw.</p></html>',
+      { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '60' } },
+    )
+    return withSecurityHeaders(page, { dev })
+  }
+  return withSecurityHeaders(await next(), { dev })
+})
