@@ -15,7 +15,10 @@ export const MIN_SECRET_LENGTH = 32
 
 /** Empty values (`CMS_URL=` in an .env file) count as unset. */
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema)
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema,
+  )
 
 const schema = z
   .object({

@@ -1,6 +1,10 @@
 import type { AstroCookies, AstroCookieSetOptions } from 'astro'
 
-export type CookieWrite = { name: string; value: string; options: AstroCookieSetOptions | undefined }
+export type CookieWrite = {
+  name: string
+  value: string
+  options: AstroCookieSetOptions | undefined
+}
 
 /** An in-memory stand-in for Astro's cookies, recording every write. */
 export function fakeCookies(initial: Record<string, string> = {}) {

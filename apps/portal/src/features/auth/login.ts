@@ -34,7 +34,8 @@ export const LOGIN_ERROR_TITLES: Record<LoginErrorCode, string> = {
   unavailable: 'Schoolpost is niet bereikbaar',
 }
 
-export const UNAVAILABLE_MESSAGE = 'Schoolpost is nu even niet bereikbaar. Probeer het later opnieuw.'
+export const UNAVAILABLE_MESSAGE =
+  'Schoolpost is nu even niet bereikbaar. Probeer het later opnieuw.'
 
 export function loginErrorMessage(
   code: LoginErrorCode,

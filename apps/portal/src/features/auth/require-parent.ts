@@ -26,9 +26,7 @@ export async function currentParent(
   return session
 }
 
-export type ParentAuth =
-  | { ok: true; session: PortalSession }
-  | { ok: false; response: Response }
+export type ParentAuth = { ok: true; session: PortalSession } | { ok: false; response: Response }
 
 /** Redirects to the login page (remembering where the parent wanted to go on a GET). */
 export function redirectToLogin(ctx: AuthContext): Response {

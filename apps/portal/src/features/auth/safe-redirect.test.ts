@@ -7,7 +7,7 @@ describe('safeRedirectPath', () => {
     ['/', '/'],
     ['/berichten', '/berichten'],
     ['/berichten/123?pagina=2#reactie', '/berichten/123?pagina=2#reactie'],
-    ['/groep/3/../berichten', '/berichten'],
+    ['/groep/3/../berichten', '/groep/berichten'],
     ['/%2F%2Fevil.test', '/%2F%2Fevil.test'],
   ])('accepts the same-origin path %s', (input, expected) => {
     expect(safeRedirectPath(input)).toBe(expected)
@@ -33,9 +33,12 @@ describe('safeRedirectPath', () => {
     '/inloggen?terug=/berichten',
     '/uitloggen',
     '/_actions/login',
-    `/${'a'.repeat(2001)}`,
   ])('rejects %j', (input) => {
     expect(safeRedirectPath(input)).toBe('/')
+  })
+
+  it('rejects a very long path', () => {
+    expect(safeRedirectPath(`/${'a'.repeat(2001)}`)).toBe('/')
   })
 
   it('rejects what is not a string', () => {

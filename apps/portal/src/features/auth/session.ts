@@ -112,7 +112,11 @@ export async function openSession(
 export type SessionCookieSettings = { secure: boolean }
 
 /** Cookie attributes for a session ending at `exp` (seconds). */
-export function sessionCookieOptions(exp: number, settings: SessionCookieSettings, now = new Date()) {
+export function sessionCookieOptions(
+  exp: number,
+  settings: SessionCookieSettings,
+  now = new Date(),
+) {
   return {
     httpOnly: true,
     sameSite: 'lax' as const,

@@ -179,7 +179,10 @@ export function createCmsClient(options: CmsClientOptions) {
     baseUrl,
 
     /** POST /api/parents/portal-login: a token, or a machine-readable reason why not. */
-    async portalLogin(credentials: { email: string; password: string }): Promise<PortalLoginResult> {
+    async portalLogin(credentials: {
+      email: string
+      password: string
+    }): Promise<PortalLoginResult> {
       const path = '/api/parents/portal-login'
       const { status, headers, body } = await send('POST', path, { json: credentials })
       if (status === 429) {
@@ -244,7 +247,7 @@ export function createCmsClient(options: CmsClientOptions) {
       // `me` answers for whichever auth collection the token belongs to.
       if (user.collection !== undefined && user.collection !== 'parents') return { user: null }
       return {
-        user: user as Parent,
+        user: user as unknown as Parent,
         ...(typeof body.exp === 'number' ? { exp: body.exp } : {}),
       }
     },

@@ -31,7 +31,8 @@ export function telHref(phone: string): string {
 
 export function childSummary(pupil: Pupil): ChildSummary {
   const name = pupil.fullName?.trim() || `${pupil.firstName} ${pupil.lastName}`.trim()
-  const groupName = typeof pupil.group === 'object' && pupil.group !== null ? pupil.group.name : null
+  const groupName =
+    typeof pupil.group === 'object' && pupil.group !== null ? pupil.group.name : null
   return { id: pupil.id, name, groupName }
 }
 

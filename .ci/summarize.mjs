@@ -1,0 +1,43 @@
+// Adds up the JSON reports of every test runner (Vitest per workspace, Playwright for e2e) into
+// the one closing line CI reads: "N passed, N failed". Exits 1 when a runner left no report.
+import { existsSync, readFileSync } from 'node:fs'
+
+const vitestReports = [
+  'packages/policies/test-results/vitest.json',
+  'packages/ui/test-results/vitest.json',
+  'apps/cms/test-results/vitest.json',
+  'apps/portal/test-results/vitest.json',
+]
+const playwrightReport = 'e2e/playwright-report/results.json'
+
+let passed = 0
+let failed = 0
+let skipped = 0
+let missing = 0
+
+for (const file of vitestReports) {
+  if (!existsSync(file)) {
+    console.log(`summary: missing report ${file}`)
+    missing++
+    continue
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  passed += report.numPassedTests
+  failed += report.numFailedTests
+  skipped += report.numPendingTests + (report.numTodoTests ?? 0)
+  console.log(`summary: ${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`)
+}
+
+if (existsSync(playwrightReport)) {
+  const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'))
+  passed += stats.expected
+  failed += stats.unexpected + stats.flaky
+  skipped += stats.skipped
+  console.log(`summary: ${playwrightReport}: ${stats.expected} passed, ${stats.unexpected + stats.flaky} failed`)
+} else {
+  console.log(`summary: missing report ${playwrightReport}`)
+  missing++
+}
+
+console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ''))
+process.exit(missing > 0 || failed > 0 ? 1 : 0)

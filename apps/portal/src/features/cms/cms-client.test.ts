@@ -1,0 +1,276 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import {
+  CmsRequestError,
+  CmsUnauthorizedError,
+  CmsUnavailableError,
+  createCmsClient,
+  parseRetryAfter,
+} from './cms-client'
+
+type Seen = { method: string; url: string; headers: IncomingMessage['headers']; body: string }
+type Handler = (req: IncomingMessage, res: ServerResponse, seen: Seen) => void
+
+const servers: { close: () => Promise<void> }[] = []
+
+/** A tiny CMS stand-in on 127.0.0.1 with a random port, recording every request. */
+async function startCms(handler: Handler) {
+  const requests: Seen[] = []
+  const server = createServer((req, res) => {
+    let body = ''
+    req.setEncoding('utf8')
+    req.on('data', (chunk: string) => (body += chunk))
+    req.on('end', () => {
+      const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body }
+      requests.push(seen)
+      handler(req, res, seen)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const handle = {
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+  servers.push(handle)
+  return { baseUrl: `http://127.0.0.1:${port}`, requests, ...handle }
+}
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()))
+})
+
+const json = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) => {
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers })
+  res.end(JSON.stringify(body))
+}
+
+const credentials = { email: 'fatima.yilmaz@ouders.test', password: 'Schoolpost-demo-2026' }
+const user = { id: 'p1', name: 'Fatima Yilmaz', email: credentials.email }
+
+describe('portalLogin', () => {
+  it('200: returns the token and posts the credentials as JSON without cookies', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 200, { ok: true, token: 'tok.en', exp: 1_900_000_000, user }),
+    )
+    const client = createCmsClient({ baseUrl: `${cms.baseUrl}/` })
+    expect(await client.portalLogin(credentials)).toEqual({
+      ok: true,
+      token: 'tok.en',
+      exp: 1_900_000_000,
+      user,
+    })
+    const [seen] = cms.requests
+    expect(seen?.method).toBe('POST')
+    expect(seen?.url).toBe('/api/parents/portal-login')
+    expect(seen?.headers['content-type']).toBe('application/json')
+    expect(seen?.headers.cookie).toBeUndefined()
+    expect(seen?.headers.authorization).toBeUndefined()
+    expect(JSON.parse(seen?.body ?? '')).toEqual(credentials)
+  })
+
+  it.each([
+    [400, 'invalid-input'],
+    [401, 'invalid-credentials'],
+    [403, 'deactivated'],
+    [423, 'locked'],
+  ] as const)('%i: returns the code %s', async (status, code) => {
+    const cms = await startCms((_req, res) => json(res, status, { ok: false, code, message: 'm' }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.portalLogin(credentials)).toEqual({ ok: false, code, message: 'm' })
+  })
+
+  it('429: returns rate-limited with Retry-After', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 429, { message: 'Te veel' }, { 'Retry-After': '90' }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.portalLogin(credentials)).toEqual({
+      ok: false,
+      code: 'rate-limited',
+      retryAfterSeconds: 90,
+    })
+  })
+
+  it('a code that does not match its status is not trusted', async () => {
+    const cms = await startCms((_req, res) => json(res, 401, { ok: false, code: 'locked' }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(client.portalLogin(credentials)).rejects.toMatchObject({
+      name: 'CmsUnavailableError',
+      reason: 'invalid-response',
+      status: 401,
+    })
+  })
+
+  it('500: the CMS is unavailable', async () => {
+    const cms = await startCms((_req, res) => json(res, 500, { errors: [{ message: 'x' }] }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    const error = await client.portalLogin(credentials).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CmsUnavailableError)
+    expect(error).toMatchObject({ reason: 'server-error', status: 500 })
+  })
+
+  it('HTML instead of JSON: the CMS is unavailable', async () => {
+    const cms = await startCms((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html' })
+      res.end('<html>proxy error</html>')
+    })
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(client.portalLogin(credentials)).rejects.toMatchObject({
+      name: 'CmsUnavailableError',
+      reason: 'invalid-response',
+    })
+  })
+
+  it('connection refused: CmsUnavailableError (network)', async () => {
+    const cms = await startCms(() => {})
+    await cms.close()
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    const error = await client.portalLogin(credentials).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CmsUnavailableError)
+    expect(error).toMatchObject({ reason: 'network' })
+  })
+
+  it('no answer in time: CmsUnavailableError (timeout)', async () => {
+    const cms = await startCms(() => {
+      // never answers
+    })
+    const client = createCmsClient({ baseUrl: cms.baseUrl, timeoutMs: 150 })
+    const started = Date.now()
+    const error = await client.portalLogin(credentials).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CmsUnavailableError)
+    expect(error).toMatchObject({ reason: 'timeout' })
+    expect(Date.now() - started).toBeLessThan(3000)
+  })
+
+  it('a body that stops halfway also times out', async () => {
+    const cms = await startCms((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' })
+      res.write('{"ok":')
+    })
+    const client = createCmsClient({ baseUrl: cms.baseUrl, timeoutMs: 150 })
+    await expect(client.portalLogin(credentials)).rejects.toMatchObject({
+      name: 'CmsUnavailableError',
+      reason: 'timeout',
+    })
+  })
+})
+
+describe('authenticated calls', () => {
+  const token = 'parent.jwt.token'
+
+  it('send Authorization: JWT <token>, never a cookie, and follow no redirect', async () => {
+    const cms = await startCms((req, res) => {
+      if (req.url?.startsWith('/api/pupils')) {
+        return json(res, 200, {
+          docs: [
+            {
+              id: 'k1',
+              firstName: 'Noor',
+              lastName: 'Yilmaz',
+              group: { id: 'g3', name: 'Groep 3' },
+            },
+          ],
+        })
+      }
+      if (req.url?.startsWith('/api/globals/school-settings')) {
+        return json(res, 200, { schoolName: 'De Regenboog', phone: '071 123 45 67' })
+      }
+      if (req.url === '/api/parents/me')
+        return json(res, 200, { user: { ...user, collection: 'parents' }, exp: 5 })
+      if (req.url === '/api/parents/logout') return json(res, 200, { message: 'ok' })
+      json(res, 404, {})
+    })
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+
+    const pupils = await client.listPupils(token)
+    expect(pupils.map((p) => p.firstName)).toEqual(['Noor'])
+    expect((await client.getSchoolSettings(token)).phone).toBe('071 123 45 67')
+    expect((await client.me(token)).user?.name).toBe('Fatima Yilmaz')
+    expect(await client.logout(token)).toBe(true)
+
+    expect(cms.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET /api/pupils?depth=1&limit=100&sort=firstName',
+      'GET /api/globals/school-settings?depth=0',
+      'GET /api/parents/me',
+      'POST /api/parents/logout',
+    ])
+    for (const seen of cms.requests) {
+      expect(seen.headers.authorization).toBe(`JWT ${token}`)
+      expect(seen.headers.cookie).toBeUndefined()
+    }
+  })
+
+  it('me: a token the CMS no longer knows gives user null (200 null, or 401)', async () => {
+    let status = 200
+    const cms = await startCms((_req, res) =>
+      status === 200 ? json(res, 200, { user: null }) : json(res, status, { errors: [] }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.me(token)).toEqual({ user: null })
+    status = 401
+    expect(await client.me(token)).toEqual({ user: null })
+  })
+
+  it('me: a staff token is not a parent', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 200, { user: { id: 's1', name: 'Juf', collection: 'staff' } }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.me(token)).toEqual({ user: null })
+  })
+
+  it.each([401, 403])('%i on a data call: CmsUnauthorizedError', async (status) => {
+    const cms = await startCms((_req, res) => json(res, status, { errors: [] }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(client.listPupils(token)).rejects.toBeInstanceOf(CmsUnauthorizedError)
+    await expect(client.getSchoolSettings(token)).rejects.toBeInstanceOf(CmsUnauthorizedError)
+  })
+
+  it('404 on a data call: CmsRequestError', async () => {
+    const cms = await startCms((_req, res) => json(res, 404, { errors: [] }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(client.listPupils(token)).rejects.toBeInstanceOf(CmsRequestError)
+  })
+
+  it('a redirect is not followed (the token stays at the CMS)', async () => {
+    const target = await startCms((_req, res) => json(res, 200, { docs: [] }))
+    const cms = await startCms((_req, res) => {
+      res.writeHead(302, { Location: `${target.baseUrl}/api/pupils` })
+      res.end()
+    })
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(client.listPupils(token)).rejects.toBeInstanceOf(CmsUnavailableError)
+    expect(target.requests).toHaveLength(0)
+  })
+
+  it('logout: connection refused is a CmsUnavailableError', async () => {
+    const cms = await startCms(() => {})
+    await cms.close()
+    await expect(createCmsClient({ baseUrl: cms.baseUrl }).logout(token)).rejects.toBeInstanceOf(
+      CmsUnavailableError,
+    )
+  })
+})
+
+describe('parseRetryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    const now = new Date('2026-03-02T08:00:00Z')
+    expect(parseRetryAfter('120', now)).toBe(120)
+    expect(parseRetryAfter('Mon, 02 Mar 2026 08:01:00 GMT', now)).toBe(60)
+    expect(parseRetryAfter(null, now)).toBeUndefined()
+    expect(parseRetryAfter('soon', now)).toBeUndefined()
+  })
+})

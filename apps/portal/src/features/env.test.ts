@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { DEFAULT_CMS_URL, DEFAULT_SCHOOL_NAME, EnvError, parsePortalEnv } from './env'
+
+const dirs: string[] = []
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'portal-env-'))
+  dirs.push(dir)
+  return dir
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+const strongSecret = 'p'.repeat(32)
+
+describe('parsePortalEnv', () => {
+  it('has development defaults and generates a persistent secret', () => {
+    const dir = tempDir()
+    const env = parsePortalEnv({}, dir)
+    expect(env).toMatchObject({
+      schoolpostEnv: 'development',
+      isProduction: false,
+      cmsUrl: DEFAULT_CMS_URL,
+      schoolName: DEFAULT_SCHOOL_NAME,
+    })
+    const file = path.join(dir, '.dev-secret')
+    expect(env.sessionSecret).toHaveLength(64)
+    expect(readFileSync(file, 'utf8')).toBe(env.sessionSecret)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(parsePortalEnv({}, dir).sessionSecret).toBe(env.sessionSecret)
+  })
+
+  it('treats empty values as unset and trims a trailing slash', () => {
+    const env = parsePortalEnv(
+      { CMS_URL: 'https://cms.school.test/', SCHOOL_NAME: '', SCHOOLPOST_ENV: '' },
+      tempDir(),
+    )
+    expect(env.cmsUrl).toBe('https://cms.school.test')
+    expect(env.schoolName).toBe(DEFAULT_SCHOOL_NAME)
+    expect(env.schoolpostEnv).toBe('development')
+  })
+
+  it('requires a strong secret in production and uses it', () => {
+    expect(() => parsePortalEnv({ SCHOOLPOST_ENV: 'production' }, tempDir())).toThrow(
+      /PORTAL_SESSION_SECRET is verplicht in productie/,
+    )
+    const env = parsePortalEnv(
+      { SCHOOLPOST_ENV: 'production', PORTAL_SESSION_SECRET: strongSecret },
+      tempDir(),
+    )
+    expect(env).toMatchObject({ isProduction: true, sessionSecret: strongSecret })
+  })
+
+  it.each([
+    [{ PORTAL_SESSION_SECRET: 'too-short' }, /PORTAL_SESSION_SECRET moet minstens 32 tekens/],
+    [{ CMS_URL: 'localhost:3000' }, /CMS_URL moet een volledige http\(s\)-URL zijn/],
+    [{ CMS_URL: 'ftp://cms.test' }, /CMS_URL/],
+    [{ SCHOOLPOST_ENV: 'prod' }, /SCHOOLPOST_ENV moet/],
+  ])('explains what is wrong: %j', (source, message) => {
+    let error: unknown
+    try {
+      parsePortalEnv(source, tempDir())
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(EnvError)
+    expect((error as Error).message).toMatch(message)
+  })
+})

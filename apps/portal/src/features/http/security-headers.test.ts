@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+
+import { CONTENT_SECURITY_POLICY, withSecurityHeaders } from './security-headers'
+
+describe('withSecurityHeaders', () => {
+  it('sets the security headers and no-store on HTML', () => {
+    const page = new Response('<p>hoi</p>', { headers: { 'Content-Type': 'text/html' } })
+    const headers = withSecurityHeaders(page, { dev: false }).headers
+    expect(headers.get('X-Content-Type-Options')).toBe('nosniff')
+    expect(headers.get('Referrer-Policy')).toBe('same-origin')
+    expect(headers.get('X-Frame-Options')).toBe('DENY')
+    expect(headers.get('Cache-Control')).toBe('no-store')
+    expect(headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY)
+  })
+
+  it('allows no script at all', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'")
+    expect(CONTENT_SECURITY_POLICY).not.toContain('script-src')
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline')
+  })
+
+  it('copies a response whose headers are immutable', () => {
+    const redirect = Response.redirect('http://localhost:4321/inloggen', 302)
+    const result = withSecurityHeaders(redirect, { dev: false })
+    expect(result.status).toBe(302)
+    expect(result.headers.get('Location')).toBe('http://localhost:4321/inloggen')
+    expect(result.headers.get('X-Frame-Options')).toBe('DENY')
+  })
+
+  it('keeps an explicit Cache-Control on non-HTML and leaves out the CSP in dev', () => {
+    const file = new Response('x', {
+      headers: { 'Content-Type': 'image/webp', 'Cache-Control': 'private, no-store' },
+    })
+    const headers = withSecurityHeaders(file, { dev: true }).headers
+    expect(headers.get('Cache-Control')).toBe('private, no-store')
+    expect(headers.has('Content-Security-Policy')).toBe(false)
+  })
+})

@@ -1,0 +1,78 @@
+import os from 'node:os'
+import path from 'node:path'
+import { defineConfig, devices } from '@playwright/test'
+
+import { CMS_URL, PORTAL_URL } from './support/urls'
+
+// A fresh embedded database per run: the CMS start script migrates it and seeds the demo school.
+const dbFile = path.join(os.tmpdir(), `schoolpost-e2e-${Date.now()}.db`)
+const cmsPort = new URL(CMS_URL).port
+const portalPort = new URL(PORTAL_URL).port
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list'], ['json', { outputFile: 'playwright-report/results.json' }]],
+  use: {
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          // Debian's Chromium: Playwright never downloads a browser here.
+          executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH || '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-dev-shm-usage',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      name: 'cms',
+      command: 'pnpm --filter @schoolpost/cms start',
+      cwd: '..',
+      url: `${CMS_URL}/api/parents/me`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        DATABASE_URL: `file:${dbFile}`,
+        CMS_PORT: cmsPort,
+        CMS_URL,
+        PORTAL_URL,
+        SEED_DEMO: 'true',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+    {
+      name: 'portal',
+      command: 'pnpm --filter @schoolpost/portal start',
+      cwd: '..',
+      url: `${PORTAL_URL}/inloggen`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { PORT: portalPort, HOST: '127.0.0.1', CMS_URL, PORTAL_URL, ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+  ],
+})

@@ -1,0 +1,15 @@
+// Vite (and so Vitest) turns `?raw` imports into the file's text.
+declare module '*?raw' {
+  const content: string
+  export default content
+}
+
+// For tests that render components with Astro's Container API. (Inside .astro files the Astro
+// language tools do the typing; tsc only needs the default export here.)
+declare module '*.astro' {
+  type AstroComponentFactory = Parameters<
+    import('astro/container').experimental_AstroContainer['renderToString']
+  >[0]
+  const Component: AstroComponentFactory
+  export default Component
+}
