@@ -7,9 +7,8 @@ declare module '*?raw' {
 // For tests that render components with Astro's Container API. (Inside .astro files the Astro
 // language tools do the typing; tsc only needs the default export here.)
 declare module '*.astro' {
-  type AstroComponentFactory = Parameters<
-    import('astro/container').experimental_AstroContainer['renderToString']
-  >[0]
-  const Component: AstroComponentFactory
+  import type { experimental_AstroContainer } from 'astro/container'
+
+  const Component: Parameters<experimental_AstroContainer['renderToString']>[0]
   export default Component
 }
