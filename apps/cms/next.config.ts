@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
   turbopack: { root: path.resolve(dirname, '../..') },
   outputFileTracingRoot: path.resolve(dirname, '../..'),
   poweredByHeader: false,
+  // `pnpm typecheck` (tsc) is the one type check; building does not repeat it.
+  typescript: { ignoreBuildErrors: true },
   webpack: (webpackConfig) => {
     webpackConfig.resolve.extensionAlias = {
       '.cjs': ['.cts', '.cjs'],

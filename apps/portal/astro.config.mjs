@@ -22,7 +22,9 @@ function allowedDomains() {
       },
     ]
   } catch {
-    throw new Error(`PORTAL_URL moet een volledige URL zijn, bv. https://ouders.school.nl (nu: ${raw})`)
+    throw new Error(
+      `PORTAL_URL moet een volledige URL zijn, bv. https://ouders.school.nl (nu: ${raw})`,
+    )
   }
 }
 

@@ -26,6 +26,16 @@ const schema = z
     CMS_URL: z.url({ message: 'CMS_URL moet een volledige URL zijn, bv. http://localhost:3000' }).default('http://localhost:3000'),
     PORTAL_URL: z.url({ message: 'PORTAL_URL moet een volledige URL zijn, bv. http://localhost:4321' }).default('http://localhost:4321'),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
+    RESEND_API_KEY: z.string().trim().optional(),
+    RESEND_BASE_URL: z.url({ message: 'RESEND_BASE_URL moet een volledige URL zijn.' }).optional(),
+    EMAIL_FROM: z
+      .string()
+      .trim()
+      .regex(/^[^<>]+<[^<>@\s]+@[^<>@\s]+>$|^[^<>@\s]+@[^<>@\s]+$/, {
+        message: 'EMAIL_FROM moet een adres zijn, bv. "Schoolpost <noreply@school.nl>".',
+      })
+      .default('Schoolpost <noreply@schoolpost.test>'),
+    EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
   })
   .superRefine((env, ctx) => {
     if (env.SCHOOLPOST_ENV === 'production' && (!env.PAYLOAD_SECRET || env.PAYLOAD_SECRET.length < 32)) {
@@ -45,6 +55,11 @@ export type CmsEnv = {
   cmsUrl: string
   portalUrl: string
   seedDemo: boolean
+  /** Unset: emails are captured in the "Verzonden e-mail" list instead of sent. */
+  resendApiKey: string | undefined
+  emailFrom: string
+  /** Base delay of the outbox's exponential backoff. */
+  emailRetryBaseMs: number
 }
 
 export class EnvError extends Error {
@@ -80,5 +95,8 @@ export function parseEnv(
     cmsUrl: env.CMS_URL.replace(/\/$/, ''),
     portalUrl: env.PORTAL_URL.replace(/\/$/, ''),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
+    resendApiKey: env.RESEND_API_KEY || undefined,
+    emailFrom: env.EMAIL_FROM,
+    emailRetryBaseMs: env.EMAIL_RETRY_BASE_MS,
   }
 }

@@ -26,6 +26,7 @@ describe('parsePortalEnv', () => {
       schoolpostEnv: 'development',
       isProduction: false,
       cmsUrl: DEFAULT_CMS_URL,
+      cmsTimeoutMs: 5000,
       schoolName: DEFAULT_SCHOOL_NAME,
     })
     const file = path.join(dir, '.dev-secret')
@@ -45,6 +46,10 @@ describe('parsePortalEnv', () => {
     expect(env.schoolpostEnv).toBe('development')
   })
 
+  it('reads the CMS timeout', () => {
+    expect(parsePortalEnv({ CMS_TIMEOUT_MS: '15000' }, tempDir()).cmsTimeoutMs).toBe(15000)
+  })
+
   it('requires a strong secret in production and uses it', () => {
     expect(() => parsePortalEnv({ SCHOOLPOST_ENV: 'production' }, tempDir())).toThrow(
       /PORTAL_SESSION_SECRET is verplicht in productie/,
@@ -61,6 +66,8 @@ describe('parsePortalEnv', () => {
     [{ CMS_URL: 'localhost:3000' }, /CMS_URL moet een volledige http\(s\)-URL zijn/],
     [{ CMS_URL: 'ftp://cms.test' }, /CMS_URL/],
     [{ SCHOOLPOST_ENV: 'prod' }, /SCHOOLPOST_ENV moet/],
+    [{ CMS_TIMEOUT_MS: 'vijf' }, /CMS_TIMEOUT_MS moet een getal zijn/],
+    [{ CMS_TIMEOUT_MS: '10' }, /CMS_TIMEOUT_MS moet tussen 100 en 60000 liggen/],
   ])('explains what is wrong: %j', (source, message) => {
     let error: unknown
     try {

@@ -11,6 +11,7 @@ import { z } from 'zod'
 
 export const DEFAULT_CMS_URL = 'http://localhost:3000'
 export const DEFAULT_SCHOOL_NAME = 'Basisschool De Regenboog'
+export const DEFAULT_CMS_TIMEOUT_MS = 5000
 export const MIN_SECRET_LENGTH = 32
 
 /** Empty values (`CMS_URL=` in an .env file) count as unset. */
@@ -45,6 +46,14 @@ const schema = z
         })
         .optional(),
     ),
+    CMS_TIMEOUT_MS: optional(
+      z.coerce
+        .number({ error: 'CMS_TIMEOUT_MS moet een getal zijn (milliseconden).' })
+        .int({ error: 'CMS_TIMEOUT_MS moet een heel getal zijn (milliseconden).' })
+        .min(100, { error: 'CMS_TIMEOUT_MS moet tussen 100 en 60000 liggen.' })
+        .max(60_000, { error: 'CMS_TIMEOUT_MS moet tussen 100 en 60000 liggen.' })
+        .default(DEFAULT_CMS_TIMEOUT_MS),
+    ),
     SCHOOL_NAME: optional(
       z
         .string()
@@ -68,6 +77,8 @@ export type PortalEnv = {
   isProduction: boolean
   /** Base URL of the CMS, without a trailing slash. */
   cmsUrl: string
+  /** How long one CMS request (answer and body) may take. */
+  cmsTimeoutMs: number
   /** Secret the session cookie key is derived from. */
   sessionSecret: string
   /** School name shown before login (after login the CMS settings are used). */
@@ -115,6 +126,7 @@ export function parsePortalEnv(
     schoolpostEnv: env.SCHOOLPOST_ENV,
     isProduction,
     cmsUrl: env.CMS_URL.replace(/\/+$/, ''),
+    cmsTimeoutMs: env.CMS_TIMEOUT_MS,
     sessionSecret: env.PORTAL_SESSION_SECRET ?? developmentSecret(dataDir),
     schoolName: env.SCHOOL_NAME || DEFAULT_SCHOOL_NAME,
   }

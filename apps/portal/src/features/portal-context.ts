@@ -10,5 +10,9 @@ export type PortalContext = { env: PortalEnv; cms: CmsClient; session: SessionCo
 /** Everything a request needs, from the environment as it is now. Throws `EnvError` when misconfigured. */
 export function getPortalContext(): PortalContext {
   const env = getPortalEnv()
-  return { env, cms: createCmsClient({ baseUrl: env.cmsUrl }), session: sessionConfigFor(env) }
+  return {
+    env,
+    cms: createCmsClient({ baseUrl: env.cmsUrl, timeoutMs: env.cmsTimeoutMs }),
+    session: sessionConfigFor(env),
+  }
 }

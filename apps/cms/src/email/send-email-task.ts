@@ -1,0 +1,87 @@
+import type { Payload, TaskConfig } from 'payload'
+
+import { env } from '../lib/env'
+import { deliverEmail, PermanentEmailError, RetryLaterError, type OutgoingEmail } from './deliver-email'
+import { queueEmail } from './queue-email'
+
+type LogStatus = 'captured' | 'sent' | 'retrying' | 'failed'
+
+/** One log row per message (by idempotency key), written outside the job's transaction. */
+async function writeLog(payload: Payload, email: OutgoingEmail, status: LogStatus, extra: { providerId?: string; error?: string } = {}) {
+  const existing = await payload.find({
+    collection: 'email-log',
+    where: { idempotencyKey: { equals: email.idempotencyKey } },
+    limit: 1,
+    depth: 0,
+  })
+  const data = {
+    to: email.to,
+    subject: email.subject,
+    kind: email.kind,
+    text: email.text,
+    html: email.html,
+    idempotencyKey: email.idempotencyKey,
+    status,
+    providerId: extra.providerId ?? existing.docs[0]?.providerId ?? null,
+    lastError: extra.error ?? null,
+    attempts: (existing.docs[0]?.attempts ?? 0) + (status === 'captured' ? 0 : 1),
+  }
+  if (existing.docs[0]) {
+    await payload.update({ collection: 'email-log', id: existing.docs[0].id, data, depth: 0 })
+  } else {
+    await payload.create({ collection: 'email-log', data, depth: 0 })
+  }
+}
+
+export const sendEmailTask: TaskConfig<{
+  input: OutgoingEmail
+  output: { status: string; providerId?: string }
+}> = {
+  slug: 'sendEmail',
+  label: 'E-mail versturen',
+  retries: { attempts: 6, backoff: { type: 'exponential', delay: env.emailRetryBaseMs } },
+  inputSchema: [
+    { name: 'to', type: 'text', required: true },
+    { name: 'subject', type: 'text', required: true },
+    { name: 'html', type: 'textarea', required: true },
+    { name: 'text', type: 'textarea', required: true },
+    { name: 'idempotencyKey', type: 'text', required: true },
+    { name: 'kind', type: 'text', required: true },
+    { name: 'headers', type: 'json' },
+  ],
+  outputSchema: [
+    { name: 'status', type: 'text', required: true },
+    { name: 'providerId', type: 'text' },
+  ],
+  onFail: async ({ input, req }) => {
+    await writeLog(req.payload, input as OutgoingEmail, 'failed', { error: 'Opgegeven na het maximale aantal pogingen.' })
+  },
+  handler: async ({ input, req }) => {
+    const email = { ...input, headers: (input.headers ?? undefined) as Record<string, string> | undefined }
+    if (!env.resendApiKey) {
+      // No provider configured (demo, e2e): the message is captured for staff to read.
+      await writeLog(req.payload, email, 'captured')
+      req.payload.logger.info(`E-mail vastgelegd (geen RESEND_API_KEY) aan ${email.to}: ${email.subject}`)
+      return { output: { status: 'captured' } }
+    }
+    try {
+      const { providerId } = await deliverEmail({ email, apiKey: env.resendApiKey, from: env.emailFrom })
+      await writeLog(req.payload, email, 'sent', { providerId })
+      return { output: { status: 'sent', providerId } }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error)
+      if (error instanceof RetryLaterError) {
+        // Honour Retry-After exactly: a fresh job that waits, with the same idempotency key.
+        await queueEmail({ payload: req.payload, email, waitUntil: new Date(Date.now() + error.retryAfterMs) })
+        await writeLog(req.payload, email, 'retrying', { error: message })
+        return { output: { status: 'deferred' } }
+      }
+      if (error instanceof PermanentEmailError) {
+        await writeLog(req.payload, email, 'failed', { error: message })
+        return { output: { status: 'failed' } }
+      }
+      await writeLog(req.payload, email, 'retrying', { error: message })
+      throw error
+    }
+  },
+}
