@@ -9,6 +9,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 const dbFile = path.join(os.tmpdir(), `schoolpost-int-${process.pid}-${Date.now()}.db`)
 
 export default defineConfig({
+  // The email templates are React (react-email); Next compiles them in the app, Vite here.
+  oxc: { jsx: { runtime: 'automatic' } },
   resolve: {
     alias: { '@payload-config': path.resolve(dirname, 'src/payload.config.ts') },
   },
@@ -24,6 +26,8 @@ export default defineConfig({
       SCHOOLPOST_ENV: 'test',
       TEST_DB_FILE: dbFile,
       PAYLOAD_SECRET: 'test-secret-test-secret-test-secret-42',
+      EMAIL_RETRY_BASE_MS: '20',
+      PORTAL_URL: 'http://portal.test',
     },
   },
 })

@@ -72,7 +72,10 @@ export interface Config {
     parents: Parent;
     groups: Group;
     pupils: Pupil;
+    invitations: Invitation;
+    'email-log': EmailLog;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -80,6 +83,9 @@ export interface Config {
   collectionsJoins: {
     staff: {
       groups: 'groups';
+    };
+    parents: {
+      invitations: 'invitations';
     };
     groups: {
       pupils: 'pupils';
@@ -93,7 +99,10 @@ export interface Config {
     parents: ParentsSelect<false> | ParentsSelect<true>;
     groups: GroupsSelect<false> | GroupsSelect<true>;
     pupils: PupilsSelect<false> | PupilsSelect<true>;
+    invitations: InvitationsSelect<false> | InvitationsSelect<true>;
+    'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -114,7 +123,13 @@ export interface Config {
   };
   user: Staff | Parent;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      sendEmail: TaskSendEmail;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -196,6 +211,7 @@ export interface Group {
   name: string;
   schoolYear: string;
   teachers?: (string | Staff)[] | null;
+  teacherNames?: string[] | null;
   sortOrder?: number | null;
   pupils?: {
     docs?: (string | Pupil)[];
@@ -215,6 +231,10 @@ export interface Pupil {
   lastName: string;
   fullName?: string | null;
   group: string | Group;
+  /**
+   * From the student administration.
+   */
+  externalId?: string | null;
   dateOfBirth?: string | null;
   guardians?: {
     docs?: (string | Parent)[];
@@ -232,9 +252,17 @@ export interface Parent {
   id: string;
   name: string;
   phone?: string | null;
+  /**
+   * Groups follow from the children.
+   */
   children?: (string | Pupil)[] | null;
   preferredLanguage?: ('nl' | 'en') | null;
   status: 'invited' | 'active' | 'deactivated';
+  invitations?: {
+    docs?: (string | Invitation)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -257,6 +285,40 @@ export interface Parent {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invitations".
+ */
+export interface Invitation {
+  id: string;
+  parent: string | Parent;
+  tokenHash: string;
+  expiresAt: string;
+  usedAt?: string | null;
+  revokedAt?: string | null;
+  invitedBy?: (string | null) | Staff;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-log".
+ */
+export interface EmailLog {
+  id: string;
+  to: string;
+  subject: string;
+  kind: string;
+  status: 'captured' | 'sent' | 'retrying' | 'failed';
+  attempts?: number | null;
+  providerId?: string | null;
+  lastError?: string | null;
+  idempotencyKey: string;
+  text?: string | null;
+  html?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -271,6 +333,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: string;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'sendEmail';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'sendEmail') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -294,6 +448,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'pupils';
         value: string | Pupil;
+      } | null)
+    | ({
+        relationTo: 'invitations';
+        value: string | Invitation;
+      } | null)
+    | ({
+        relationTo: 'email-log';
+        value: string | EmailLog;
       } | null);
   globalSlug?: string | null;
   user:
@@ -383,6 +545,7 @@ export interface ParentsSelect<T extends boolean = true> {
   children?: T;
   preferredLanguage?: T;
   status?: T;
+  invitations?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -409,6 +572,7 @@ export interface GroupsSelect<T extends boolean = true> {
   name?: T;
   schoolYear?: T;
   teachers?: T;
+  teacherNames?: T;
   sortOrder?: T;
   pupils?: T;
   updatedAt?: T;
@@ -423,8 +587,41 @@ export interface PupilsSelect<T extends boolean = true> {
   lastName?: T;
   fullName?: T;
   group?: T;
+  externalId?: T;
   dateOfBirth?: T;
   guardians?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "invitations_select".
+ */
+export interface InvitationsSelect<T extends boolean = true> {
+  parent?: T;
+  tokenHash?: T;
+  expiresAt?: T;
+  usedAt?: T;
+  revokedAt?: T;
+  invitedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "email-log_select".
+ */
+export interface EmailLogSelect<T extends boolean = true> {
+  to?: T;
+  subject?: T;
+  kind?: T;
+  status?: T;
+  attempts?: T;
+  providerId?: T;
+  lastError?: T;
+  idempotencyKey?: T;
+  text?: T;
+  html?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -435,6 +632,37 @@ export interface PupilsSelect<T extends boolean = true> {
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -582,6 +810,33 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input: {
+    to: string;
+    subject: string;
+    html: string;
+    text: string;
+    idempotencyKey: string;
+    kind: string;
+    headers?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output: {
+    status: string;
+    providerId?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -3,6 +3,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations'
+import { SQLITE_BUSY_TIMEOUT_MS } from './keep-busy-timeout'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
@@ -27,7 +28,7 @@ export function selectDatabaseAdapter(url: string): DatabaseAdapterObj {
     idType: 'uuid',
     push: false,
     wal: true,
-    busyTimeout: 5000,
+    busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
     transactionOptions: {},
     prodMigrations: migrations,
   })

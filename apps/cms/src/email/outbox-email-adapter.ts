@@ -4,17 +4,25 @@ import type { EmailAdapter } from 'payload'
 import { queueEmail } from './queue-email'
 
 const asText = (value: unknown): string =>
-  Array.isArray(value) ? value.map(asText).join(', ') : typeof value === 'string' ? value : value && typeof value === 'object' && 'address' in value ? String(value.address) : ''
+  Array.isArray(value)
+    ? value.map(asText).join(', ')
+    : typeof value === 'string'
+      ? value
+      : value && typeof value === 'object' && 'address' in value
+        ? String(value.address)
+        : ''
 
 /**
  * Payload's own emails (a staff member's "forgot password" in /admin) go through the same outbox
  * as everything else: stored as a job, sent by the queue, captured when there is no provider.
  */
-export function outboxEmailAdapter({ from, fromName }: { from: string; fromName: string }): EmailAdapter {
+export function outboxEmailAdapter({ from }: { from: string }): EmailAdapter {
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from
+  const name = from.includes('<') ? from.slice(0, from.indexOf('<')).trim() : 'Schoolpost'
   return ({ payload }) => ({
     name: 'schoolpost-outbox',
-    defaultFromAddress: from,
-    defaultFromName: fromName,
+    defaultFromAddress: address,
+    defaultFromName: name,
     sendEmail: async (message) => {
       const to = asText(message.to)
       const subject = message.subject ?? ''

@@ -6,8 +6,10 @@ import { queueEmail } from './queue-email'
 
 type LogStatus = 'captured' | 'sent' | 'retrying' | 'failed'
 
-/** One log row per message (by idempotency key), written outside the job's transaction. */
-async function writeLog(payload: Payload, email: OutgoingEmail, status: LogStatus, extra: { providerId?: string; error?: string } = {}) {
+const RETRIES = 6
+
+/** One log row per message (by idempotency key), written outside the job's transaction. Returns the attempts so far. */
+async function writeLog(payload: Payload, email: OutgoingEmail, status: LogStatus, extra: { providerId?: string; error?: string; countAttempt?: boolean } = {}): Promise<number> {
   const existing = await payload.find({
     collection: 'email-log',
     where: { idempotencyKey: { equals: email.idempotencyKey } },
@@ -24,13 +26,14 @@ async function writeLog(payload: Payload, email: OutgoingEmail, status: LogStatu
     status,
     providerId: extra.providerId ?? existing.docs[0]?.providerId ?? null,
     lastError: extra.error ?? null,
-    attempts: (existing.docs[0]?.attempts ?? 0) + (status === 'captured' ? 0 : 1),
+    attempts: (existing.docs[0]?.attempts ?? 0) + (status === 'captured' || extra.countAttempt === false ? 0 : 1),
   }
   if (existing.docs[0]) {
     await payload.update({ collection: 'email-log', id: existing.docs[0].id, data, depth: 0 })
   } else {
     await payload.create({ collection: 'email-log', data, depth: 0 })
   }
+  return data.attempts
 }
 
 export const sendEmailTask: TaskConfig<{
@@ -39,7 +42,7 @@ export const sendEmailTask: TaskConfig<{
 }> = {
   slug: 'sendEmail',
   label: 'E-mail versturen',
-  retries: { attempts: 6, backoff: { type: 'exponential', delay: env.emailRetryBaseMs } },
+  retries: { attempts: RETRIES, backoff: { type: 'exponential', delay: env.emailRetryBaseMs } },
   inputSchema: [
     { name: 'to', type: 'text', required: true },
     { name: 'subject', type: 'text', required: true },
@@ -53,9 +56,6 @@ export const sendEmailTask: TaskConfig<{
     { name: 'status', type: 'text', required: true },
     { name: 'providerId', type: 'text' },
   ],
-  onFail: async ({ input, req }) => {
-    await writeLog(req.payload, input as OutgoingEmail, 'failed', { error: 'Opgegeven na het maximale aantal pogingen.' })
-  },
   handler: async ({ input, req }) => {
     const email = { ...input, headers: (input.headers ?? undefined) as Record<string, string> | undefined }
     if (!env.resendApiKey) {
@@ -80,7 +80,9 @@ export const sendEmailTask: TaskConfig<{
         await writeLog(req.payload, email, 'failed', { error: message })
         return { output: { status: 'failed' } }
       }
-      await writeLog(req.payload, email, 'retrying', { error: message })
+      const attempts = await writeLog(req.payload, email, 'retrying', { error: message })
+      // The queue retries a thrown task RETRIES times; on the last attempt the log says so.
+      if (attempts > RETRIES) await writeLog(req.payload, email, 'failed', { error: `${message} (opgegeven na ${attempts} pogingen)`, countAttempt: false })
       throw error
     }
   },

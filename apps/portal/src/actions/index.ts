@@ -3,15 +3,25 @@ import { z } from 'zod'
 
 import type { LoginFormResult } from '../features/auth/login'
 import { submitLoginForm, UNAVAILABLE_MESSAGE } from '../features/auth/login'
+import { newPasswordForm } from '../features/auth/new-password'
+import { clientKey } from '../features/http/rate-limit'
+import type { InvitationFormResult } from '../features/invitation/accept-invitation'
+import { submitInvitationForm } from '../features/invitation/accept-invitation'
+import type { ForgotPasswordFormResult } from '../features/password-reset/forgot-password'
+import { submitForgotPasswordForm } from '../features/password-reset/forgot-password'
+import type { ResetFormResult } from '../features/password-reset/reset-password'
+import { submitResetForm } from '../features/password-reset/reset-password'
 import { getPortalContext } from '../features/portal-context'
 
+const emailField = z
+  .string({ error: 'Vul je e-mailadres in.' })
+  .trim()
+  .min(1, { error: 'Vul je e-mailadres in.' })
+  .max(254, { error: 'Dit e-mailadres is te lang.' })
+  .pipe(z.email({ error: 'Vul een geldig e-mailadres in, bv. naam@voorbeeld.nl.' }))
+
 const loginInput = z.object({
-  email: z
-    .string({ error: 'Vul je e-mailadres in.' })
-    .trim()
-    .min(1, { error: 'Vul je e-mailadres in.' })
-    .max(254, { error: 'Dit e-mailadres is te lang.' })
-    .pipe(z.email({ error: 'Vul een geldig e-mailadres in, bv. naam@voorbeeld.nl.' })),
+  email: emailField,
   password: z
     .string({ error: 'Vul je wachtwoord in.' })
     .min(1, { error: 'Vul je wachtwoord in.' })
@@ -20,11 +30,12 @@ const loginInput = z.object({
   terug: z.string().max(2000).optional().catch(undefined),
 })
 
+/**
+ * The forms of the portal. Logging in, asking for a reset link and using an invitation or reset
+ * link are the actions without a parent (the link's token is their proof); each counts against a
+ * per-IP limit and never throws, so its page always shows a clear message instead of an error page.
+ */
 export const server = {
-  /**
-   * The login form. Logging in is the one action that needs no parent; it never throws, so the
-   * login page always shows a clear message instead of an error page.
-   */
   login: defineAction({
     accept: 'form',
     input: loginInput,
@@ -35,10 +46,73 @@ export const server = {
           cms: portal.cms,
           cookies: context.cookies,
           session: portal.session,
+          limiter: portal.limiters.login,
+          clientKey: clientKey(context),
         })
       } catch (error) {
         console.error('[portal] Login action failed:', error)
         return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, email: input.email }
+      }
+    },
+  }),
+
+  /** /uitnodiging/<token>: the invited parent chooses a password and is logged in. */
+  acceptInvitation: defineAction({
+    accept: 'form',
+    input: newPasswordForm,
+    handler: async (input, context): Promise<InvitationFormResult> => {
+      try {
+        const portal = getPortalContext()
+        return await submitInvitationForm(input, {
+          cms: portal.cms,
+          cookies: context.cookies,
+          session: portal.session,
+          limiter: portal.limiters.token,
+          clientKey: clientKey(context),
+        })
+      } catch (error) {
+        console.error('[portal] Invitation action failed:', error)
+        return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }
+      }
+    },
+  }),
+
+  /** /wachtwoord-vergeten: mail a reset link (the answer never tells whether the address exists). */
+  forgotPassword: defineAction({
+    accept: 'form',
+    input: z.object({ email: emailField }),
+    handler: async (input, context): Promise<ForgotPasswordFormResult> => {
+      try {
+        const portal = getPortalContext()
+        return await submitForgotPasswordForm(input, {
+          cms: portal.cms,
+          limiter: portal.limiters['password-reset'],
+          clientKey: clientKey(context),
+        })
+      } catch (error) {
+        console.error('[portal] Forgot-password action failed:', error)
+        return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, email: input.email }
+      }
+    },
+  }),
+
+  /** /wachtwoord-herstellen/<token>: a new password through a reset link, then logged in. */
+  resetPassword: defineAction({
+    accept: 'form',
+    input: newPasswordForm,
+    handler: async (input, context): Promise<ResetFormResult> => {
+      try {
+        const portal = getPortalContext()
+        return await submitResetForm(input, {
+          cms: portal.cms,
+          cookies: context.cookies,
+          session: portal.session,
+          limiter: portal.limiters.token,
+          clientKey: clientKey(context),
+        })
+      } catch (error) {
+        console.error('[portal] Reset-password action failed:', error)
+        return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }
       }
     },
   }),

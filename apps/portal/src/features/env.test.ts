@@ -46,6 +46,27 @@ describe('parsePortalEnv', () => {
     expect(env.schoolpostEnv).toBe('development')
   })
 
+  it('has default rate limits and reads "<points>/<seconds>" from the environment', () => {
+    expect(parsePortalEnv({}, tempDir()).rateLimits).toEqual({
+      login: { points: 10, durationSeconds: 300 },
+      'password-reset': { points: 5, durationSeconds: 900 },
+      token: { points: 20, durationSeconds: 900 },
+    })
+    const env = parsePortalEnv(
+      {
+        RATE_LIMIT_LOGIN: '1000/60',
+        RATE_LIMIT_PASSWORD_RESET: '50/600',
+        RATE_LIMIT_TOKEN: '',
+      },
+      tempDir(),
+    )
+    expect(env.rateLimits).toEqual({
+      login: { points: 1000, durationSeconds: 60 },
+      'password-reset': { points: 50, durationSeconds: 600 },
+      token: { points: 20, durationSeconds: 900 },
+    })
+  })
+
   it('reads the CMS timeout', () => {
     expect(parsePortalEnv({ CMS_TIMEOUT_MS: '15000' }, tempDir()).cmsTimeoutMs).toBe(15000)
   })
@@ -68,6 +89,9 @@ describe('parsePortalEnv', () => {
     [{ SCHOOLPOST_ENV: 'prod' }, /SCHOOLPOST_ENV moet/],
     [{ CMS_TIMEOUT_MS: 'vijf' }, /CMS_TIMEOUT_MS moet een getal zijn/],
     [{ CMS_TIMEOUT_MS: '10' }, /CMS_TIMEOUT_MS moet tussen 100 en 60000 liggen/],
+    [{ RATE_LIMIT_LOGIN: '10' }, /RATE_LIMIT_LOGIN moet "<pogingen>\/<seconden>" zijn, bv. "10\/300"/],
+    [{ RATE_LIMIT_PASSWORD_RESET: '0/900' }, /RATE_LIMIT_PASSWORD_RESET moet/],
+    [{ RATE_LIMIT_TOKEN: '20 per 15 min' }, /RATE_LIMIT_TOKEN moet/],
   ])('explains what is wrong: %j', (source, message) => {
     let error: unknown
     try {

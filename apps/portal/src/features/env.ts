@@ -3,6 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
+import type { RateLimitBucket, RateLimitSpec } from './http/rate-limit'
+import { DEFAULT_RATE_LIMITS, parseRateLimitSpec, RATE_LIMIT_ENV } from './http/rate-limit'
+
 /**
  * The portal's environment, validated with clear messages and read at request time (so one build
  * runs against any CMS). `SCHOOLPOST_ENV=production` marks a real deployment: a strong
@@ -20,6 +23,26 @@ const optional = <T extends z.ZodType>(schema: T) =>
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
     schema,
   )
+
+/** A rate limit as "<points>/<seconds>", e.g. RATE_LIMIT_LOGIN=10/300. */
+const rateLimit = (bucket: RateLimitBucket) => {
+  const name = RATE_LIMIT_ENV[bucket]
+  const fallback = DEFAULT_RATE_LIMITS[bucket]
+  return optional(
+    z
+      .string()
+      .transform((value, ctx) => {
+        const spec = parseRateLimitSpec(value)
+        if (spec) return spec
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} moet "<pogingen>/<seconden>" zijn, bv. "${fallback.points}/${fallback.durationSeconds}" (minstens 1 poging en 1 seconde).`,
+        })
+        return z.NEVER
+      })
+      .default(fallback),
+  )
+}
 
 const schema = z
   .object({
@@ -61,6 +84,9 @@ const schema = z
         .max(200, { error: 'SCHOOL_NAME mag hoogstens 200 tekens lang zijn.' })
         .default(DEFAULT_SCHOOL_NAME),
     ),
+    RATE_LIMIT_LOGIN: rateLimit('login'),
+    RATE_LIMIT_PASSWORD_RESET: rateLimit('password-reset'),
+    RATE_LIMIT_TOKEN: rateLimit('token'),
   })
   .superRefine((env, ctx) => {
     if (env.SCHOOLPOST_ENV === 'production' && !env.PORTAL_SESSION_SECRET) {
@@ -83,6 +109,8 @@ export type PortalEnv = {
   sessionSecret: string
   /** School name shown before login (after login the CMS settings are used). */
   schoolName: string
+  /** Per-IP limits: logging in, asking for a reset link, using an invitation or reset link. */
+  rateLimits: Record<RateLimitBucket, RateLimitSpec>
 }
 
 export class EnvError extends Error {
@@ -129,6 +157,11 @@ export function parsePortalEnv(
     cmsTimeoutMs: env.CMS_TIMEOUT_MS,
     sessionSecret: env.PORTAL_SESSION_SECRET ?? developmentSecret(dataDir),
     schoolName: env.SCHOOL_NAME || DEFAULT_SCHOOL_NAME,
+    rateLimits: {
+      login: env.RATE_LIMIT_LOGIN,
+      'password-reset': env.RATE_LIMIT_PASSWORD_RESET,
+      token: env.RATE_LIMIT_TOKEN,
+    },
   }
 }
 

@@ -8,7 +8,7 @@ export type CheckPasswordResult =
   | { ok: false; reason: 'too-short' | 'too-long' | 'common' | 'personal' }
 
 // zxcvbn-ts ships the most common leaked passwords (ranked); a Set makes the lookup O(1).
-const COMMON = new Set(dictionary.passwords.map((p) => p.toLowerCase()))
+const COMMON = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()))
 
 /**
  * The school's password rule (S17, NIST SP 800-63B style): long enough, not on a list of common

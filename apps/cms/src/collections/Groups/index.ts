@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { groupsRead } from '../../access/groups-read'
+import { teacherNamesAfterRead } from './hooks/teacher-names'
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
+import { isDirectorOrOfficeField, isStaffField } from '../../access/is-staff-field'
 
 export const Groups: CollectionConfig = {
   slug: 'groups',
@@ -39,6 +41,18 @@ export const Groups: CollectionConfig = {
       hasMany: true,
       label: { nl: 'Leerkrachten', en: 'Teachers' },
       filterOptions: { role: { equals: 'teacher' } },
+      access: { update: isDirectorOrOfficeField },
+    },
+    {
+      // Parents may know who teaches their child's group — by name only. Staff accounts stay
+      // closed to parents on every channel, so the names are copied onto the group when read.
+      name: 'teacherNames',
+      type: 'text',
+      hasMany: true,
+      virtual: true,
+      label: { nl: 'Namen leerkrachten', en: 'Teacher names' },
+      admin: { hidden: true },
+      hooks: { afterRead: [teacherNamesAfterRead] },
     },
     {
       name: 'sortOrder',
@@ -53,6 +67,8 @@ export const Groups: CollectionConfig = {
       collection: 'pupils',
       on: 'group',
       label: { nl: 'Leerlingen', en: 'Pupils' },
+      // Parents see their own children, never the class list.
+      access: { read: isStaffField },
     },
   ],
 }

@@ -2,12 +2,16 @@ import type { CollectionConfig } from 'payload'
 
 import { denyAdmin } from '../../access/deny'
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
-import { isDirectorOrOfficeField } from '../../access/is-staff-field'
+import { isDirectorOrOfficeField, isStaffField } from '../../access/is-staff-field'
 import { parentsRead } from '../../access/parents-read'
 import { parentsUpdate } from '../../access/parents-update'
 import { authOptions } from '../shared/auth-options'
+import { forgotPassword, resetPassword } from './endpoints/password-reset'
 import { portalLogin } from './endpoints/portal-login'
+import { sendInvitation } from './endpoints/send-invitation'
+import { endSessionsOnDeactivation } from './hooks/end-sessions-on-deactivation'
 import { refuseDeactivatedLogin } from './hooks/refuse-deactivated-login'
+import { revokeInvitationsOnDeactivation } from './hooks/revoke-invitations-on-deactivation'
 
 export const Parents: CollectionConfig = {
   slug: 'parents',
@@ -21,7 +25,7 @@ export const Parents: CollectionConfig = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'status', 'children'],
     group: { nl: 'Mensen', en: 'People' },
-    listSearchableFields: ['name', 'email'],
+    listSearchableFields: ['name', 'email', 'phone'],
   },
   access: {
     admin: denyAdmin,
@@ -31,8 +35,13 @@ export const Parents: CollectionConfig = {
     delete: isDirectorOrOffice,
     unlock: isDirectorOrOffice,
   },
-  endpoints: [portalLogin],
-  hooks: { beforeLogin: [refuseDeactivatedLogin] },
+  // Custom endpoints are matched before Payload's own, so forgot/reset-password are replaced.
+  endpoints: [portalLogin, sendInvitation, forgotPassword, resetPassword],
+  hooks: {
+    beforeLogin: [refuseDeactivatedLogin],
+    beforeChange: [endSessionsOnDeactivation],
+    afterChange: [revokeInvitationsOnDeactivation],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
     { name: 'phone', type: 'text', label: { nl: 'Telefoon', en: 'Phone' } },
@@ -42,6 +51,7 @@ export const Parents: CollectionConfig = {
       relationTo: 'pupils',
       hasMany: true,
       label: { nl: 'Kinderen', en: 'Children' },
+      admin: { description: { nl: 'De groepen van de ouder volgen uit de kinderen.', en: 'Groups follow from the children.' } },
       access: { update: isDirectorOrOfficeField, create: isDirectorOrOfficeField },
     },
     {
@@ -59,6 +69,7 @@ export const Parents: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'invited',
+      index: true,
       label: { nl: 'Status', en: 'Status' },
       options: [
         { value: 'invited', label: { nl: 'Uitgenodigd', en: 'Invited' } },
@@ -67,6 +78,24 @@ export const Parents: CollectionConfig = {
       ],
       access: { update: isDirectorOrOfficeField, create: isDirectorOrOfficeField },
       admin: { position: 'sidebar' },
+    },
+    {
+      name: 'inviteButton',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        condition: (data) => data?.status === 'invited',
+        components: { Field: '/components/admin/InviteButton#InviteButton' },
+      },
+    },
+    {
+      name: 'invitations',
+      type: 'join',
+      collection: 'invitations',
+      on: 'parent',
+      label: { nl: 'Uitnodigingen', en: 'Invitations' },
+      access: { read: isStaffField },
+      admin: { defaultColumns: ['createdAt', 'expiresAt', 'usedAt', 'revokedAt'] },
     },
   ],
 }

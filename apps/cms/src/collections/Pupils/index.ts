@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
+import { isStaffField } from '../../access/is-staff-field'
 import { pupilsRead } from '../../access/pupils-read'
 
 export const Pupils: CollectionConfig = {
@@ -45,6 +46,14 @@ export const Pupils: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
+      name: 'externalId',
+      type: 'text',
+      unique: true,
+      index: true,
+      label: { nl: 'Leerlingnummer', en: 'Student number' },
+      admin: { position: 'sidebar', description: { nl: 'Uit de leerlingadministratie; gebruikt bij de import.', en: 'From the student administration.' } },
+    },
+    {
       name: 'dateOfBirth',
       type: 'date',
       label: { nl: 'Geboortedatum', en: 'Date of birth' },
@@ -56,6 +65,8 @@ export const Pupils: CollectionConfig = {
       collection: 'parents',
       on: 'children',
       label: { nl: 'Ouders/verzorgers', en: 'Guardians' },
+      // Contact data of guardians is for staff; a parent reads only their own account.
+      access: { read: isStaffField },
     },
   ],
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import { fakeCookies } from '../../test/fake-cookies'
+import { allowingLimiter, refusingLimiter } from '../../test/fake-limiter'
 import type { PortalLoginResult } from '../cms/cms-client'
 import { CmsUnavailableError } from '../cms/cms-client'
 import type { LoginErrorCode } from './login'
@@ -130,7 +131,7 @@ describe('submitLoginForm', () => {
     const { cookies, jar } = fakeCookies()
     const result = await submitLoginForm(
       { ...credentials, terug: '/berichten' },
-      { cms: good, cookies, session },
+      { cms: good, cookies, session, limiter: allowingLimiter(), clientKey: '203.0.113.7' },
     )
     expect(result).toEqual({ ok: true, redirectTo: '/berichten' })
     expect(await openSession(jar.get(SESSION_COOKIE), session.key)).toMatchObject({
@@ -144,7 +145,7 @@ describe('submitLoginForm', () => {
     const { cookies } = fakeCookies()
     const result = await submitLoginForm(
       { ...credentials, terug: '//evil.test' },
-      { cms: good, cookies, session },
+      { cms: good, cookies, session, limiter: allowingLimiter(), clientKey: '203.0.113.7' },
     )
     expect(result).toEqual({ ok: true, redirectTo: '/' })
   })
@@ -157,6 +158,8 @@ describe('submitLoginForm', () => {
         cms: answering({ ok: false, code: 'invalid-credentials', message: 'x' }),
         cookies,
         session,
+        limiter: allowingLimiter(),
+        clientKey: '203.0.113.7',
       },
     )
     expect(result).toEqual({
@@ -165,6 +168,29 @@ describe('submitLoginForm', () => {
       message: 'Het e-mailadres of wachtwoord klopt niet.',
       email: 'fatima.yilmaz@ouders.test',
     })
+    expect(writes).toEqual([])
+  })
+
+  it('counts the attempt by IP and stops at the portal limit without asking the CMS', async () => {
+    const { cookies, writes } = fakeCookies()
+    const limiter = refusingLimiter(240)
+    const cms = answering({ ok: false, code: 'invalid-credentials', message: 'x' })
+    const result = await submitLoginForm(credentials, {
+      cms,
+      cookies,
+      session,
+      limiter,
+      clientKey: '203.0.113.7',
+    })
+    expect(result).toEqual({
+      ok: false,
+      code: 'rate-limited',
+      message: 'Er is te vaak geprobeerd in te loggen. Probeer het over 4 minuten opnieuw.',
+      email: credentials.email,
+      retryAfterSeconds: 240,
+    })
+    expect(limiter.consume).toHaveBeenCalledWith('203.0.113.7')
+    expect(cms.portalLogin).not.toHaveBeenCalled()
     expect(writes).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import type { AstroCookies } from 'astro'
 
 import type { CmsClient } from '../cms/cms-client'
 import { CmsUnavailableError } from '../cms/cms-client'
+import type { RateLimiter } from '../http/rate-limit'
 import { safeRedirectPath } from './safe-redirect'
 import type { PortalSession, SessionConfig } from './session'
 import { writeSessionCookie } from './session'
@@ -124,12 +125,33 @@ export type LoginFormResult =
       retryAfterSeconds?: number
     }
 
-/** The login form's work: log in, start the portal session, and say where to go next. */
+/**
+ * The login form's work: count the attempt against the per-IP limit, log in, start the portal
+ * session, and say where to go next.
+ */
 export async function submitLoginForm(
   input: { email: string; password: string; terug?: string | undefined },
-  deps: { cms: Pick<CmsClient, 'portalLogin'>; cookies: AstroCookies; session: SessionConfig },
+  deps: {
+    cms: Pick<CmsClient, 'portalLogin'>
+    cookies: AstroCookies
+    session: SessionConfig
+    /** The per-IP login limiter, and this client's key. */
+    limiter: RateLimiter
+    clientKey: string
+  },
 ): Promise<LoginFormResult> {
   const email = input.email.trim()
+  const limit = await deps.limiter.consume(deps.clientKey)
+  if (!limit.ok) {
+    const { retryAfterSeconds } = limit
+    return {
+      ok: false,
+      code: 'rate-limited',
+      message: loginErrorMessage('rate-limited', { retryAfterSeconds }),
+      email,
+      retryAfterSeconds,
+    }
+  }
   const outcome = await logIn({ email, password: input.password }, deps.cms)
   if (!outcome.ok) {
     return {

@@ -1,12 +1,21 @@
 /**
  * Where to send a parent after logging in: only a path on the portal itself. Anything that could
  * leave the origin (`//evil.test`, `https://evil.test`, `/\evil.test`, `javascript:`…) gives the
- * fallback, and so do the login and logout pages themselves (no loops).
+ * fallback, and so do the login, logout, invitation and password pages themselves (no loops, no
+ * spent links).
  */
 
 const PLACEHOLDER_ORIGIN = 'http://portal.invalid'
 const MAX_LENGTH = 2000
-const NOT_AFTER_LOGIN = ['/inloggen', '/uitloggen', '/_actions', '/_server-islands']
+const NOT_AFTER_LOGIN = [
+  '/inloggen',
+  '/uitloggen',
+  '/uitnodiging',
+  '/wachtwoord-vergeten',
+  '/wachtwoord-herstellen',
+  '/_actions',
+  '/_server-islands',
+]
 
 export function safeRedirectPath(value: unknown, fallback = '/'): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_LENGTH) return fallback

@@ -17,7 +17,7 @@ const ISSUER = 'schoolpost-portal'
 const AUDIENCE = 'schoolpost-portal'
 const KEY_INFO = 'schoolpost portal session cookie v1'
 /** Longer than any CMS session: a cookie value claiming more is refused. */
-const MAX_LIFETIME_SECONDS = 7 * 24 * 60 * 60
+export const MAX_LIFETIME_SECONDS = 7 * 24 * 60 * 60
 
 export type PortalSession = {
   /** The parent's Payload token, sent as `Authorization: JWT <token>`. */

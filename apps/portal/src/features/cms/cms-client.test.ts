@@ -265,6 +265,237 @@ describe('authenticated calls', () => {
   })
 })
 
+const linkToken = 'Q2hvb3NlIGEgcGFzc3dvcmQgZm9yIFNjaG9vbHBvc3Q'
+const strongPassword = 'wij fietsen elke dag naar school'
+
+describe('checkInvitation', () => {
+  it('200: the invitation is usable; posts only the token, without cookies or a token header', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 200, {
+        ok: true,
+        parentName: 'Fatima Yilmaz',
+        email: credentials.email,
+        schoolName: 'Basisschool De Regenboog',
+      }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.checkInvitation(linkToken)).toEqual({
+      ok: true,
+      parentName: 'Fatima Yilmaz',
+      email: credentials.email,
+      schoolName: 'Basisschool De Regenboog',
+    })
+    const [seen] = cms.requests
+    expect(`${seen?.method} ${seen?.url}`).toBe('POST /api/invitations/check')
+    expect(seen?.headers['content-type']).toBe('application/json')
+    expect(seen?.headers.cookie).toBeUndefined()
+    expect(seen?.headers.authorization).toBeUndefined()
+    expect(JSON.parse(seen?.body ?? '')).toEqual({ token: linkToken })
+  })
+
+  it.each([
+    [404, 'invalid'],
+    [410, 'used'],
+    [410, 'expired'],
+    [410, 'revoked'],
+    [400, 'invalid-input'],
+  ] as const)('%i: returns the code %s with the Dutch message', async (status, code) => {
+    const cms = await startCms((_req, res) =>
+      json(res, status, { ok: false, code, message: 'Bericht van het CMS.' }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.checkInvitation(linkToken)).toEqual({
+      ok: false,
+      code,
+      message: 'Bericht van het CMS.',
+    })
+  })
+
+  it.each([
+    [404, { ok: false, code: 'used', message: 'm' }],
+    [410, { ok: false, code: 'invalid', message: 'm' }],
+    [410, { ok: false, code: 'weak-password', message: 'm' }],
+    [404, { errors: [{ message: 'Not Found' }] }],
+    [200, { ok: true, parentName: 'Fatima Yilmaz' }],
+  ])('%i %j: not trusted (CmsUnavailableError)', async (status, body) => {
+    const cms = await startCms((_req, res) => json(res, status, body))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(client.checkInvitation(linkToken)).rejects.toMatchObject({
+      name: 'CmsUnavailableError',
+      reason: 'invalid-response',
+      status,
+    })
+  })
+
+  it('429: rate-limited with Retry-After', async () => {
+    const cms = await startCms((_req, res) => json(res, 429, {}, { 'Retry-After': '30' }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.checkInvitation(linkToken)).toEqual({
+      ok: false,
+      code: 'rate-limited',
+      retryAfterSeconds: 30,
+    })
+  })
+
+  it('connection refused, 5xx and timeouts: CmsUnavailableError', async () => {
+    const closed = await startCms(() => {})
+    await closed.close()
+    await expect(
+      createCmsClient({ baseUrl: closed.baseUrl }).checkInvitation(linkToken),
+    ).rejects.toMatchObject({ name: 'CmsUnavailableError', reason: 'network' })
+
+    const broken = await startCms((_req, res) => json(res, 503, {}))
+    await expect(
+      createCmsClient({ baseUrl: broken.baseUrl }).checkInvitation(linkToken),
+    ).rejects.toMatchObject({ name: 'CmsUnavailableError', reason: 'server-error' })
+
+    const silent = await startCms(() => {})
+    await expect(
+      createCmsClient({ baseUrl: silent.baseUrl, timeoutMs: 150 }).checkInvitation(linkToken),
+    ).rejects.toMatchObject({ name: 'CmsUnavailableError', reason: 'timeout' })
+  })
+})
+
+describe('acceptInvitation', () => {
+  it('200: the login answer; posts the token and password', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 200, { ok: true, token: 'tok.en', exp: 1_900_000_000, user: { ...user, x: 1 } }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.acceptInvitation({ token: linkToken, password: strongPassword })).toEqual(
+      { ok: true, token: 'tok.en', exp: 1_900_000_000, user },
+    )
+    const [seen] = cms.requests
+    expect(`${seen?.method} ${seen?.url}`).toBe('POST /api/invitations/accept')
+    expect(seen?.headers.cookie).toBeUndefined()
+    expect(JSON.parse(seen?.body ?? '')).toEqual({ token: linkToken, password: strongPassword })
+  })
+
+  it.each([
+    [400, 'weak-password'],
+    [400, 'invalid-input'],
+    [404, 'invalid'],
+    [410, 'used'],
+    [410, 'expired'],
+    [410, 'revoked'],
+  ] as const)('%i: returns the code %s', async (status, code) => {
+    const cms = await startCms((_req, res) => json(res, status, { ok: false, code, message: 'm' }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.acceptInvitation({ token: linkToken, password: 'x' })).toEqual({
+      ok: false,
+      code,
+      message: 'm',
+    })
+  })
+
+  it('an incomplete login answer is not trusted', async () => {
+    const cms = await startCms((_req, res) => json(res, 200, { ok: true, token: 'tok.en', user }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(
+      client.acceptInvitation({ token: linkToken, password: strongPassword }),
+    ).rejects.toBeInstanceOf(CmsUnavailableError)
+  })
+
+  it('no answer in time: CmsUnavailableError (timeout)', async () => {
+    const cms = await startCms(() => {})
+    const client = createCmsClient({ baseUrl: cms.baseUrl, timeoutMs: 150 })
+    await expect(
+      client.acceptInvitation({ token: linkToken, password: strongPassword }),
+    ).rejects.toMatchObject({ name: 'CmsUnavailableError', reason: 'timeout' })
+  })
+})
+
+describe('forgotPassword', () => {
+  it('200: the same message for every address; posts only the email', async () => {
+    const message = 'Als dit e-mailadres bij ons bekend is, ontvang je binnen een paar minuten een e-mail met een link.'
+    const cms = await startCms((_req, res) => json(res, 200, { ok: true, message }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.forgotPassword(credentials.email)).toEqual({ ok: true, message })
+    const [seen] = cms.requests
+    expect(`${seen?.method} ${seen?.url}`).toBe('POST /api/parents/forgot-password')
+    expect(seen?.headers.authorization).toBeUndefined()
+    expect(JSON.parse(seen?.body ?? '')).toEqual({ email: credentials.email })
+  })
+
+  it('400: invalid-input', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 400, { ok: false, code: 'invalid-input', message: 'Vul een geldig e-mailadres in.' }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.forgotPassword('geen-email')).toEqual({
+      ok: false,
+      code: 'invalid-input',
+      message: 'Vul een geldig e-mailadres in.',
+    })
+  })
+
+  it('429: rate-limited; connection refused: CmsUnavailableError', async () => {
+    const cms = await startCms((_req, res) => json(res, 429, {}, { 'Retry-After': '600' }))
+    expect(await createCmsClient({ baseUrl: cms.baseUrl }).forgotPassword('a@b.nl')).toEqual({
+      ok: false,
+      code: 'rate-limited',
+      retryAfterSeconds: 600,
+    })
+    await cms.close()
+    await expect(
+      createCmsClient({ baseUrl: cms.baseUrl }).forgotPassword('a@b.nl'),
+    ).rejects.toMatchObject({ name: 'CmsUnavailableError', reason: 'network' })
+  })
+})
+
+describe('resetPassword', () => {
+  it('200: the token and the parent (no exp); posts the token and password', async () => {
+    const cms = await startCms((_req, res) => json(res, 200, { ok: true, token: 'tok.en', user }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.resetPassword({ token: linkToken, password: strongPassword })).toEqual({
+      ok: true,
+      token: 'tok.en',
+      user,
+    })
+    const [seen] = cms.requests
+    expect(`${seen?.method} ${seen?.url}`).toBe('POST /api/parents/reset-password')
+    expect(seen?.headers.cookie).toBeUndefined()
+    expect(JSON.parse(seen?.body ?? '')).toEqual({ token: linkToken, password: strongPassword })
+  })
+
+  it.each([
+    [400, 'weak-password'],
+    [400, 'invalid-input'],
+    [410, 'invalid-token'],
+  ] as const)('%i: returns the code %s', async (status, code) => {
+    const cms = await startCms((_req, res) => json(res, status, { ok: false, code, message: 'm' }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.resetPassword({ token: linkToken, password: 'x' })).toEqual({
+      ok: false,
+      code,
+      message: 'm',
+    })
+  })
+
+  it('a code with the wrong status, or Payload’s own error shape, is not trusted', async () => {
+    let answer: [number, unknown] = [400, { ok: false, code: 'invalid-token', message: 'm' }]
+    const cms = await startCms((_req, res) => json(res, answer[0], answer[1]))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(client.resetPassword({ token: linkToken, password: 'x' })).rejects.toMatchObject({
+      name: 'CmsUnavailableError',
+      reason: 'invalid-response',
+    })
+    answer = [403, { errors: [{ message: 'Forbidden' }] }]
+    await expect(client.resetPassword({ token: linkToken, password: 'x' })).rejects.toMatchObject({
+      name: 'CmsUnavailableError',
+      reason: 'invalid-response',
+    })
+  })
+
+  it('500: CmsUnavailableError (server-error)', async () => {
+    const cms = await startCms((_req, res) => json(res, 500, {}))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(
+      client.resetPassword({ token: linkToken, password: strongPassword }),
+    ).rejects.toMatchObject({ name: 'CmsUnavailableError', reason: 'server-error' })
+  })
+})
+
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     const now = new Date('2026-03-02T08:00:00Z')

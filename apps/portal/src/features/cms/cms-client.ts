@@ -64,6 +64,35 @@ export type PortalLoginResult = LoginSuccess | LoginFailure | RateLimited
 
 export type MeResult = { user: Parent | null; exp?: number }
 
+/** Why an invitation link cannot be used (404 for `invalid`, 410 for the others). */
+export type InvitationProblem = 'invalid' | 'used' | 'expired' | 'revoked'
+
+/** A refusal with the CMS's ready-to-show Dutch message. */
+export type CmsRefusal<Code extends string> = { ok: false; code: Code; message: string }
+
+export type CheckInvitationResult =
+  | { ok: true; parentName: string; email: string; schoolName: string }
+  | CmsRefusal<InvitationProblem | 'invalid-input'>
+  | RateLimited
+
+export type CmsUser = { id: string; name: string; email: string }
+
+export type AcceptInvitationResult =
+  | { ok: true; token: string; exp: number; user: CmsUser }
+  | CmsRefusal<InvitationProblem | 'weak-password' | 'invalid-input'>
+  | RateLimited
+
+export type ForgotPasswordResult =
+  | { ok: true; message: string }
+  | CmsRefusal<'invalid-input'>
+  | RateLimited
+
+export type ResetPasswordResult =
+  /** No `exp` here: it is in the token itself. */
+  | { ok: true; token: string; user: CmsUser }
+  | CmsRefusal<'weak-password' | 'invalid-input' | 'invalid-token'>
+  | RateLimited
+
 export type CmsClientOptions = {
   /** Base URL of the CMS, e.g. http://localhost:3000 (a trailing slash is ignored). */
   baseUrl: string
@@ -80,8 +109,21 @@ const LOGIN_FAILURE_STATUS: Record<LoginFailure['code'], number> = {
   locked: 423,
 }
 
+const INVITATION_PROBLEM_STATUS: Record<InvitationProblem, number> = {
+  invalid: 404,
+  used: 410,
+  expired: 410,
+  revoked: 410,
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const isCmsUser = (value: unknown): value is CmsUser =>
+  isRecord(value) &&
+  typeof value.id === 'string' &&
+  typeof value.name === 'string' &&
+  typeof value.email === 'string'
 
 /** Seconds from a Retry-After header (delta-seconds or an HTTP date). */
 export function parseRetryAfter(header: string | null, now = new Date()): number | undefined {
@@ -163,6 +205,41 @@ export function createCmsClient(options: CmsClientOptions) {
     )
   }
 
+  /** A 429 from the CMS, with its Retry-After. */
+  function rateLimited(headers: Headers): RateLimited {
+    return {
+      ok: false,
+      code: 'rate-limited',
+      retryAfterSeconds: parseRetryAfter(headers.get('retry-after')),
+    }
+  }
+
+  /**
+   * A refusal whose code is one of `expected` and arrived with that code's status; anything else
+   * is not trusted (a CmsUnavailableError).
+   */
+  function refusal<Code extends string>(
+    path: string,
+    status: number,
+    body: Record<string, unknown>,
+    expected: Record<Code, number>,
+  ): CmsRefusal<Code> {
+    const code = body.code
+    if (
+      body.ok === false &&
+      typeof code === 'string' &&
+      Object.hasOwn(expected, code) &&
+      expected[code as Code] === status
+    ) {
+      return {
+        ok: false,
+        code: code as Code,
+        message: typeof body.message === 'string' ? body.message : '',
+      }
+    }
+    throw invalid(path, status, 'no known result')
+  }
+
   /** An authenticated GET that must answer 200 with a JSON object. */
   async function getAuthorized(path: string, token: string): Promise<Record<string, unknown>> {
     const { status, body } = await send('GET', path, { token })
@@ -227,6 +304,96 @@ export function createCmsClient(options: CmsClientOptions) {
         }
       }
       throw invalid(path, status, 'no known login result')
+    },
+
+    /** POST /api/invitations/check: is this invitation link usable, and for whom? */
+    async checkInvitation(token: string): Promise<CheckInvitationResult> {
+      const path = '/api/invitations/check'
+      const { status, headers, body } = await send('POST', path, { json: { token } })
+      if (status === 429) return rateLimited(headers)
+      if (!isRecord(body)) throw invalid(path, status, 'not a JSON object')
+      if (status === 200 && body.ok === true) {
+        if (
+          typeof body.parentName !== 'string' ||
+          typeof body.email !== 'string' ||
+          typeof body.schoolName !== 'string'
+        ) {
+          throw invalid(path, status, 'an incomplete invitation')
+        }
+        return {
+          ok: true,
+          parentName: body.parentName,
+          email: body.email,
+          schoolName: body.schoolName,
+        }
+      }
+      return refusal(path, status, body, { ...INVITATION_PROBLEM_STATUS, 'invalid-input': 400 })
+    },
+
+    /**
+     * POST /api/invitations/accept: sets the password, activates the parent and logs them in
+     * (a token like portalLogin's), or says why not.
+     */
+    async acceptInvitation(input: {
+      token: string
+      password: string
+    }): Promise<AcceptInvitationResult> {
+      const path = '/api/invitations/accept'
+      const { status, headers, body } = await send('POST', path, { json: input })
+      if (status === 429) return rateLimited(headers)
+      if (!isRecord(body)) throw invalid(path, status, 'not a JSON object')
+      if (status === 200 && body.ok === true) {
+        if (
+          typeof body.token !== 'string' ||
+          body.token.length === 0 ||
+          typeof body.exp !== 'number' ||
+          !isCmsUser(body.user)
+        ) {
+          throw invalid(path, status, 'an incomplete login answer')
+        }
+        const { id, name, email } = body.user
+        return { ok: true, token: body.token, exp: body.exp, user: { id, name, email } }
+      }
+      return refusal(path, status, body, {
+        ...INVITATION_PROBLEM_STATUS,
+        'weak-password': 400,
+        'invalid-input': 400,
+      })
+    },
+
+    /**
+     * POST /api/parents/forgot-password: mails a reset link when the address belongs to an
+     * active parent. The answer is the same either way.
+     */
+    async forgotPassword(email: string): Promise<ForgotPasswordResult> {
+      const path = '/api/parents/forgot-password'
+      const { status, headers, body } = await send('POST', path, { json: { email } })
+      if (status === 429) return rateLimited(headers)
+      if (!isRecord(body)) throw invalid(path, status, 'not a JSON object')
+      if (status === 200 && body.ok === true) {
+        return { ok: true, message: typeof body.message === 'string' ? body.message : '' }
+      }
+      return refusal(path, status, body, { 'invalid-input': 400 })
+    },
+
+    /** POST /api/parents/reset-password: a new password through a reset link, and a token. */
+    async resetPassword(input: { token: string; password: string }): Promise<ResetPasswordResult> {
+      const path = '/api/parents/reset-password'
+      const { status, headers, body } = await send('POST', path, { json: input })
+      if (status === 429) return rateLimited(headers)
+      if (!isRecord(body)) throw invalid(path, status, 'not a JSON object')
+      if (status === 200 && body.ok === true) {
+        if (typeof body.token !== 'string' || body.token.length === 0 || !isCmsUser(body.user)) {
+          throw invalid(path, status, 'an incomplete login answer')
+        }
+        const { id, name, email } = body.user
+        return { ok: true, token: body.token, user: { id, name, email } }
+      }
+      return refusal(path, status, body, {
+        'weak-password': 400,
+        'invalid-input': 400,
+        'invalid-token': 410,
+      })
     },
 
     /** GET /api/parents/me: the parent behind the token, or `null` when it is no longer valid. */

@@ -1,0 +1,23 @@
+import type { Payload } from 'payload'
+
+/**
+ * Works through the job queue (the email outbox) every few seconds inside the running CMS.
+ * Jobs run one after another: SQLite has a single writer, and parallel jobs whose hooks write
+ * would only wait on each other. `payload jobs:run` does the same from the command line.
+ */
+export function startOutboxRunner(payload: Payload, intervalMs = 5000): () => void {
+  let running = false
+  const timer = setInterval(async () => {
+    if (running) return
+    running = true
+    try {
+      await payload.jobs.run({ limit: 50, sequential: true, silent: true })
+    } catch (error) {
+      payload.logger.error({ err: error, msg: 'Outbox: jobs konden niet worden uitgevoerd' })
+    } finally {
+      running = false
+    }
+  }, intervalMs)
+  timer.unref()
+  return () => clearInterval(timer)
+}
