@@ -1,9 +1,12 @@
 import { defineAction } from 'astro:actions'
 import { z } from 'zod'
 
+import type { AccountFormResult } from '../features/account/account'
+import { accountInput, submitAccountForm } from '../features/account/account'
 import type { LoginFormResult } from '../features/auth/login'
 import { submitLoginForm, UNAVAILABLE_MESSAGE } from '../features/auth/login'
 import { newPasswordForm } from '../features/auth/new-password'
+import { currentParent } from '../features/auth/require-parent'
 import { clientKey } from '../features/http/rate-limit'
 import type { InvitationFormResult } from '../features/invitation/accept-invitation'
 import { submitInvitationForm } from '../features/invitation/accept-invitation'
@@ -113,6 +116,28 @@ export const server = {
       } catch (error) {
         console.error('[portal] Reset-password action failed:', error)
         return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }
+      }
+    },
+  }),
+
+  /** /account: the logged-in parent changes their own name, phone and language. */
+  updateAccount: defineAction({
+    accept: 'form',
+    input: accountInput,
+    handler: async (input, context): Promise<AccountFormResult> => {
+      try {
+        const portal = getPortalContext()
+        const parent = await currentParent(context, portal)
+        if (!parent) return { ok: false, code: 'signed-out' }
+        return await submitAccountForm(input, {
+          cms: portal.cms,
+          cookies: context.cookies,
+          parent,
+          session: portal.session,
+        })
+      } catch (error) {
+        console.error('[portal] Account action failed:', error)
+        return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }
       }
     },
   }),

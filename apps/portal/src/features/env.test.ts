@@ -89,7 +89,10 @@ describe('parsePortalEnv', () => {
     [{ SCHOOLPOST_ENV: 'prod' }, /SCHOOLPOST_ENV moet/],
     [{ CMS_TIMEOUT_MS: 'vijf' }, /CMS_TIMEOUT_MS moet een getal zijn/],
     [{ CMS_TIMEOUT_MS: '10' }, /CMS_TIMEOUT_MS moet tussen 100 en 60000 liggen/],
-    [{ RATE_LIMIT_LOGIN: '10' }, /RATE_LIMIT_LOGIN moet "<pogingen>\/<seconden>" zijn, bv. "10\/300"/],
+    [
+      { RATE_LIMIT_LOGIN: '10' },
+      /RATE_LIMIT_LOGIN moet "<pogingen>\/<seconden>" zijn, bv. "10\/300"/,
+    ],
     [{ RATE_LIMIT_PASSWORD_RESET: '0/900' }, /RATE_LIMIT_PASSWORD_RESET moet/],
     [{ RATE_LIMIT_TOKEN: '20 per 15 min' }, /RATE_LIMIT_TOKEN moet/],
   ])('explains what is wrong: %j', (source, message) => {

@@ -59,7 +59,11 @@ describe('newPasswordForm', () => {
   })
 
   it('needs a token of a plausible length', () => {
-    const parsed = newPasswordForm.safeParse({ token: 'kort', password: good, passwordRepeat: good })
+    const parsed = newPasswordForm.safeParse({
+      token: 'kort',
+      password: good,
+      passwordRepeat: good,
+    })
     expect(parsed.success).toBe(false)
     expect(parsed.error?.issues[0]).toMatchObject({
       path: ['token'],
@@ -71,10 +75,10 @@ describe('newPasswordForm', () => {
 describe('newPasswordProblems', () => {
   it('also refuses the parent’s own name or email when they are known', () => {
     expect(
-      newPasswordProblems(
-        { password: 'fatima.yilmaz', passwordRepeat: 'fatima.yilmaz' },
-        ['fatima.yilmaz@ouders.test', 'Fatima Yilmaz'],
-      ),
+      newPasswordProblems({ password: 'fatima.yilmaz', passwordRepeat: 'fatima.yilmaz' }, [
+        'fatima.yilmaz@ouders.test',
+        'Fatima Yilmaz',
+      ]),
     ).toEqual({ password: PASSWORD_MESSAGES.personal })
   })
 

@@ -27,7 +27,8 @@ export function newPasswordProblems(
   const problems: NewPasswordFieldErrors = {}
   const strength = checkPassword({ password: input.password, personal })
   if (!strength.ok) problems.password = PASSWORD_MESSAGES[strength.reason]
-  if (input.password !== input.passwordRepeat) problems.passwordRepeat = NEW_PASSWORD_MESSAGES.mismatch
+  if (input.password !== input.passwordRepeat)
+    problems.passwordRepeat = NEW_PASSWORD_MESSAGES.mismatch
   return problems
 }
 

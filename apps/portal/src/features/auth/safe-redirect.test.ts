@@ -32,6 +32,9 @@ describe('safeRedirectPath', () => {
     '/inloggen',
     '/inloggen?terug=/berichten',
     '/uitloggen',
+    '/uitnodiging/Q2hvb3NlIGEgcGFzc3dvcmQ',
+    '/wachtwoord-vergeten',
+    '/wachtwoord-herstellen/Q2hvb3NlIGEgcGFzc3dvcmQ',
     '/_actions/login',
   ])('rejects %j', (input) => {
     expect(safeRedirectPath(input)).toBe('/')

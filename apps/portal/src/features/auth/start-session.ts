@@ -22,7 +22,11 @@ export function tokenExpiry(token: string): number | undefined {
 }
 
 /** A CMS answer that logs a parent in: the token, maybe its expiry, and the parent. */
-export type CmsLogin = { token: string; exp?: number | undefined; user: Pick<CmsUser, 'id' | 'name'> }
+export type CmsLogin = {
+  token: string
+  exp?: number | undefined
+  user: Pick<CmsUser, 'id' | 'name'>
+}
 
 /**
  * The portal session for a CMS login answer. The expiry is the answer's `exp`, else the token's

@@ -362,9 +362,12 @@ describe('acceptInvitation', () => {
       json(res, 200, { ok: true, token: 'tok.en', exp: 1_900_000_000, user: { ...user, x: 1 } }),
     )
     const client = createCmsClient({ baseUrl: cms.baseUrl })
-    expect(await client.acceptInvitation({ token: linkToken, password: strongPassword })).toEqual(
-      { ok: true, token: 'tok.en', exp: 1_900_000_000, user },
-    )
+    expect(await client.acceptInvitation({ token: linkToken, password: strongPassword })).toEqual({
+      ok: true,
+      token: 'tok.en',
+      exp: 1_900_000_000,
+      user,
+    })
     const [seen] = cms.requests
     expect(`${seen?.method} ${seen?.url}`).toBe('POST /api/invitations/accept')
     expect(seen?.headers.cookie).toBeUndefined()
@@ -407,7 +410,8 @@ describe('acceptInvitation', () => {
 
 describe('forgotPassword', () => {
   it('200: the same message for every address; posts only the email', async () => {
-    const message = 'Als dit e-mailadres bij ons bekend is, ontvang je binnen een paar minuten een e-mail met een link.'
+    const message =
+      'Als dit e-mailadres bij ons bekend is, ontvang je binnen een paar minuten een e-mail met een link.'
     const cms = await startCms((_req, res) => json(res, 200, { ok: true, message }))
     const client = createCmsClient({ baseUrl: cms.baseUrl })
     expect(await client.forgotPassword(credentials.email)).toEqual({ ok: true, message })
@@ -419,7 +423,11 @@ describe('forgotPassword', () => {
 
   it('400: invalid-input', async () => {
     const cms = await startCms((_req, res) =>
-      json(res, 400, { ok: false, code: 'invalid-input', message: 'Vul een geldig e-mailadres in.' }),
+      json(res, 400, {
+        ok: false,
+        code: 'invalid-input',
+        message: 'Vul een geldig e-mailadres in.',
+      }),
     )
     const client = createCmsClient({ baseUrl: cms.baseUrl })
     expect(await client.forgotPassword('geen-email')).toEqual({

@@ -77,15 +77,25 @@ export type CheckInvitationResult =
 
 export type CmsUser = { id: string; name: string; email: string }
 
+/** What a parent may change about themselves (the CMS allows only these fields). */
+export type OwnAccountUpdate = {
+  name: string
+  phone: string
+  preferredLanguage: NonNullable<Parent['preferredLanguage']>
+}
+
+export type UpdateOwnAccountResult =
+  | { ok: true; parent: Parent }
+  /** Payload refused the values: its messages per field path, and its first message. */
+  | { ok: false; code: 'invalid-input'; message: string; fields: Record<string, string> }
+
 export type AcceptInvitationResult =
   | { ok: true; token: string; exp: number; user: CmsUser }
   | CmsRefusal<InvitationProblem | 'weak-password' | 'invalid-input'>
   | RateLimited
 
 export type ForgotPasswordResult =
-  | { ok: true; message: string }
-  | CmsRefusal<'invalid-input'>
-  | RateLimited
+  { ok: true; message: string } | CmsRefusal<'invalid-input'> | RateLimited
 
 export type ResetPasswordResult =
   /** No `exp` here: it is in the token itself. */
@@ -144,7 +154,7 @@ export function createCmsClient(options: CmsClientOptions) {
 
   /** One request; the body is read within the same timeout. Never throws anything but CmsUnavailableError. */
   async function send(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     path: string,
     init: { token?: string; json?: unknown } = {},
   ): Promise<Sent> {
@@ -417,6 +427,46 @@ export function createCmsClient(options: CmsClientOptions) {
         user: user as unknown as Parent,
         ...(typeof body.exp === 'number' ? { exp: body.exp } : {}),
       }
+    },
+
+    /**
+     * PATCH /api/parents/<id>: the parent changes their own name, phone and language. A token
+     * that is no longer accepted (or another parent's id) gives CmsUnauthorizedError.
+     */
+    async updateOwnAccount(
+      token: string,
+      parentId: string,
+      data: OwnAccountUpdate,
+    ): Promise<UpdateOwnAccountResult> {
+      const path = `/api/parents/${encodeURIComponent(parentId)}?depth=0`
+      const { status, body } = await send('PATCH', path, { token, json: data })
+      if (status === 401 || status === 403 || status === 404) {
+        throw new CmsUnauthorizedError(status, path)
+      }
+      if (status === 400 && isRecord(body) && Array.isArray(body.errors)) {
+        const fields: Record<string, string> = {}
+        let message = ''
+        for (const error of body.errors) {
+          if (!isRecord(error)) continue
+          if (!message && typeof error.message === 'string') message = error.message
+          const details = isRecord(error.data) ? error.data.errors : undefined
+          if (!Array.isArray(details)) continue
+          for (const detail of details) {
+            if (isRecord(detail) && typeof detail.path === 'string') {
+              fields[detail.path] ??= typeof detail.message === 'string' ? detail.message : ''
+            }
+          }
+        }
+        return { ok: false, code: 'invalid-input', message, fields }
+      }
+      if (status !== 200) {
+        if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+        throw new CmsRequestError(status, path)
+      }
+      if (!isRecord(body) || !isRecord(body.doc) || typeof body.doc.id !== 'string') {
+        throw invalid(path, status, 'no updated parent')
+      }
+      return { ok: true, parent: body.doc as unknown as Parent }
     },
 
     /** POST /api/parents/logout: ends the CMS session behind the token. */

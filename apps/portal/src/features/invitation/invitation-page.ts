@@ -25,6 +25,8 @@ export type InvitationPageView = {
   /** The password form, when the invitation can be used. */
   form: { parentName: string; email: string; fieldErrors: NewPasswordFieldErrors } | undefined
   next: InvitationNextStep | undefined
+  /** Say "Vraag de school om een nieuwe uitnodiging." (unless the message already does). */
+  askSchool: boolean
 }
 
 const PROBLEM_HEADINGS: Record<InvitationProblem, string> = {
@@ -50,16 +52,20 @@ const base = (
   notice: undefined,
   form: undefined,
   next: undefined,
+  askSchool: false,
   ...view,
 })
 
 /** An invitation that cannot be used: 404 when it does not exist, 410 when it did. */
 export function invitationProblemView(code: InvitationProblem, message = ''): InvitationPageView {
+  const text = message || INVITATION_PROBLEM_MESSAGES[code]
+  const next = PROBLEM_NEXT_STEPS[code]
   return base({
     status: code === 'invalid' ? 404 : 410,
     heading: PROBLEM_HEADINGS[code],
-    notice: { kind: 'error', message: message || INVITATION_PROBLEM_MESSAGES[code] },
-    next: PROBLEM_NEXT_STEPS[code],
+    notice: { kind: 'error', message: text },
+    next,
+    askSchool: next === 'ask-school' && !/vraag de school om een nieuwe uitnodiging/i.test(text),
   })
 }
 

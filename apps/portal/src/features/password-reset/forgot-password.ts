@@ -135,7 +135,11 @@ export function forgotPasswordPageView(input: {
             email,
             status: 503,
             headers: { 'Retry-After': '30' },
-            notice: { kind: 'error', title: 'Schoolpost is niet bereikbaar', message: result.message },
+            notice: {
+              kind: 'error',
+              title: 'Schoolpost is niet bereikbaar',
+              message: result.message,
+            },
           }
       }
     }

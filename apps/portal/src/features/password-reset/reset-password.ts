@@ -12,8 +12,7 @@ import type { ActionOutcome } from '../http/action-outcome'
 import type { RateLimiter } from '../http/rate-limit'
 import { RATE_LIMIT_TITLE, rateLimitMessage, retryAfterHeaders } from '../http/rate-limit'
 
-export const RESET_LINK_GONE =
-  'Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.'
+export const RESET_LINK_GONE = 'Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.'
 export const RESET_LINK_INVALID =
   'Deze link werkt niet. Controleer of je de hele link uit de e-mail hebt gebruikt, of vraag een nieuwe link aan.'
 const WEAK_PASSWORD_FALLBACK =

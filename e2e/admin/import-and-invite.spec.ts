@@ -1,0 +1,54 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { expect, test } from '@playwright/test'
+
+import { capturedEmail, linkIn } from '../support/cms-api'
+import { DEMO_PASSWORD, director } from '../support/demo'
+import { CMS_URL, PORTAL_URL } from '../support/urls'
+
+const sampleCsv = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/samples/leerlingen-import.csv')
+
+test('a director imports a CSV and invites; the parent activates and sees only their own children', async ({ page, browser, request }) => {
+  await page.goto(`${CMS_URL}/admin/login`)
+  await page.getByLabel(/e-mail/i).fill(director.email)
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await expect(page).toHaveURL(/\/admin\/?$/)
+
+  await page.getByRole('link', { name: 'Leerlingen importeren' }).click()
+  await expect(page.getByRole('heading', { name: 'Leerlingen importeren' })).toBeVisible()
+  await page.getByLabel('CSV-bestand').setInputFiles(sampleCsv)
+  await page.getByRole('button', { name: 'Voorbeeld tonen' }).click()
+  const preview = page.getByRole('region', { name: 'Voorbeeld van de import' })
+  await expect(preview).toContainText('4 nieuw, 0 gewijzigd, 0 ongewijzigd, 0 met fouten')
+  await expect(preview.getByRole('row')).toHaveCount(5)
+  await expect(page.getByLabel('Nieuwe ouders direct uitnodigen')).toBeChecked()
+  await page.getByRole('button', { name: 'Importeren' }).click()
+  await expect(page.getByRole('status')).toContainText('Import voltooid: 4 nieuw')
+  await expect(page.getByRole('status')).toContainText('4 uitnodigingen verstuurd')
+
+  const mail = await capturedEmail(request, 'marieke.kok@ouders.test', 'invitation')
+  expect(mail.subject).toContain('Uitnodiging voor Schoolpost')
+  expect(mail.text).not.toMatch(/Sara|Lina/)
+  const link = linkIn(mail.text, '/uitnodiging')
+  expect(link.startsWith(`${PORTAL_URL}/uitnodiging/`)).toBe(true)
+
+  const parent = await (await browser.newContext({ locale: 'nl-NL' })).newPage()
+  await parent.goto(link)
+  await expect(parent.getByRole('heading', { level: 1 })).toContainText('Marieke Kok')
+  await parent.getByLabel('Nieuw wachtwoord', { exact: true }).fill('de zon schijnt op het schoolplein')
+  await parent.getByLabel(/herhaal/i).fill('de zon schijnt op het schoolplein')
+  await parent.getByRole('button', { name: /account activeren|opslaan|wachtwoord/i }).click()
+  await expect(parent).toHaveURL(`${PORTAL_URL}/`)
+  await expect(parent.getByRole('article')).toHaveCount(2)
+  await expect(parent.getByRole('article').filter({ hasText: 'Sara Kok' })).toContainText('Groep 4')
+  await expect(parent.getByRole('article').filter({ hasText: 'Lina Kok' })).toContainText('Groep 6')
+  await expect(parent.getByText('Jesse van der Berg')).toHaveCount(0)
+
+  // The link is single-use.
+  const again = await (await browser.newContext({ locale: 'nl-NL' })).newPage()
+  const response = await again.goto(link)
+  expect(response?.status()).toBe(410)
+  await expect(again.getByText('Deze uitnodiging is al gebruikt.')).toBeVisible()
+  await expect(again.getByRole('link', { name: /inloggen/i })).toBeVisible()
+})
