@@ -72,7 +72,17 @@ export default defineConfig({
       url: `${PORTAL_URL}/inloggen`,
       timeout: 120_000,
       reuseExistingServer: false,
-      env: { PORT: portalPort, HOST: '127.0.0.1', CMS_URL, PORTAL_URL, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        PORT: portalPort,
+        HOST: '127.0.0.1',
+        CMS_URL,
+        PORTAL_URL,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        // Every e2e request comes from one IP; the limits themselves are unit-tested.
+        RATE_LIMIT_LOGIN: '1000/60',
+        RATE_LIMIT_PASSWORD_RESET: '1000/60',
+        RATE_LIMIT_TOKEN: '1000/60',
+      },
     },
   ],
 })

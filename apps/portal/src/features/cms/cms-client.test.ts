@@ -504,6 +504,63 @@ describe('resetPassword', () => {
   })
 })
 
+describe('updateOwnAccount', () => {
+  const token = 'parent.jwt.token'
+  const data = { name: 'Fatima Yilmaz', phone: '06 12345678', preferredLanguage: 'nl' as const }
+
+  it('PATCHes only the given fields for the given id with Authorization: JWT', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 200, { doc: { ...user, ...data }, message: 'Updated successfully.' }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.updateOwnAccount(token, 'p1', data)).toEqual({
+      ok: true,
+      parent: { ...user, ...data },
+    })
+    const [seen] = cms.requests
+    expect(`${seen?.method} ${seen?.url}`).toBe('PATCH /api/parents/p1?depth=0')
+    expect(seen?.headers.authorization).toBe(`JWT ${token}`)
+    expect(seen?.headers.cookie).toBeUndefined()
+    expect(JSON.parse(seen?.body ?? '')).toEqual(data)
+  })
+
+  it('400: Payload’s validation errors per field', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 400, {
+        errors: [
+          {
+            name: 'ValidationError',
+            message: 'Het volgende veld is ongeldig: Telefoon',
+            data: { errors: [{ path: 'phone', message: 'Ongeldig nummer' }] },
+          },
+        ],
+      }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.updateOwnAccount(token, 'p1', data)).toEqual({
+      ok: false,
+      code: 'invalid-input',
+      message: 'Het volgende veld is ongeldig: Telefoon',
+      fields: { phone: 'Ongeldig nummer' },
+    })
+  })
+
+  it.each([401, 403, 404])('%i: CmsUnauthorizedError', async (status) => {
+    const cms = await startCms((_req, res) => json(res, status, { errors: [] }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(client.updateOwnAccount(token, 'p1', data)).rejects.toBeInstanceOf(
+      CmsUnauthorizedError,
+    )
+  })
+
+  it('an id is sent as one path segment', async () => {
+    const cms = await startCms((_req, res) => json(res, 404, {}))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await client.updateOwnAccount(token, '../staff/1', data).catch(() => {})
+    expect(cms.requests[0]?.url).toBe('/api/parents/..%2Fstaff%2F1?depth=0')
+  })
+})
+
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     const now = new Date('2026-03-02T08:00:00Z')
