@@ -33,7 +33,9 @@ if (existsSync(playwrightReport)) {
   passed += stats.expected
   failed += stats.unexpected + stats.flaky
   skipped += stats.skipped
-  console.log(`summary: ${playwrightReport}: ${stats.expected} passed, ${stats.unexpected + stats.flaky} failed`)
+  console.log(
+    `summary: ${playwrightReport}: ${stats.expected} passed, ${stats.unexpected + stats.flaky} failed`,
+  )
 } else {
   console.log(`summary: missing report ${playwrightReport}`)
   missing++

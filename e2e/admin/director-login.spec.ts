@@ -15,9 +15,9 @@ test('a director logs into /admin and sees the Dutch, branded admin', async ({ p
 
   await expect(page).toHaveURL(new RegExp(`${CMS_URL}/admin/?$`))
   const nav = page.getByRole('navigation')
-  await expect(nav.getByRole('link', { name: 'Medewerkers' })).toBeVisible()
-  await expect(nav.getByRole('link', { name: 'Ouders' })).toBeVisible()
-  await expect(nav.getByRole('link', { name: 'Leerlingen' })).toBeVisible()
-  await expect(nav.getByRole('link', { name: 'Groepen' })).toBeVisible()
+  await expect(nav.getByRole('link', { name: 'Medewerkers', exact: true })).toBeVisible()
+  await expect(nav.getByRole('link', { name: 'Ouders', exact: true })).toBeVisible()
+  await expect(nav.getByRole('link', { name: 'Leerlingen', exact: true })).toBeVisible()
+  await expect(nav.getByRole('link', { name: 'Groepen', exact: true })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl')
 })

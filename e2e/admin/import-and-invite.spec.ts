@@ -6,16 +6,26 @@ import { capturedEmail, linkIn } from '../support/cms-api'
 import { DEMO_PASSWORD, director } from '../support/demo'
 import { CMS_URL, PORTAL_URL } from '../support/urls'
 
-const sampleCsv = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/samples/leerlingen-import.csv')
+const sampleCsv = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../docs/samples/leerlingen-import.csv',
+)
 
-test('a director imports a CSV and invites; the parent activates and sees only their own children', async ({ page, browser, request }) => {
+test('a director imports a CSV and invites; the parent activates and sees only their own children', async ({
+  page,
+  browser,
+  request,
+}) => {
   await page.goto(`${CMS_URL}/admin/login`)
   await page.getByLabel(/e-mail/i).fill(director.email)
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Inloggen' }).click()
   await expect(page).toHaveURL(/\/admin\/?$/)
 
-  await page.getByRole('link', { name: 'Leerlingen importeren' }).click()
+  await page
+    .getByRole('region', { name: 'Snel naar' })
+    .getByRole('link', { name: 'Leerlingen importeren' })
+    .click()
   await expect(page.getByRole('heading', { name: 'Leerlingen importeren' })).toBeVisible()
   await page.getByLabel('CSV-bestand').setInputFiles(sampleCsv)
   await page.getByRole('button', { name: 'Voorbeeld tonen' }).click()
@@ -24,8 +34,12 @@ test('a director imports a CSV and invites; the parent activates and sees only t
   await expect(preview.getByRole('row')).toHaveCount(5)
   await expect(page.getByLabel('Nieuwe ouders direct uitnodigen')).toBeChecked()
   await page.getByRole('button', { name: 'Importeren' }).click()
-  await expect(page.getByRole('status')).toContainText('Import voltooid: 4 nieuw')
-  await expect(page.getByRole('status')).toContainText('4 uitnodigingen verstuurd')
+  await expect(page.getByRole('status', { name: 'Resultaat van de import' })).toContainText(
+    'Import voltooid: 4 nieuw',
+  )
+  await expect(page.getByRole('status', { name: 'Resultaat van de import' })).toContainText(
+    '4 uitnodigingen verstuurd',
+  )
 
   const mail = await capturedEmail(request, 'marieke.kok@ouders.test', 'invitation')
   expect(mail.subject).toContain('Uitnodiging voor Schoolpost')
@@ -36,7 +50,9 @@ test('a director imports a CSV and invites; the parent activates and sees only t
   const parent = await (await browser.newContext({ locale: 'nl-NL' })).newPage()
   await parent.goto(link)
   await expect(parent.getByRole('heading', { level: 1 })).toContainText('Marieke Kok')
-  await parent.getByLabel('Nieuw wachtwoord', { exact: true }).fill('de zon schijnt op het schoolplein')
+  await parent
+    .getByLabel('Nieuw wachtwoord', { exact: true })
+    .fill('de zon schijnt op het schoolplein')
   await parent.getByLabel(/herhaal/i).fill('de zon schijnt op het schoolplein')
   await parent.getByRole('button', { name: /account activeren|opslaan|wachtwoord/i }).click()
   await expect(parent).toHaveURL(`${PORTAL_URL}/`)

@@ -12,7 +12,9 @@ test('parent credentials are refused by the admin login', async ({ page }) => {
   await expect(page).toHaveURL(/\/admin\/login/)
 })
 
-test('parent credentials and a parent token are refused by the staff REST endpoints', async ({ request }) => {
+test('parent credentials and a parent token are refused by the staff REST endpoints', async ({
+  request,
+}) => {
   const staffLogin = await request.post(`${CMS_URL}/api/staff/login`, {
     data: { email: fatima.email, password: DEMO_PASSWORD },
   })
@@ -25,7 +27,9 @@ test('parent credentials and a parent token are refused by the staff REST endpoi
   const { token } = await login.json()
   const headers = { Authorization: `JWT ${token}` }
   expect((await request.get(`${CMS_URL}/api/staff`, { headers })).status()).toBe(403)
-  expect((await request.get(`${CMS_URL}/api/globals/school-settings`, { headers })).status()).toBe(200)
+  expect((await request.get(`${CMS_URL}/api/globals/school-settings`, { headers })).status()).toBe(
+    200,
+  )
   const admin = await request.get(`${CMS_URL}/api/staff/me`, { headers })
   expect((await admin.json()).user).toBeNull()
 })

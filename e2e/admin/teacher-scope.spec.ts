@@ -3,7 +3,9 @@ import { expect, test } from '@playwright/test'
 import { DEMO_PASSWORD } from '../support/demo'
 import { CMS_URL } from '../support/urls'
 
-test('a teacher sees only the pupils and groups of their own groups in /admin', async ({ page }) => {
+test('a teacher sees only the pupils and groups of their own groups in /admin', async ({
+  page,
+}) => {
   await page.goto(`${CMS_URL}/admin/login`)
   await page.getByLabel(/e-mail/i).fill('sanne.bakker@deregenboog.test')
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)

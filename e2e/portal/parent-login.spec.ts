@@ -35,7 +35,10 @@ test('a parent logs in, sees only their own children and the school phone, and l
   }
   await expect(page.getByRole('article')).toHaveCount(fatima.children.length)
   await expect(page.getByText('Daan de Jong')).toHaveCount(0)
-  await expect(page.getByRole('link', { name: new RegExp(schoolPhone) })).toHaveAttribute('href', /^tel:/)
+  await expect(page.getByRole('link', { name: new RegExp(schoolPhone) })).toHaveAttribute(
+    'href',
+    /^tel:/,
+  )
 
   // The portal's own cookie: httpOnly, and Payload's cookie is never forwarded.
   const cookies = await context.cookies(PORTAL_URL)

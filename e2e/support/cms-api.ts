@@ -4,8 +4,13 @@ import { expect } from '@playwright/test'
 import { DEMO_PASSWORD, director } from './demo'
 import { CMS_URL } from './urls'
 
-export async function staffToken(request: APIRequestContext, email = director.email): Promise<string> {
-  const res = await request.post(`${CMS_URL}/api/staff/login`, { data: { email, password: DEMO_PASSWORD } })
+export async function staffToken(
+  request: APIRequestContext,
+  email = director.email,
+): Promise<string> {
+  const res = await request.post(`${CMS_URL}/api/staff/login`, {
+    data: { email, password: DEMO_PASSWORD },
+  })
   expect(res.status()).toBe(200)
   return (await res.json()).token
 }

@@ -14,29 +14,37 @@ describe('parseEnv', () => {
     expect(env.databaseUrl).toBe(`file:${path.join(dir, 'schoolpost.db')}`)
     expect(env.payloadSecret).toMatch(/^[0-9a-f]{64}$/)
     expect(existsSync(path.join(dir, '.dev-secret'))).toBe(true)
-    expect(parseEnv({}, dir).payloadSecret).toBe(readFileSync(path.join(dir, '.dev-secret'), 'utf8'))
+    expect(parseEnv({}, dir).payloadSecret).toBe(
+      readFileSync(path.join(dir, '.dev-secret'), 'utf8'),
+    )
     expect(env.seedDemo).toBe(true)
     expect(env.isProduction).toBe(false)
   })
 
   it('requires a strong PAYLOAD_SECRET in production, in Dutch', () => {
     expect(() => parseEnv({ SCHOOLPOST_ENV: 'production' }, tmp())).toThrow(EnvError)
-    expect(() => parseEnv({ SCHOOLPOST_ENV: 'production', PAYLOAD_SECRET: 'short' }, tmp())).toThrow(
-      /PAYLOAD_SECRET is verplicht in productie/,
-    )
+    expect(() =>
+      parseEnv({ SCHOOLPOST_ENV: 'production', PAYLOAD_SECRET: 'short' }, tmp()),
+    ).toThrow(/PAYLOAD_SECRET is verplicht in productie/)
     const env = parseEnv({ SCHOOLPOST_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) }, tmp())
     expect(env.isProduction).toBe(true)
     expect(env.seedDemo).toBe(false)
   })
 
   it('rejects an unknown database scheme and a malformed URL', () => {
-    expect(() => parseEnv({ DATABASE_URL: 'postgres://x/y' }, tmp())).toThrow(/DATABASE_URL moet leeg zijn/)
+    expect(() => parseEnv({ DATABASE_URL: 'postgres://x/y' }, tmp())).toThrow(
+      /DATABASE_URL moet leeg zijn/,
+    )
     expect(() => parseEnv({ CMS_URL: 'not a url' }, tmp())).toThrow(/CMS_URL/)
   })
 
   it('accepts MongoDB URLs and strips trailing slashes from URLs', () => {
     const env = parseEnv(
-      { DATABASE_URL: 'mongodb://127.0.0.1/schoolpost', CMS_URL: 'http://cms.test/', PORTAL_URL: 'http://portal.test/' },
+      {
+        DATABASE_URL: 'mongodb://127.0.0.1/schoolpost',
+        CMS_URL: 'http://cms.test/',
+        PORTAL_URL: 'http://portal.test/',
+      },
       tmp(),
     )
     expect(env.databaseUrl).toBe('mongodb://127.0.0.1/schoolpost')

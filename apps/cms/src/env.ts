@@ -23,8 +23,12 @@ const schema = z
           'DATABASE_URL moet leeg zijn, met "file:" beginnen (SQLite) of met "mongodb://" (MongoDB).',
       }),
     PAYLOAD_SECRET: z.string().optional(),
-    CMS_URL: z.url({ message: 'CMS_URL moet een volledige URL zijn, bv. http://localhost:3000' }).default('http://localhost:3000'),
-    PORTAL_URL: z.url({ message: 'PORTAL_URL moet een volledige URL zijn, bv. http://localhost:4321' }).default('http://localhost:4321'),
+    CMS_URL: z
+      .url({ message: 'CMS_URL moet een volledige URL zijn, bv. http://localhost:3000' })
+      .default('http://localhost:3000'),
+    PORTAL_URL: z
+      .url({ message: 'PORTAL_URL moet een volledige URL zijn, bv. http://localhost:4321' })
+      .default('http://localhost:4321'),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
     RESEND_API_KEY: z.string().trim().optional(),
     RESEND_BASE_URL: z.url({ message: 'RESEND_BASE_URL moet een volledige URL zijn.' }).optional(),
@@ -38,7 +42,10 @@ const schema = z
     EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
   })
   .superRefine((env, ctx) => {
-    if (env.SCHOOLPOST_ENV === 'production' && (!env.PAYLOAD_SECRET || env.PAYLOAD_SECRET.length < 32)) {
+    if (
+      env.SCHOOLPOST_ENV === 'production' &&
+      (!env.PAYLOAD_SECRET || env.PAYLOAD_SECRET.length < 32)
+    ) {
       ctx.addIssue({
         code: 'custom',
         path: ['PAYLOAD_SECRET'],

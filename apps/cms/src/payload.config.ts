@@ -39,11 +39,14 @@ export default buildConfig({
         Icon: '/components/admin/Logo#Icon',
       },
       afterNavLinks: ['/components/admin/ImportNavLink#ImportNavLink'],
+      beforeDashboard: ['/components/admin/DashboardShortcuts#DashboardShortcuts'],
       views: {
         importPupils: { Component: '/components/admin/ImportView#ImportView', path: '/import' },
       },
     },
     dateFormat: 'd MMMM yyyy',
+    // No Gravatar: the admin loads nothing from outside the school's own server.
+    avatar: 'default',
   },
   i18n: {
     supportedLanguages: { nl, en },

@@ -19,7 +19,10 @@ export const parentsRead: Access = async ({ req }) => {
       req,
       select: {},
     })
-    return scopeIn('children', pupils.docs.map((p) => p.id))
+    return scopeIn(
+      'children',
+      pupils.docs.map((p) => p.id),
+    )
   }
   const parent = parentUser(req)
   return parent ? { id: { equals: parent.id } } : false

@@ -10,7 +10,9 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000
  * connection the client opens after a transaction starts.
  */
 export function keepBusyTimeout(payload: Payload): void {
-  const client = (payload.db as unknown as SQLiteAdapter).client as SQLiteAdapter['client'] & { __busyTimeoutKept?: boolean }
+  const client = (payload.db as unknown as SQLiteAdapter).client as SQLiteAdapter['client'] & {
+    __busyTimeoutKept?: boolean
+  }
   if (!client || client.__busyTimeoutKept) return
   const transaction = client.transaction.bind(client)
   client.transaction = (async (...args: Parameters<typeof transaction>) => {

@@ -18,6 +18,8 @@ describe('selectDatabaseAdapter', () => {
   })
 
   it('refuses other schemes with a clear message', () => {
-    expect(() => databaseKindFor('postgres://localhost/db')).toThrow(/Onbekend DATABASE_URL-schema: postgres/)
+    expect(() => databaseKindFor('postgres://localhost/db')).toThrow(
+      /Onbekend DATABASE_URL-schema: postgres/,
+    )
   })
 })

@@ -59,7 +59,10 @@ export async function deliverEmail({
   const detail = `Resend ${status ?? 'onbereikbaar'}: ${error?.message ?? 'onbekende fout'}`
   if (status === 429) {
     const seconds = Number(headers?.['retry-after'])
-    throw new RetryLaterError(detail, Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000)
+    throw new RetryLaterError(
+      detail,
+      Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000,
+    )
   }
   // 408 (timeout) and 409 (a concurrent request with the same idempotency key) are transient.
   if (status !== null && status >= 400 && status < 500 && status !== 408 && status !== 409) {

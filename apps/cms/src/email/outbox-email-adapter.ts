@@ -28,8 +28,14 @@ export function outboxEmailAdapter({ from }: { from: string }): EmailAdapter {
       const subject = message.subject ?? ''
       const html = typeof message.html === 'string' ? message.html : ''
       const text = typeof message.text === 'string' ? message.text : html.replace(/<[^>]+>/g, ' ')
-      const idempotencyKey = createHash('sha256').update(`${to}\n${subject}\n${html}`).digest('hex').slice(0, 48)
-      await queueEmail({ payload, email: { to, subject, html, text, idempotencyKey, kind: 'system' } })
+      const idempotencyKey = createHash('sha256')
+        .update(`${to}\n${subject}\n${html}`)
+        .digest('hex')
+        .slice(0, 48)
+      await queueEmail({
+        payload,
+        email: { to, subject, html, text, idempotencyKey, kind: 'system' },
+      })
     },
   })
 }

@@ -1,7 +1,12 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import { env } from '../lib/env'
-import { deliverEmail, PermanentEmailError, RetryLaterError, type OutgoingEmail } from './deliver-email'
+import {
+  deliverEmail,
+  PermanentEmailError,
+  RetryLaterError,
+  type OutgoingEmail,
+} from './deliver-email'
 import { queueEmail } from './queue-email'
 
 type LogStatus = 'captured' | 'sent' | 'retrying' | 'failed'
@@ -9,7 +14,12 @@ type LogStatus = 'captured' | 'sent' | 'retrying' | 'failed'
 const RETRIES = 6
 
 /** One log row per message (by idempotency key), written outside the job's transaction. Returns the attempts so far. */
-async function writeLog(payload: Payload, email: OutgoingEmail, status: LogStatus, extra: { providerId?: string; error?: string; countAttempt?: boolean } = {}): Promise<number> {
+async function writeLog(
+  payload: Payload,
+  email: OutgoingEmail,
+  status: LogStatus,
+  extra: { providerId?: string; error?: string; countAttempt?: boolean } = {},
+): Promise<number> {
   const existing = await payload.find({
     collection: 'email-log',
     where: { idempotencyKey: { equals: email.idempotencyKey } },
@@ -26,7 +36,9 @@ async function writeLog(payload: Payload, email: OutgoingEmail, status: LogStatu
     status,
     providerId: extra.providerId ?? existing.docs[0]?.providerId ?? null,
     lastError: extra.error ?? null,
-    attempts: (existing.docs[0]?.attempts ?? 0) + (status === 'captured' || extra.countAttempt === false ? 0 : 1),
+    attempts:
+      (existing.docs[0]?.attempts ?? 0) +
+      (status === 'captured' || extra.countAttempt === false ? 0 : 1),
   }
   if (existing.docs[0]) {
     await payload.update({ collection: 'email-log', id: existing.docs[0].id, data, depth: 0 })
@@ -57,22 +69,35 @@ export const sendEmailTask: TaskConfig<{
     { name: 'providerId', type: 'text' },
   ],
   handler: async ({ input, req }) => {
-    const email = { ...input, headers: (input.headers ?? undefined) as Record<string, string> | undefined }
+    const email = {
+      ...input,
+      headers: (input.headers ?? undefined) as Record<string, string> | undefined,
+    }
     if (!env.resendApiKey) {
       // No provider configured (demo, e2e): the message is captured for staff to read.
       await writeLog(req.payload, email, 'captured')
-      req.payload.logger.info(`E-mail vastgelegd (geen RESEND_API_KEY) aan ${email.to}: ${email.subject}`)
+      req.payload.logger.info(
+        `E-mail vastgelegd (geen RESEND_API_KEY) aan ${email.to}: ${email.subject}`,
+      )
       return { output: { status: 'captured' } }
     }
     try {
-      const { providerId } = await deliverEmail({ email, apiKey: env.resendApiKey, from: env.emailFrom })
+      const { providerId } = await deliverEmail({
+        email,
+        apiKey: env.resendApiKey,
+        from: env.emailFrom,
+      })
       await writeLog(req.payload, email, 'sent', { providerId })
       return { output: { status: 'sent', providerId } }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (error instanceof RetryLaterError) {
         // Honour Retry-After exactly: a fresh job that waits, with the same idempotency key.
-        await queueEmail({ payload: req.payload, email, waitUntil: new Date(Date.now() + error.retryAfterMs) })
+        await queueEmail({
+          payload: req.payload,
+          email,
+          waitUntil: new Date(Date.now() + error.retryAfterMs),
+        })
         await writeLog(req.payload, email, 'retrying', { error: message })
         return { output: { status: 'deferred' } }
       }
@@ -82,7 +107,11 @@ export const sendEmailTask: TaskConfig<{
       }
       const attempts = await writeLog(req.payload, email, 'retrying', { error: message })
       // The queue retries a thrown task RETRIES times; on the last attempt the log says so.
-      if (attempts > RETRIES) await writeLog(req.payload, email, 'failed', { error: `${message} (opgegeven na ${attempts} pogingen)`, countAttempt: false })
+      if (attempts > RETRIES)
+        await writeLog(req.payload, email, 'failed', {
+          error: `${message} (opgegeven na ${attempts} pogingen)`,
+          countAttempt: false,
+        })
       throw error
     }
   },

@@ -11,8 +11,16 @@ export async function loadImportSnapshot(req: PayloadRequest): Promise<ImportSna
   const common = { depth: 0, limit: 0, pagination: false, overrideAccess: true, req } as const
   const [groups, pupils, parents] = await Promise.all([
     req.payload.find({ collection: 'groups', ...common, select: { name: true } }),
-    req.payload.find({ collection: 'pupils', ...common, select: { externalId: true, firstName: true, lastName: true, group: true, dateOfBirth: true } }),
-    req.payload.find({ collection: 'parents', ...common, select: { email: true, name: true, phone: true, children: true, status: true } }),
+    req.payload.find({
+      collection: 'pupils',
+      ...common,
+      select: { externalId: true, firstName: true, lastName: true, group: true, dateOfBirth: true },
+    }),
+    req.payload.find({
+      collection: 'parents',
+      ...common,
+      select: { email: true, name: true, phone: true, children: true, status: true },
+    }),
   ])
   return {
     groups: groups.docs.map((g) => ({ id: g.id, name: g.name })),
@@ -65,7 +73,11 @@ export async function applyPupilImport({
   for (const row of rows) {
     let groupId = groupIds.get(key(row.group))
     if (!groupId) {
-      const group = await req.payload.create({ collection: 'groups', data: { name: row.group, schoolYear: currentSchoolYear() }, ...write })
+      const group = await req.payload.create({
+        collection: 'groups',
+        data: { name: row.group, schoolYear: currentSchoolYear() },
+        ...write,
+      })
       groupId = group.id
       groupIds.set(key(row.group), groupId)
     }
@@ -74,13 +86,20 @@ export async function applyPupilImport({
     if (!existing) {
       const pupil = await req.payload.create({
         collection: 'pupils',
-        data: { firstName: row.firstName, lastName: row.lastName, group: groupId, dateOfBirth: row.dateOfBirth, externalId: row.externalId },
+        data: {
+          firstName: row.firstName,
+          lastName: row.lastName,
+          group: groupId,
+          dateOfBirth: row.dateOfBirth,
+          externalId: row.externalId,
+        },
         ...write,
       })
       pupilId = pupil.id
     } else {
       pupilId = existing.id
-      const dobChanged = row.dateOfBirth && (existing.dateOfBirth ?? '').slice(0, 10) !== row.dateOfBirth
+      const dobChanged =
+        row.dateOfBirth && (existing.dateOfBirth ?? '').slice(0, 10) !== row.dateOfBirth
       const idChanged = row.externalId && existing.externalId !== row.externalId
       if (existing.group !== groupId || dobChanged || idChanged) {
         await req.payload.update({
@@ -111,14 +130,28 @@ export async function applyPupilImport({
           },
           ...write,
         })
-        parents.set(guardian.email, { id: created.id, email: created.email, name: created.name, phone: created.phone ?? null, children: [pupilId], status: 'invited' })
+        parents.set(guardian.email, {
+          id: created.id,
+          email: created.email,
+          name: created.name,
+          phone: created.phone ?? null,
+          children: [pupilId],
+          status: 'invited',
+        })
         newParentIds.add(created.id)
         continue
       }
-      const children = parent.children.includes(pupilId) ? parent.children : [...parent.children, pupilId]
+      const children = parent.children.includes(pupilId)
+        ? parent.children
+        : [...parent.children, pupilId]
       const phone = guardian.phone ?? parent.phone
       if (children !== parent.children || parent.name !== guardian.name || phone !== parent.phone) {
-        await req.payload.update({ collection: 'parents', id: parent.id, data: { children, name: guardian.name, phone }, ...write })
+        await req.payload.update({
+          collection: 'parents',
+          id: parent.id,
+          data: { children, name: guardian.name, phone },
+          ...write,
+        })
         Object.assign(parent, { children, name: guardian.name, phone })
         touchedParents.add(parent.id)
       }

@@ -9,7 +9,10 @@ import { parsePupilCsv } from './parse-pupil-csv'
 import { planPupilImport } from './plan-pupil-import'
 
 const body = z.object({
-  csv: z.string({ message: 'Kies een CSV-bestand.' }).min(1, 'Kies een CSV-bestand.').max(2_000_000, 'Het bestand is groter dan 2 MB.'),
+  csv: z
+    .string({ message: 'Kies een CSV-bestand.' })
+    .min(1, 'Kies een CSV-bestand.')
+    .max(2_000_000, 'Het bestand is groter dan 2 MB.'),
   mode: z.enum(['preview', 'apply'], { message: 'Onbekende actie.' }),
   sendInvitations: z.boolean().default(false),
 })
@@ -23,7 +26,11 @@ export const importPupilsEndpoint: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!hasRole(req, 'director', 'office')) {
-      return jsonError(403, 'forbidden', 'Alleen de directie en de administratie mogen leerlingen importeren.')
+      return jsonError(
+        403,
+        'forbidden',
+        'Alleen de directie en de administratie mogen leerlingen importeren.',
+      )
     }
     const parsedBody = await parseJsonBody(req, body)
     if (!parsedBody.ok) return parsedBody.response
@@ -42,11 +49,21 @@ export const importPupilsEndpoint: Endpoint = {
       if (plan.counts.error > 0) {
         await killTransaction(req)
         return Response.json(
-          { ok: false, code: 'has-errors', message: 'Los eerst de fouten in het bestand op; er is niets geïmporteerd.', plan },
+          {
+            ok: false,
+            code: 'has-errors',
+            message: 'Los eerst de fouten in het bestand op; er is niets geïmporteerd.',
+            plan,
+          },
           { status: 422 },
         )
       }
-      const { invited } = await applyPupilImport({ req, rows: parsed.rows, snapshot, sendInvitations })
+      const { invited } = await applyPupilImport({
+        req,
+        rows: parsed.rows,
+        snapshot,
+        sendInvitations,
+      })
       if (shouldCommit) await commitTransaction(req)
       return Response.json({ ok: true, mode, plan, invited })
     } catch (error) {

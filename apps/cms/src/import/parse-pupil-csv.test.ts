@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest'
 
 import { parsePupilCsv } from './parse-pupil-csv'
 
-const sample = readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../docs/samples/leerlingen-import.csv'), 'utf8')
+const sample = readFileSync(
+  path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../../../../docs/samples/leerlingen-import.csv',
+  ),
+  'utf8',
+)
 
 describe('parsePupilCsv', () => {
   it('reads the sample export: BOM, `;`, quoted comma, tussenvoegsel, Dutch dates', () => {
@@ -28,9 +34,13 @@ describe('parsePupilCsv', () => {
   })
 
   it('accepts comma separators, CRLF line endings and ISO dates', () => {
-    const text = 'voornaam,achternaam,groep,geboortedatum,ouder1_email,ouder1_naam\r\nAnna,Smit,Groep 1,2020-01-31,ANNA.MAMA@X.TEST,Mama Smit\r\n'
+    const text =
+      'voornaam,achternaam,groep,geboortedatum,ouder1_email,ouder1_naam\r\nAnna,Smit,Groep 1,2020-01-31,ANNA.MAMA@X.TEST,Mama Smit\r\n'
     const result = parsePupilCsv({ text })
-    expect(result).toMatchObject({ ok: true, rows: [{ line: 2, dateOfBirth: '2020-01-31', guardians: [{ email: 'anna.mama@x.test' }] }] })
+    expect(result).toMatchObject({
+      ok: true,
+      rows: [{ line: 2, dateOfBirth: '2020-01-31', guardians: [{ email: 'anna.mama@x.test' }] }],
+    })
   })
 
   it('reports bad rows with their line numbers and keeps the good ones', () => {
@@ -45,7 +55,13 @@ describe('parsePupilCsv', () => {
     if (!result.ok) throw new Error(result.message)
     expect(result.rows.map((r) => r.line)).toEqual([4])
     expect(result.errors).toEqual([
-      { line: 2, messages: ['Geboortedatum "31-02-2018" is geen geldige datum (dd-mm-jjjj).', 'Ouder 1: "geen-email" is geen geldig e-mailadres.'] },
+      {
+        line: 2,
+        messages: [
+          'Geboortedatum "31-02-2018" is geen geldige datum (dd-mm-jjjj).',
+          'Ouder 1: "geen-email" is geen geldig e-mailadres.',
+        ],
+      },
       { line: 3, messages: ['Voornaam ontbreekt.'] },
       { line: 5, messages: ['Dezelfde leerling staat ook op regel 4.'] },
     ])
@@ -56,14 +72,21 @@ describe('parsePupilCsv', () => {
       ok: false,
       message: 'De kopregel mist de kolom(men): voornaam, achternaam. Zie het voorbeeldbestand.',
     })
-    expect(parsePupilCsv({ text: '\uFEFF  \n' })).toEqual({ ok: false, message: 'Het bestand is leeg.' })
+    expect(parsePupilCsv({ text: '\uFEFF  \n' })).toEqual({
+      ok: false,
+      message: 'Het bestand is leeg.',
+    })
     const broken = parsePupilCsv({ text: 'voornaam;achternaam;groep\n"Piet;Jansen;Groep 3\n' })
     expect(broken).toMatchObject({ ok: false, message: expect.stringMatching(/geen geldige CSV/) })
   })
 
   it('reports guardians that share an email address', () => {
-    const text = 'voornaam;achternaam;groep;ouder1 naam;ouder1 email;ouder2 naam;ouder2 email\nA;B;G1;X;same@x.test;Y;same@x.test'
+    const text =
+      'voornaam;achternaam;groep;ouder1 naam;ouder1 email;ouder2 naam;ouder2 email\nA;B;G1;X;same@x.test;Y;same@x.test'
     const result = parsePupilCsv({ text })
-    expect(result).toMatchObject({ ok: true, errors: [{ line: 2, messages: ['Ouder 1 en ouder 2 hebben hetzelfde e-mailadres.'] }] })
+    expect(result).toMatchObject({
+      ok: true,
+      errors: [{ line: 2, messages: ['Ouder 1 en ouder 2 hebben hetzelfde e-mailadres.'] }],
+    })
   })
 })

@@ -23,8 +23,7 @@ export type PupilRow = {
 export type RowError = { line: number; messages: string[] }
 
 export type ParsePupilCsvResult =
-  | { ok: true; rows: PupilRow[]; errors: RowError[] }
-  | { ok: false; message: string }
+  { ok: true; rows: PupilRow[]; errors: RowError[] } | { ok: false; message: string }
 
 export const MAX_IMPORT_ROWS = 2000
 
@@ -44,7 +43,11 @@ const COLUMN_ALIASES: Record<string, string[]> = {
 }
 const REQUIRED = ['firstName', 'lastName', 'group'] as const
 
-const normalizeHeader = (h: string) => h.toLowerCase().replace(/[\s_\-.()]/g, '').replace(/^\uFEFF/, '')
+const normalizeHeader = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/[\s_\-.()]/g, '')
+    .replace(/^\uFEFF/, '')
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 function detectDelimiter(text: string): string {
@@ -59,10 +62,12 @@ function parseDate(value: string): string | null | 'invalid' {
   let y: number, m: number, d: number
   let match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value)
   if (match) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)))
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])]
   else return 'invalid'
   const date = new Date(Date.UTC(y, m - 1, d))
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'invalid'
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return 'invalid'
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
@@ -103,7 +108,10 @@ export function parsePupilCsv({ text }: { text: string }): ParsePupilCsvResult {
     }
   }
   if (body.length > MAX_IMPORT_ROWS) {
-    return { ok: false, message: `Te veel regels: hoogstens ${MAX_IMPORT_ROWS} leerlingen per import.` }
+    return {
+      ok: false,
+      message: `Te veel regels: hoogstens ${MAX_IMPORT_ROWS} leerlingen per import.`,
+    }
   }
 
   const rows: PupilRow[] = []
@@ -122,7 +130,8 @@ export function parsePupilCsv({ text }: { text: string }): ParsePupilCsvResult {
     if (!get('lastName')) messages.push('Achternaam ontbreekt.')
     if (!group) messages.push('Groep ontbreekt.')
     const dateOfBirth = parseDate(get('dateOfBirth'))
-    if (dateOfBirth === 'invalid') messages.push(`Geboortedatum "${get('dateOfBirth')}" is geen geldige datum (dd-mm-jjjj).`)
+    if (dateOfBirth === 'invalid')
+      messages.push(`Geboortedatum "${get('dateOfBirth')}" is geen geldige datum (dd-mm-jjjj).`)
 
     const guardians: GuardianInput[] = []
     for (const n of [1, 2]) {
@@ -131,12 +140,18 @@ export function parsePupilCsv({ text }: { text: string }): ParsePupilCsvResult {
       const phone = get(`guardian${n}Phone`) || null
       if (!name && !email && !phone) continue
       if (!email) messages.push(`Ouder ${n}: e-mailadres ontbreekt.`)
-      else if (!EMAIL.test(email)) messages.push(`Ouder ${n}: "${email}" is geen geldig e-mailadres.`)
+      else if (!EMAIL.test(email))
+        messages.push(`Ouder ${n}: "${email}" is geen geldig e-mailadres.`)
       if (!name) messages.push(`Ouder ${n}: naam ontbreekt.`)
-      if (phone && !/^\+?[0-9 ()-]{8,20}$/.test(phone)) messages.push(`Ouder ${n}: telefoonnummer "${phone}" is ongeldig.`)
+      if (phone && !/^\+?[0-9 ()-]{8,20}$/.test(phone))
+        messages.push(`Ouder ${n}: telefoonnummer "${phone}" is ongeldig.`)
       guardians.push({ name, email, phone })
     }
-    if (guardians.length === 2 && guardians[0]!.email && guardians[0]!.email === guardians[1]!.email) {
+    if (
+      guardians.length === 2 &&
+      guardians[0]!.email &&
+      guardians[0]!.email === guardians[1]!.email
+    ) {
       messages.push('Ouder 1 en ouder 2 hebben hetzelfde e-mailadres.')
     }
     if (messages.length) {
@@ -158,7 +173,9 @@ export function parsePupilCsv({ text }: { text: string }): ParsePupilCsvResult {
   const seen = new Map<string, number>()
   const unique: PupilRow[] = []
   for (const row of rows) {
-    const key = row.externalId ? `id:${row.externalId}` : `name:${row.firstName}|${row.lastName}|${row.dateOfBirth ?? ''}`.toLowerCase()
+    const key = row.externalId
+      ? `id:${row.externalId}`
+      : `name:${row.firstName}|${row.lastName}|${row.dateOfBirth ?? ''}`.toLowerCase()
     const first = seen.get(key)
     if (first !== undefined) {
       errors.push({ line: row.line, messages: [`Dezelfde leerling staat ook op regel ${first}.`] })

@@ -3,8 +3,22 @@ import type { PupilRow, RowError } from './parse-pupil-csv'
 /** What exists now, reduced to what the import compares. */
 export type ImportSnapshot = {
   groups: { id: string; name: string }[]
-  pupils: { id: string; externalId: string | null; firstName: string; lastName: string; group: string; dateOfBirth: string | null }[]
-  parents: { id: string; email: string; name: string; phone: string | null; children: string[]; status: string }[]
+  pupils: {
+    id: string
+    externalId: string | null
+    firstName: string
+    lastName: string
+    group: string
+    dateOfBirth: string | null
+  }[]
+  parents: {
+    id: string
+    email: string
+    name: string
+    phone: string | null
+    children: string[]
+    status: string
+  }[]
 }
 
 export type RowPlan = {
@@ -43,11 +57,24 @@ export function matchPupil(row: PupilRow, snapshot: ImportSnapshot) {
  * Compares the file with the school as it is, row by row, without writing anything. The apply
  * step executes exactly this plan, so the preview and the result never disagree.
  */
-export function planPupilImport({ rows, errors, snapshot }: { rows: PupilRow[]; errors: RowError[]; snapshot: ImportSnapshot }): ImportPlan {
+export function planPupilImport({
+  rows,
+  errors,
+  snapshot,
+}: {
+  rows: PupilRow[]
+  errors: RowError[]
+  snapshot: ImportSnapshot
+}): ImportPlan {
   const groupNames = new Map(snapshot.groups.map((g) => [key(g.name), g]))
   const newGroups = new Set<string>()
   const newParentEmails = new Set<string>()
-  const plans: RowPlan[] = errors.map((e) => ({ line: e.line, status: 'error' as const, pupil: '', changes: e.messages }))
+  const plans: RowPlan[] = errors.map((e) => ({
+    line: e.line,
+    status: 'error' as const,
+    pupil: '',
+    changes: e.messages,
+  }))
 
   for (const row of rows) {
     const pupilName = `${row.firstName} ${row.lastName}`
@@ -61,9 +88,12 @@ export function planPupilImport({ rows, errors, snapshot }: { rows: PupilRow[]; 
       changes.push(`Nieuwe leerling in ${row.group}${group ? '' : ' (nieuwe groep)'}.`)
     } else {
       const currentGroup = snapshot.groups.find((g) => g.id === existing.group)
-      if (!group || group.id !== existing.group) changes.push(`Groep: ${currentGroup?.name ?? '?'} → ${row.group}.`)
-      if (row.dateOfBirth && dateOnly(existing.dateOfBirth) !== row.dateOfBirth) changes.push('Geboortedatum gewijzigd.')
-      if (row.externalId && existing.externalId !== row.externalId) changes.push('Leerlingnummer toegevoegd.')
+      if (!group || group.id !== existing.group)
+        changes.push(`Groep: ${currentGroup?.name ?? '?'} → ${row.group}.`)
+      if (row.dateOfBirth && dateOnly(existing.dateOfBirth) !== row.dateOfBirth)
+        changes.push('Geboortedatum gewijzigd.')
+      if (row.externalId && existing.externalId !== row.externalId)
+        changes.push('Leerlingnummer toegevoegd.')
     }
     for (const guardian of row.guardians) {
       const parent = snapshot.parents.find((p) => key(p.email) === guardian.email)
@@ -72,9 +102,12 @@ export function planPupilImport({ rows, errors, snapshot }: { rows: PupilRow[]; 
         changes.push(`Nieuwe ouder ${guardian.name} <${guardian.email}>.`)
         continue
       }
-      if (!existing || !parent.children.includes(existing.id)) changes.push(`${parent.name} gekoppeld als ouder.`)
-      if (parent.name !== guardian.name) changes.push(`Naam ouder: ${parent.name} → ${guardian.name}.`)
-      if (guardian.phone && parent.phone !== guardian.phone) changes.push(`Telefoon van ${guardian.name} gewijzigd.`)
+      if (!existing || !parent.children.includes(existing.id))
+        changes.push(`${parent.name} gekoppeld als ouder.`)
+      if (parent.name !== guardian.name)
+        changes.push(`Naam ouder: ${parent.name} → ${guardian.name}.`)
+      if (guardian.phone && parent.phone !== guardian.phone)
+        changes.push(`Telefoon van ${guardian.name} gewijzigd.`)
     }
     if (status !== 'new' && changes.length) status = 'changed'
     plans.push({ line: row.line, status, pupil: pupilName, changes })

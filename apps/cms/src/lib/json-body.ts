@@ -4,7 +4,10 @@ import type { z } from 'zod'
 export type ParsedBody<T> = { ok: true; data: T } | { ok: false; response: Response }
 
 /** Reads and validates a JSON body; anything malformed becomes a Dutch 400, never a 500. */
-export async function parseJsonBody<T>(req: PayloadRequest, schema: z.ZodType<T>): Promise<ParsedBody<T>> {
+export async function parseJsonBody<T>(
+  req: PayloadRequest,
+  schema: z.ZodType<T>,
+): Promise<ParsedBody<T>> {
   let raw: unknown
   try {
     raw = await req.json?.()
@@ -16,7 +19,11 @@ export async function parseJsonBody<T>(req: PayloadRequest, schema: z.ZodType<T>
   return {
     ok: false,
     response: Response.json(
-      { ok: false, code: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'Ongeldige invoer.' },
+      {
+        ok: false,
+        code: 'invalid-input',
+        message: parsed.error.issues[0]?.message ?? 'Ongeldige invoer.',
+      },
       { status: 400 },
     ),
   }

@@ -34,11 +34,22 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
   const staffIds: Record<string, string> = {}
   for (const member of demoStaff) {
     const doc = await findOrCreate(
-      () => payload.find({ collection: 'staff', where: { email: { equals: member.email } }, limit: 1, depth: 0 }),
+      () =>
+        payload.find({
+          collection: 'staff',
+          where: { email: { equals: member.email } },
+          limit: 1,
+          depth: 0,
+        }),
       () =>
         payload.create({
           collection: 'staff',
-          data: { name: member.name, email: member.email, role: member.role, password: DEMO_PASSWORD },
+          data: {
+            name: member.name,
+            email: member.email,
+            role: member.role,
+            password: DEMO_PASSWORD,
+          },
         }),
     )
     staffIds[member.key] = doc.id
@@ -47,7 +58,13 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
   const groupIds: Record<string, string> = {}
   for (const group of demoGroups) {
     const doc = await findOrCreate(
-      () => payload.find({ collection: 'groups', where: { name: { equals: group.name } }, limit: 1, depth: 0 }),
+      () =>
+        payload.find({
+          collection: 'groups',
+          where: { name: { equals: group.name } },
+          limit: 1,
+          depth: 0,
+        }),
       () =>
         payload.create({
           collection: 'groups',
@@ -68,14 +85,23 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
       () =>
         payload.find({
           collection: 'pupils',
-          where: { and: [{ firstName: { equals: pupil.firstName } }, { lastName: { equals: pupil.lastName } }] },
+          where: {
+            and: [
+              { firstName: { equals: pupil.firstName } },
+              { lastName: { equals: pupil.lastName } },
+            ],
+          },
           limit: 1,
           depth: 0,
         }),
       () =>
         payload.create({
           collection: 'pupils',
-          data: { firstName: pupil.firstName, lastName: pupil.lastName, group: groupIds[pupil.group]! },
+          data: {
+            firstName: pupil.firstName,
+            lastName: pupil.lastName,
+            group: groupIds[pupil.group]!,
+          },
         }),
     )
     pupilIds[`${pupil.firstName} ${pupil.lastName}`] = doc.id
@@ -83,7 +109,13 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
 
   for (const parent of demoParents) {
     await findOrCreate(
-      () => payload.find({ collection: 'parents', where: { email: { equals: parent.email } }, limit: 1, depth: 0 }),
+      () =>
+        payload.find({
+          collection: 'parents',
+          where: { email: { equals: parent.email } },
+          limit: 1,
+          depth: 0,
+        }),
       () =>
         payload.create({
           collection: 'parents',
@@ -104,11 +136,14 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
 
 export function demoLoginsText(cmsUrl: string, portalUrl: string): string {
   const lines = [
-    'Demo-school "Basisschool De Regenboog" — alle demo-accounts gebruiken het wachtwoord: ' + DEMO_PASSWORD,
+    'Demo-school "Basisschool De Regenboog" — alle demo-accounts gebruiken het wachtwoord: ' +
+      DEMO_PASSWORD,
     `  Beheer (${cmsUrl}/admin):`,
     ...demoStaff.map((s) => `    ${s.role.padEnd(8)} ${s.email}  (${s.name})`),
     `  Ouderportaal (${portalUrl}):`,
-    ...demoParents.slice(0, 5).map((p) => `    parent   ${p.email}  (${p.name}: ${p.children.join(', ')})`),
+    ...demoParents
+      .slice(0, 5)
+      .map((p) => `    parent   ${p.email}  (${p.name}: ${p.children.join(', ')})`),
     `    … en ${demoParents.length - 5} andere ouders (zie README).`,
   ]
   return lines.join('\n')

@@ -33,7 +33,11 @@ describe('community access (Local API, overrideAccess: false)', () => {
     }
   })
 
-  const visible = async (collection: 'pupils' | 'groups' | 'parents', actor: Actor, ids: string[]) => {
+  const visible = async (
+    collection: 'pupils' | 'groups' | 'parents',
+    actor: Actor,
+    ids: string[],
+  ) => {
     try {
       const result = await payload.find({
         collection,
@@ -109,28 +113,41 @@ describe('community access (Local API, overrideAccess: false)', () => {
     ).rejects.toMatchObject({ status: 403 })
   })
 
-  it.each(['teacherTwoGroups', 'multiGroup'])('%s cannot create pupils, groups or parents', async (actorKey) => {
-    const user = actors[actorKey]!.user
-    await expect(
-      payload.create({ collection: 'groups', data: { name: 'X', schoolYear: '2026-2027' }, user, overrideAccess: false }),
-    ).rejects.toMatchObject({ status: 403 })
-    await expect(
-      payload.create({
-        collection: 'pupils',
-        data: { firstName: 'X', lastName: 'Y', group: f.groups.a.id },
-        user,
-        overrideAccess: false,
-      }),
-    ).rejects.toMatchObject({ status: 403 })
-    await expect(
-      payload.create({
-        collection: 'parents',
-        data: { name: 'X', email: `x-${actorKey}@fixture.test`, password: 'long-enough-password', status: 'invited' },
-        user,
-        overrideAccess: false,
-      }),
-    ).rejects.toMatchObject({ status: 403 })
-  })
+  it.each(['teacherTwoGroups', 'multiGroup'])(
+    '%s cannot create pupils, groups or parents',
+    async (actorKey) => {
+      const user = actors[actorKey]!.user
+      await expect(
+        payload.create({
+          collection: 'groups',
+          data: { name: 'X', schoolYear: '2026-2027' },
+          user,
+          overrideAccess: false,
+        }),
+      ).rejects.toMatchObject({ status: 403 })
+      await expect(
+        payload.create({
+          collection: 'pupils',
+          data: { firstName: 'X', lastName: 'Y', group: f.groups.a.id },
+          user,
+          overrideAccess: false,
+        }),
+      ).rejects.toMatchObject({ status: 403 })
+      await expect(
+        payload.create({
+          collection: 'parents',
+          data: {
+            name: 'X',
+            email: `x-${actorKey}@fixture.test`,
+            password: 'long-enough-password',
+            status: 'invited',
+          },
+          user,
+          overrideAccess: false,
+        }),
+      ).rejects.toMatchObject({ status: 403 })
+    },
+  )
 
   it('office creates pupils; only a director creates staff', async () => {
     const pupil = await payload.create({
@@ -143,7 +160,12 @@ describe('community access (Local API, overrideAccess: false)', () => {
     await expect(
       payload.create({
         collection: 'staff',
-        data: { name: 'X', email: 'x-office@fixture.test', role: 'director', password: 'long-enough-password' },
+        data: {
+          name: 'X',
+          email: 'x-office@fixture.test',
+          role: 'director',
+          password: 'long-enough-password',
+        },
         user: actors.office!.user,
         overrideAccess: false,
       }),

@@ -31,9 +31,14 @@ describe('authentication over REST', () => {
     expect(await wrong.json()).toMatchObject({ ok: false, code: 'invalid-credentials' })
     const unknown = await portalLogin('nobody@fixture.test', 'whatever-password')
     expect(unknown.status).toBe(401)
-    const bad = await rest('POST', '/parents/portal-login', { body: { email: 'geen-email', password: '' } })
+    const bad = await rest('POST', '/parents/portal-login', {
+      body: { email: 'geen-email', password: '' },
+    })
     expect(bad.status).toBe(400)
-    expect(await bad.json()).toMatchObject({ code: 'invalid-input', message: 'Vul een geldig e-mailadres in.' })
+    expect(await bad.json()).toMatchObject({
+      code: 'invalid-input',
+      message: 'Vul een geldig e-mailadres in.',
+    })
     const notJson = await rest('POST', '/parents/portal-login', { body: 'x' })
     expect(notJson.status).toBe(400)
   })
@@ -63,7 +68,14 @@ describe('authentication over REST', () => {
     const { token } = await (await portalLogin(f.parents.multiGroup.email, FIXTURE_PASSWORD)).json()
     expect((await rest('GET', '/staff', { token })).status).toBe(403)
     expect((await rest('GET', `/staff/${f.director.id}`, { token })).status).toBe(403)
-    expect((await rest('POST', '/staff', { token, body: { name: 'x', email: 'x@x.test', role: 'director', password: 'long-enough-pw' } })).status).toBe(403)
+    expect(
+      (
+        await rest('POST', '/staff', {
+          token,
+          body: { name: 'x', email: 'x@x.test', role: 'director', password: 'long-enough-pw' },
+        })
+      ).status,
+    ).toBe(403)
     const me = await (await rest('GET', '/staff/me', { token })).json()
     expect(me.user).toBeNull()
   })
@@ -73,7 +85,9 @@ describe('authentication over REST', () => {
     const res = await rest('GET', '/pupils?depth=1&limit=100', { token })
     expect(res.status).toBe(200)
     const body = await res.json()
-    expect(body.docs.map((p: { id: string }) => p.id).sort()).toEqual([f.pupils.a1.id, f.pupils.c1.id].sort())
+    expect(body.docs.map((p: { id: string }) => p.id).sort()).toEqual(
+      [f.pupils.a1.id, f.pupils.c1.id].sort(),
+    )
     expect(body.docs.map((p: { group: { name: string } }) => p.group.name).sort()).toEqual(
       [f.groups.a.name, f.groups.c.name].sort(),
     )
@@ -82,7 +96,9 @@ describe('authentication over REST', () => {
   })
 
   it('ends the CMS session on logout: the old token stops working', async () => {
-    const { token } = await (await portalLogin(f.parents.guardianTwo.email, FIXTURE_PASSWORD)).json()
+    const { token } = await (
+      await portalLogin(f.parents.guardianTwo.email, FIXTURE_PASSWORD)
+    ).json()
     const before = await (await rest('GET', '/parents/me', { token })).json()
     expect(before.user?.id).toBe(f.parents.guardianTwo.id)
     expect((await rest('POST', '/parents/logout', { token })).status).toBe(200)
@@ -92,7 +108,8 @@ describe('authentication over REST', () => {
   })
 
   it('keeps the jobs queue to directors only', async () => {
-    const req = (user: unknown) => ({ req: { user } }) as unknown as Parameters<typeof jobsAccess.run>[0]
+    const req = (user: unknown) =>
+      ({ req: { user } }) as unknown as Parameters<typeof jobsAccess.run>[0]
     const staff = (doc: object) => ({ ...doc, collection: 'staff' })
     for (const check of [jobsAccess.run, jobsAccess.queue, jobsAccess.cancel]) {
       expect(await check(req(staff(f.director)))).toBe(true)

@@ -3,13 +3,26 @@ import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { rest, testPayload } from './helpers/payload'
-import { asUser, createSchoolFixture, FIXTURE_PASSWORD, type SchoolFixture } from './helpers/school-fixture'
+import {
+  asUser,
+  createSchoolFixture,
+  FIXTURE_PASSWORD,
+  type SchoolFixture,
+} from './helpers/school-fixture'
 
 /**
  * The authorization matrix of brief section 2: every actor × resource × operation × channel,
  * generated from one table of expectations. Every later collection adds a row to RESOURCES.
  */
-type ActorKey = 'director' | 'office' | 'teacherAB' | 'teacherC' | 'parentMulti' | 'guardianB1' | 'deactivated' | 'anonymous'
+type ActorKey =
+  | 'director'
+  | 'office'
+  | 'teacherAB'
+  | 'teacherC'
+  | 'parentMulti'
+  | 'guardianB1'
+  | 'deactivated'
+  | 'anonymous'
 type Op = 'create' | 'read' | 'list' | 'update' | 'delete'
 type Channel = 'local' | 'rest'
 type Resource = {
@@ -23,10 +36,20 @@ type Resource = {
 }
 
 // 'anonymous' is a request without a token (REST) or a Local API call without a user.
-const ACTORS: ActorKey[] = ['director', 'office', 'teacherAB', 'teacherC', 'parentMulti', 'guardianB1', 'deactivated', 'anonymous']
+const ACTORS: ActorKey[] = [
+  'director',
+  'office',
+  'teacherAB',
+  'teacherC',
+  'parentMulti',
+  'guardianB1',
+  'deactivated',
+  'anonymous',
+]
 const isStaff = (a: ActorKey) => ['director', 'office', 'teacherAB', 'teacherC'].includes(a)
 const isAdminish = (a: ActorKey) => a === 'director' || a === 'office'
-const table = (rows: Partial<Record<ActorKey, string[]>>) => (actor: ActorKey, target: string) => (rows[actor] ?? []).includes(target)
+const table = (rows: Partial<Record<ActorKey, string[]>>) => (actor: ActorKey, target: string) =>
+  (rows[actor] ?? []).includes(target)
 
 const RESOURCES: Resource[] = [
   {
@@ -42,15 +65,26 @@ const RESOURCES: Resource[] = [
     targets: ['parentMulti', 'guardianB1', 'deactivated'],
     read: (a, t) =>
       isAdminish(a) ||
-      table({ teacherAB: ['parentMulti', 'guardianB1', 'deactivated'], teacherC: ['parentMulti'], parentMulti: ['parentMulti'], guardianB1: ['guardianB1'] })(a, t),
-    update: (a, t) => isAdminish(a) || table({ parentMulti: ['parentMulti'], guardianB1: ['guardianB1'] })(a, t),
+      table({
+        teacherAB: ['parentMulti', 'guardianB1', 'deactivated'],
+        teacherC: ['parentMulti'],
+        parentMulti: ['parentMulti'],
+        guardianB1: ['guardianB1'],
+      })(a, t),
+    update: (a, t) =>
+      isAdminish(a) || table({ parentMulti: ['parentMulti'], guardianB1: ['guardianB1'] })(a, t),
     remove: isAdminish,
     create: isAdminish,
   },
   {
     slug: 'groups',
     targets: ['a', 'b', 'c'],
-    read: (a, t) => isAdminish(a) || table({ teacherAB: ['a', 'b'], teacherC: ['c'], parentMulti: ['a', 'c'], guardianB1: ['b'] })(a, t),
+    read: (a, t) =>
+      isAdminish(a) ||
+      table({ teacherAB: ['a', 'b'], teacherC: ['c'], parentMulti: ['a', 'c'], guardianB1: ['b'] })(
+        a,
+        t,
+      ),
     update: isAdminish,
     remove: isAdminish,
     create: isAdminish,
@@ -58,13 +92,32 @@ const RESOURCES: Resource[] = [
   {
     slug: 'pupils',
     targets: ['a1', 'b1', 'c2'],
-    read: (a, t) => isAdminish(a) || table({ teacherAB: ['a1', 'b1'], teacherC: ['c2'], parentMulti: ['a1'], guardianB1: ['b1'] })(a, t),
+    read: (a, t) =>
+      isAdminish(a) ||
+      table({ teacherAB: ['a1', 'b1'], teacherC: ['c2'], parentMulti: ['a1'], guardianB1: ['b1'] })(
+        a,
+        t,
+      ),
     update: isAdminish,
     remove: isAdminish,
     create: isAdminish,
   },
-  { slug: 'invitations', targets: ['invitation'], read: isAdminish, update: () => false, remove: () => false, create: () => false },
-  { slug: 'email-log', targets: ['email'], read: isAdminish, update: () => false, remove: () => false, create: () => false },
+  {
+    slug: 'invitations',
+    targets: ['invitation'],
+    read: isAdminish,
+    update: () => false,
+    remove: () => false,
+    create: () => false,
+  },
+  {
+    slug: 'email-log',
+    targets: ['email'],
+    read: isAdminish,
+    update: () => false,
+    remove: () => false,
+    create: () => false,
+  },
 ]
 
 let cases = 0
@@ -95,24 +148,52 @@ describe('authorization matrix', () => {
     tokens.parentMulti = await login('parents', f.parents.multiGroup.email)
     tokens.guardianB1 = await login('parents', f.parents.guardianOne.email)
     // A deactivated parent's old token: issued while active, then the account is deactivated.
-    await payload.update({ collection: 'parents', id: f.parents.deactivated.id, data: { status: 'active' } })
+    await payload.update({
+      collection: 'parents',
+      id: f.parents.deactivated.id,
+      data: { status: 'active' },
+    })
     tokens.deactivated = await login('parents', f.parents.deactivated.email)
-    await payload.update({ collection: 'parents', id: f.parents.deactivated.id, data: { status: 'deactivated' } })
+    await payload.update({
+      collection: 'parents',
+      id: f.parents.deactivated.id,
+      data: { status: 'deactivated' },
+    })
 
     const invited = await payload.create({
       collection: 'parents',
-      data: { name: 'uitgenodigd', email: `inv.${randomUUID()}@fixture.test`, password: 'x'.repeat(20), status: 'invited', children: [f.pupils.c2.id] },
+      data: {
+        name: 'uitgenodigd',
+        email: `inv.${randomUUID()}@fixture.test`,
+        password: 'x'.repeat(20),
+        status: 'invited',
+        children: [f.pupils.c2.id],
+      },
     })
     const invitation = await payload.create({
       collection: 'invitations',
-      data: { parent: invited.id, tokenHash: randomUUID(), expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+      data: {
+        parent: invited.id,
+        tokenHash: randomUUID(),
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
     })
     const email = await payload.create({
       collection: 'email-log',
-      data: { to: 'x@fixture.test', subject: 'Matrix', kind: 'test', status: 'captured', idempotencyKey: randomUUID() },
+      data: {
+        to: 'x@fixture.test',
+        subject: 'Matrix',
+        kind: 'test',
+        status: 'captured',
+        idempotencyKey: randomUUID(),
+      },
     })
     ids.staff = { director: f.director.id, teacherC: f.teacherOther.id }
-    ids.parents = { parentMulti: f.parents.multiGroup.id, guardianB1: f.parents.guardianOne.id, deactivated: f.parents.deactivated.id }
+    ids.parents = {
+      parentMulti: f.parents.multiGroup.id,
+      guardianB1: f.parents.guardianOne.id,
+      deactivated: f.parents.deactivated.id,
+    }
     ids.groups = { a: f.groups.a.id, b: f.groups.b.id, c: f.groups.c.id }
     ids.pupils = { a1: f.pupils.a1.id, b1: f.pupils.b1.id, c2: f.pupils.c2.id }
     ids.invitations = { invitation: invitation.id }
@@ -128,23 +209,90 @@ describe('authorization matrix', () => {
     const tag = randomUUID().slice(0, 8)
     switch (slug) {
       case 'staff':
-        return (await payload.create({ collection: 'staff', data: { name: 'kloon', email: `kloon.${tag}@fixture.test`, role: target === 'director' ? 'director' : 'teacher', password: FIXTURE_PASSWORD } })).id
+        return (
+          await payload.create({
+            collection: 'staff',
+            data: {
+              name: 'kloon',
+              email: `kloon.${tag}@fixture.test`,
+              role: target === 'director' ? 'director' : 'teacher',
+              password: FIXTURE_PASSWORD,
+            },
+          })
+        ).id
       case 'parents': {
-        const source = await payload.findByID({ collection: 'parents', id: ids.parents![target]!, depth: 0 })
-        return (await payload.create({ collection: 'parents', data: { name: 'kloon', email: `kloon.${tag}@fixture.test`, status: source.status, children: source.children as string[], password: FIXTURE_PASSWORD } })).id
+        const source = await payload.findByID({
+          collection: 'parents',
+          id: ids.parents![target]!,
+          depth: 0,
+        })
+        return (
+          await payload.create({
+            collection: 'parents',
+            data: {
+              name: 'kloon',
+              email: `kloon.${tag}@fixture.test`,
+              status: source.status,
+              children: source.children as string[],
+              password: FIXTURE_PASSWORD,
+            },
+          })
+        ).id
       }
       case 'groups': {
-        const source = await payload.findByID({ collection: 'groups', id: ids.groups![target]!, depth: 0 })
-        return (await payload.create({ collection: 'groups', data: { name: `kloon ${tag}`, schoolYear: '2026-2027', teachers: source.teachers as string[] } })).id
+        const source = await payload.findByID({
+          collection: 'groups',
+          id: ids.groups![target]!,
+          depth: 0,
+        })
+        return (
+          await payload.create({
+            collection: 'groups',
+            data: {
+              name: `kloon ${tag}`,
+              schoolYear: '2026-2027',
+              teachers: source.teachers as string[],
+            },
+          })
+        ).id
       }
       case 'pupils': {
-        const source = await payload.findByID({ collection: 'pupils', id: ids.pupils![target]!, depth: 0 })
-        return (await payload.create({ collection: 'pupils', data: { firstName: 'kloon', lastName: tag, group: source.group as string } })).id
+        const source = await payload.findByID({
+          collection: 'pupils',
+          id: ids.pupils![target]!,
+          depth: 0,
+        })
+        return (
+          await payload.create({
+            collection: 'pupils',
+            data: { firstName: 'kloon', lastName: tag, group: source.group as string },
+          })
+        ).id
       }
       case 'invitations':
-        return (await payload.create({ collection: 'invitations', data: { parent: f.parents.guardianTwo.id, tokenHash: randomUUID(), expiresAt: new Date().toISOString() } })).id
+        return (
+          await payload.create({
+            collection: 'invitations',
+            data: {
+              parent: f.parents.guardianTwo.id,
+              tokenHash: randomUUID(),
+              expiresAt: new Date().toISOString(),
+            },
+          })
+        ).id
       default:
-        return (await payload.create({ collection: 'email-log', data: { to: 'k@fixture.test', subject: 'k', kind: 'test', status: 'captured', idempotencyKey: randomUUID() } })).id
+        return (
+          await payload.create({
+            collection: 'email-log',
+            data: {
+              to: 'k@fixture.test',
+              subject: 'k',
+              kind: 'test',
+              status: 'captured',
+              idempotencyKey: randomUUID(),
+            },
+          })
+        ).id
     }
   }
 
@@ -152,35 +300,81 @@ describe('authorization matrix', () => {
     const tag = randomUUID().slice(0, 8)
     switch (slug) {
       case 'staff':
-        return { name: 'Nieuw', email: `new.${tag}@fixture.test`, role: 'teacher', password: 'een lang wachtwoord 1' }
+        return {
+          name: 'Nieuw',
+          email: `new.${tag}@fixture.test`,
+          role: 'teacher',
+          password: 'een lang wachtwoord 1',
+        }
       case 'parents':
-        return { name: 'Nieuw', email: `new.${tag}@fixture.test`, status: 'invited', password: 'een lang wachtwoord 1' }
+        return {
+          name: 'Nieuw',
+          email: `new.${tag}@fixture.test`,
+          status: 'invited',
+          password: 'een lang wachtwoord 1',
+        }
       case 'groups':
         return { name: `Nieuw ${tag}`, schoolYear: '2026-2027' }
       case 'pupils':
         return { firstName: 'Nieuw', lastName: tag, group: f.groups.a.id }
       case 'invitations':
-        return { parent: f.parents.guardianTwo.id, tokenHash: tag, expiresAt: new Date().toISOString() }
+        return {
+          parent: f.parents.guardianTwo.id,
+          tokenHash: tag,
+          expiresAt: new Date().toISOString(),
+        }
       default:
-        return { to: 'n@fixture.test', subject: 'n', kind: 'test', status: 'captured', idempotencyKey: tag }
+        return {
+          to: 'n@fixture.test',
+          subject: 'n',
+          kind: 'test',
+          status: 'captured',
+          idempotencyKey: tag,
+        }
     }
   }
 
   /** Runs one operation through one channel; true when it was allowed. */
-  async function attempt(channel: Channel, actor: ActorKey, slug: CollectionSlug, op: Op, id?: string): Promise<boolean | string[]> {
+  async function attempt(
+    channel: Channel,
+    actor: ActorKey,
+    slug: CollectionSlug,
+    op: Op,
+    id?: string,
+  ): Promise<boolean | string[]> {
     const user = users[actor]
-    const data = op === 'update' ? (slug === 'pupils' ? { lastName: 'Bijgewerkt' } : slug === 'email-log' ? { subject: 'x' } : slug === 'invitations' ? { usedAt: null } : { name: 'Bijgewerkt' }) : sampleData(slug)
+    const data =
+      op === 'update'
+        ? slug === 'pupils'
+          ? { lastName: 'Bijgewerkt' }
+          : slug === 'email-log'
+            ? { subject: 'x' }
+            : slug === 'invitations'
+              ? { usedAt: null }
+              : { name: 'Bijgewerkt' }
+        : sampleData(slug)
     if (channel === 'rest') {
       const token = tokens[actor]
       const all = Object.values(ids[slug] ?? {})
       const res =
-        op === 'create' ? await rest('POST', `/${slug}`, { token, body: data })
-        : op === 'read' ? await rest('GET', `/${slug}/${id}?depth=0`, { token })
-        : op === 'list' ? await rest('GET', `/${slug}?depth=0&limit=100&${all.map((v, i) => `where[id][in][${i}]=${v}`).join('&')}`, { token })
-        : op === 'update' ? await rest('PATCH', `/${slug}/${id}`, { token, body: data })
-        : await rest('DELETE', `/${slug}/${id}`, { token })
+        op === 'create'
+          ? await rest('POST', `/${slug}`, { token, body: data })
+          : op === 'read'
+            ? await rest('GET', `/${slug}/${id}?depth=0`, { token })
+            : op === 'list'
+              ? await rest(
+                  'GET',
+                  `/${slug}?depth=0&limit=100&${all.map((v, i) => `where[id][in][${i}]=${v}`).join('&')}`,
+                  { token },
+                )
+              : op === 'update'
+                ? await rest('PATCH', `/${slug}/${id}`, { token, body: data })
+                : await rest('DELETE', `/${slug}/${id}`, { token })
       if (res.status >= 500) throw new Error(`${op} ${slug} as ${actor}: HTTP ${res.status}`)
-      if (op === 'list') return res.status === 200 ? ((await res.json()).docs as { id: string }[]).map((d) => d.id) : []
+      if (op === 'list')
+        return res.status === 200
+          ? ((await res.json()).docs as { id: string }[]).map((d) => d.id)
+          : []
       return res.status >= 200 && res.status < 300
     }
     const base = { user, overrideAccess: false, depth: 0 } as const
@@ -188,9 +382,15 @@ describe('authorization matrix', () => {
       if (op === 'create') await payload.create({ collection: slug, data: data as never, ...base })
       else if (op === 'read') await payload.findByID({ collection: slug, id: id!, ...base })
       else if (op === 'list') {
-        const found = await payload.find({ collection: slug, where: { id: { in: Object.values(ids[slug] ?? {}) } }, limit: 100, ...base })
+        const found = await payload.find({
+          collection: slug,
+          where: { id: { in: Object.values(ids[slug] ?? {}) } },
+          limit: 100,
+          ...base,
+        })
         return found.docs.map((d) => d.id as string)
-      } else if (op === 'update') await payload.update({ collection: slug, id: id!, data: data as never, ...base })
+      } else if (op === 'update')
+        await payload.update({ collection: slug, id: id!, data: data as never, ...base })
       else await payload.delete({ collection: slug, id: id!, ...base })
       return true
     } catch (error) {
@@ -207,22 +407,49 @@ describe('authorization matrix', () => {
           const mismatches: string[] = []
           const check = (label: string, expected: boolean, actual: boolean) => {
             cases++
-            if (expected !== actual) mismatches.push(`${label}: expected ${expected ? 'allow' : 'deny'}, got ${actual ? 'allow' : 'deny'}`)
+            if (expected !== actual)
+              mismatches.push(
+                `${label}: expected ${expected ? 'allow' : 'deny'}, got ${actual ? 'allow' : 'deny'}`,
+              )
           }
           const idsOf = ids[resource.slug]!
-          check('create', resource.create(actor), (await attempt(channel, actor, resource.slug, 'create')) as boolean)
+          check(
+            'create',
+            resource.create(actor),
+            (await attempt(channel, actor, resource.slug, 'create')) as boolean,
+          )
           for (const target of resource.targets) {
-            check(`read ${target}`, resource.read(actor, target), (await attempt(channel, actor, resource.slug, 'read', idsOf[target])) as boolean)
-            check(`update ${target}`, resource.update(actor, target), (await attempt(channel, actor, resource.slug, 'update', idsOf[target])) as boolean)
+            check(
+              `read ${target}`,
+              resource.read(actor, target),
+              (await attempt(channel, actor, resource.slug, 'read', idsOf[target])) as boolean,
+            )
+            check(
+              `update ${target}`,
+              resource.update(actor, target),
+              (await attempt(channel, actor, resource.slug, 'update', idsOf[target])) as boolean,
+            )
             const clone = await cloneOf(resource.slug, target)
-            const deleted = (await attempt(channel, actor, resource.slug, 'delete', clone)) as boolean
-            const stillThere = (await payload.count({ collection: resource.slug, where: { id: { equals: clone } } })).totalDocs === 1
+            const deleted = (await attempt(
+              channel,
+              actor,
+              resource.slug,
+              'delete',
+              clone,
+            )) as boolean
+            const stillThere =
+              (await payload.count({ collection: resource.slug, where: { id: { equals: clone } } }))
+                .totalDocs === 1
             check(`delete ${target}`, resource.remove(actor), deleted && !stillThere)
           }
           cases++
           const listed = ((await attempt(channel, actor, resource.slug, 'list')) as string[]).sort()
-          const expectedList = resource.targets.filter((t) => resource.read(actor, t)).map((t) => idsOf[t]!).sort()
-          if (JSON.stringify(listed) !== JSON.stringify(expectedList)) mismatches.push(`list: expected ${expectedList.length} records, got ${listed.length}`)
+          const expectedList = resource.targets
+            .filter((t) => resource.read(actor, t))
+            .map((t) => idsOf[t]!)
+            .sort()
+          if (JSON.stringify(listed) !== JSON.stringify(expectedList))
+            mismatches.push(`list: expected ${expectedList.length} records, got ${listed.length}`)
           expect(mismatches).toEqual([])
         })
       }
@@ -237,16 +464,38 @@ describe('authorization matrix', () => {
         let read: boolean
         let updated: boolean
         if (channel === 'rest') {
-          read = (await rest('GET', '/globals/school-settings', { token: tokens[actor] })).status === 200
-          updated = (await rest('POST', '/globals/school-settings', { token: tokens[actor], body: { phone: '071 123 45 67' } })).status === 200
+          read =
+            (await rest('GET', '/globals/school-settings', { token: tokens[actor] })).status === 200
+          updated =
+            (
+              await rest('POST', '/globals/school-settings', {
+                token: tokens[actor],
+                body: { phone: '071 123 45 67' },
+              })
+            ).status === 200
         } else {
-          const base = { slug: 'school-settings' as const, user: users[actor], overrideAccess: false }
-          read = await payload.findGlobal(base).then(() => true, () => false)
-          updated = await payload.updateGlobal({ ...base, data: { phone: '071 123 45 67' } }).then(() => true, () => false)
+          const base = {
+            slug: 'school-settings' as const,
+            user: users[actor],
+            overrideAccess: false,
+          }
+          read = await payload.findGlobal(base).then(
+            () => true,
+            () => false,
+          )
+          updated = await payload.updateGlobal({ ...base, data: { phone: '071 123 45 67' } }).then(
+            () => true,
+            () => false,
+          )
         }
         cases += 2
         expect([actor, channel, 'read', read]).toEqual([actor, channel, 'read', readAllowed])
-        expect([actor, channel, 'update', updated]).toEqual([actor, channel, 'update', updateAllowed])
+        expect([actor, channel, 'update', updated]).toEqual([
+          actor,
+          channel,
+          'update',
+          updateAllowed,
+        ])
       }
     }
   })

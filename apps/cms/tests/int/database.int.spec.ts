@@ -43,15 +43,25 @@ describe('embedded SQLite database', () => {
     expect(txId).toBeTruthy()
     if (txId) await payload.db.rollbackTransaction(txId)
 
-    const before = await payload.count({ collection: 'pupils', where: { lastName: { equals: 'Rollback' } } })
+    const before = await payload.count({
+      collection: 'pupils',
+      where: { lastName: { equals: 'Rollback' } },
+    })
     // A pupil whose group does not exist fails after the insert started; nothing may remain.
     await expect(
       payload.create({
         collection: 'pupils',
-        data: { firstName: 'Half', lastName: 'Rollback', group: '00000000-0000-4000-8000-000000000000' },
+        data: {
+          firstName: 'Half',
+          lastName: 'Rollback',
+          group: '00000000-0000-4000-8000-000000000000',
+        },
       }),
     ).rejects.toThrow()
-    const after = await payload.count({ collection: 'pupils', where: { lastName: { equals: 'Rollback' } } })
+    const after = await payload.count({
+      collection: 'pupils',
+      where: { lastName: { equals: 'Rollback' } },
+    })
     expect(after.totalDocs).toBe(before.totalDocs)
   })
 })

@@ -15,13 +15,24 @@ describe('invitations, sessions and password reset (S17)', () => {
   beforeAll(async () => {
     payload = await testPayload()
     f = await createSchoolFixture(payload)
-    officeToken = (await payload.login({ collection: 'staff', data: { email: f.office.email, password: FIXTURE_PASSWORD } })).token!
+    officeToken = (
+      await payload.login({
+        collection: 'staff',
+        data: { email: f.office.email, password: FIXTURE_PASSWORD },
+      })
+    ).token!
   })
 
   async function newInvitedParent(name: string) {
     return payload.create({
       collection: 'parents',
-      data: { name, email: `${name}.${Date.now()}@fixture.test`, password: 'never-shown-to-anyone-123', status: 'invited', children: [f.pupils.c2.id] },
+      data: {
+        name,
+        email: `${name}.${Date.now()}@fixture.test`,
+        password: 'never-shown-to-anyone-123',
+        status: 'invited',
+        children: [f.pupils.c2.id],
+      },
     })
   }
 
@@ -46,18 +57,27 @@ describe('invitations, sessions and password reset (S17)', () => {
     expect(check.status).toBe(200)
     expect(await check.json()).toMatchObject({ ok: true, parentName: 'nieuw', email: parent.email })
 
-    const weak = await rest('POST', '/invitations/accept', { body: { token, password: 'password123' } })
+    const weak = await rest('POST', '/invitations/accept', {
+      body: { token, password: 'password123' },
+    })
     expect(weak.status).toBe(400)
-    expect(await weak.json()).toMatchObject({ code: 'weak-password', message: expect.stringMatching(/te vaak voor/) })
+    expect(await weak.json()).toMatchObject({
+      code: 'weak-password',
+      message: expect.stringMatching(/te vaak voor/),
+    })
 
-    const accept = await rest('POST', '/invitations/accept', { body: { token, password: GOOD_PASSWORD } })
+    const accept = await rest('POST', '/invitations/accept', {
+      body: { token, password: GOOD_PASSWORD },
+    })
     expect(accept.status).toBe(200)
     const session = await accept.json()
     expect(session.user.id).toBe(parent.id)
     const me = await (await rest('GET', '/parents/me', { token: session.token })).json()
     expect(me.user.status).toBe('active')
 
-    const again = await rest('POST', '/invitations/accept', { body: { token, password: GOOD_PASSWORD } })
+    const again = await rest('POST', '/invitations/accept', {
+      body: { token, password: GOOD_PASSWORD },
+    })
     expect(again.status).toBe(410)
     expect(await again.json()).toMatchObject({ code: 'used' })
     expect((await rest('POST', '/invitations/check', { body: { token } })).status).toBe(410)
@@ -68,7 +88,9 @@ describe('invitations, sessions and password reset (S17)', () => {
     const first = await inviteAndGetToken(parent.id, parent.email)
     const second = await inviteAndGetToken(parent.id, parent.email)
     expect(second).not.toBe(first)
-    expect(await (await rest('POST', '/invitations/check', { body: { token: first } })).json()).toMatchObject({ code: 'revoked' })
+    expect(
+      await (await rest('POST', '/invitations/check', { body: { token: first } })).json(),
+    ).toMatchObject({ code: 'revoked' })
     expect((await rest('POST', '/invitations/check', { body: { token: second } })).status).toBe(200)
     const unknown = await rest('POST', '/invitations/check', { body: { token: 'x'.repeat(43) } })
     expect(unknown.status).toBe(404)
@@ -79,26 +101,49 @@ describe('invitations, sessions and password reset (S17)', () => {
       where: { parent: { equals: parent.id } },
       data: { expiresAt: new Date(Date.now() - 1000).toISOString() },
     })
-    expect(await (await rest('POST', '/invitations/check', { body: { token: second } })).json()).toMatchObject({ code: 'expired' })
+    expect(
+      await (await rest('POST', '/invitations/check', { body: { token: second } })).json(),
+    ).toMatchObject({ code: 'expired' })
   })
 
   it('does not invite an active parent, and only office/directors invite', async () => {
-    const res = await rest('POST', `/parents/${f.parents.multiGroup.id}/invite`, { token: officeToken })
+    const res = await rest('POST', `/parents/${f.parents.multiGroup.id}/invite`, {
+      token: officeToken,
+    })
     expect(res.status).toBe(409)
-    const teacherToken = (await payload.login({ collection: 'staff', data: { email: f.teacherTwoGroups.email, password: FIXTURE_PASSWORD } })).token
+    const teacherToken = (
+      await payload.login({
+        collection: 'staff',
+        data: { email: f.teacherTwoGroups.email, password: FIXTURE_PASSWORD },
+      })
+    ).token
     const parent = await newInvitedParent('leraar')
-    expect((await rest('POST', `/parents/${parent.id}/invite`, { token: teacherToken })).status).toBe(403)
+    expect(
+      (await rest('POST', `/parents/${parent.id}/invite`, { token: teacherToken })).status,
+    ).toBe(403)
     expect((await rest('POST', `/parents/${parent.id}/invite`)).status).toBe(403)
   })
 
   it('deactivating a parent ends their sessions at once', async () => {
     const parent = await payload.create({
       collection: 'parents',
-      data: { name: 'stopt', email: `stopt.${Date.now()}@fixture.test`, password: FIXTURE_PASSWORD, status: 'active', children: [f.pupils.c2.id] },
+      data: {
+        name: 'stopt',
+        email: `stopt.${Date.now()}@fixture.test`,
+        password: FIXTURE_PASSWORD,
+        status: 'active',
+        children: [f.pupils.c2.id],
+      },
     })
-    const { token } = await payload.login({ collection: 'parents', data: { email: parent.email, password: FIXTURE_PASSWORD } })
+    const { token } = await payload.login({
+      collection: 'parents',
+      data: { email: parent.email, password: FIXTURE_PASSWORD },
+    })
     expect((await rest('GET', '/pupils', { token })).status).toBe(200)
-    const res = await rest('PATCH', `/parents/${parent.id}`, { token: officeToken, body: { status: 'deactivated' } })
+    const res = await rest('PATCH', `/parents/${parent.id}`, {
+      token: officeToken,
+      body: { status: 'deactivated' },
+    })
     expect(res.status).toBe(200)
     expect((await (await rest('GET', '/parents/me', { token })).json()).user).toBeNull()
     expect((await rest('GET', '/pupils', { token })).status).toBe(403)
@@ -107,18 +152,34 @@ describe('invitations, sessions and password reset (S17)', () => {
   it('unlinking a child removes access to that child at once', async () => {
     const parent = await payload.create({
       collection: 'parents',
-      data: { name: 'ontkoppeld', email: `ontk.${Date.now()}@fixture.test`, password: FIXTURE_PASSWORD, status: 'active', children: [f.pupils.a2.id, f.pupils.c2.id] },
+      data: {
+        name: 'ontkoppeld',
+        email: `ontk.${Date.now()}@fixture.test`,
+        password: FIXTURE_PASSWORD,
+        status: 'active',
+        children: [f.pupils.a2.id, f.pupils.c2.id],
+      },
     })
-    const { token } = await payload.login({ collection: 'parents', data: { email: parent.email, password: FIXTURE_PASSWORD } })
+    const { token } = await payload.login({
+      collection: 'parents',
+      data: { email: parent.email, password: FIXTURE_PASSWORD },
+    })
     expect((await rest('GET', `/pupils/${f.pupils.a2.id}`, { token })).status).toBe(200)
-    await rest('PATCH', `/parents/${parent.id}`, { token: officeToken, body: { children: [f.pupils.c2.id] } })
+    await rest('PATCH', `/parents/${parent.id}`, {
+      token: officeToken,
+      body: { children: [f.pupils.c2.id] },
+    })
     expect((await rest('GET', `/pupils/${f.pupils.a2.id}`, { token })).status).toBe(404)
     expect((await rest('GET', `/pupils/${f.pupils.c2.id}`, { token })).status).toBe(200)
   })
 
   it('forgot password never reveals an address; the portal link resets with the password rule', async () => {
-    const unknown = await rest('POST', '/parents/forgot-password', { body: { email: 'niemand@fixture.test' } })
-    const known = await rest('POST', '/parents/forgot-password', { body: { email: f.parents.guardianTwo.email } })
+    const unknown = await rest('POST', '/parents/forgot-password', {
+      body: { email: 'niemand@fixture.test' },
+    })
+    const known = await rest('POST', '/parents/forgot-password', {
+      body: { email: f.parents.guardianTwo.email },
+    })
     expect(unknown.status).toBe(200)
     expect(known.status).toBe(200)
     expect(await unknown.json()).toEqual(await known.json())
@@ -128,14 +189,25 @@ describe('invitations, sessions and password reset (S17)', () => {
     expect(mail?.kind).toBe('password-reset')
     const token = linkFrom(mail!.text ?? '', '/wachtwoord-herstellen')
 
-    const weak = await rest('POST', '/parents/reset-password', { body: { token, password: 'kort' } })
+    const weak = await rest('POST', '/parents/reset-password', {
+      body: { token, password: 'kort' },
+    })
     expect(weak.status).toBe(400)
-    const ok = await rest('POST', '/parents/reset-password', { body: { token, password: GOOD_PASSWORD } })
+    const ok = await rest('POST', '/parents/reset-password', {
+      body: { token, password: GOOD_PASSWORD },
+    })
     expect(ok.status).toBe(200)
-    const login = await payload.login({ collection: 'parents', data: { email: f.parents.guardianTwo.email, password: GOOD_PASSWORD } })
+    const login = await payload.login({
+      collection: 'parents',
+      data: { email: f.parents.guardianTwo.email, password: GOOD_PASSWORD },
+    })
     expect(login.user?.id).toBe(f.parents.guardianTwo.id)
-    const reuse = await rest('POST', '/parents/reset-password', { body: { token, password: 'nog een heel ander wachtwoord' } })
+    const reuse = await rest('POST', '/parents/reset-password', {
+      body: { token, password: 'nog een heel ander wachtwoord' },
+    })
     expect(reuse.status).toBe(410)
-    expect((await rest('POST', '/parents/forgot-password', { body: { email: 'geen-adres' } })).status).toBe(400)
+    expect(
+      (await rest('POST', '/parents/forgot-password', { body: { email: 'geen-adres' } })).status,
+    ).toBe(400)
   })
 })

@@ -47,7 +47,12 @@ describe('email outbox with Resend', () => {
     // The 429 asked for 1 second; the outbox waited at least that long.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
 
-    const [log] = (await payload.find({ collection: 'email-log', where: { idempotencyKey: { equals: 'retry-1' } } })).docs
+    const [log] = (
+      await payload.find({
+        collection: 'email-log',
+        where: { idempotencyKey: { equals: 'retry-1' } },
+      })
+    ).docs
     expect(log).toMatchObject({ status: 'sent', attempts: 3, to: 'retry@fixture.test' })
   })
 
@@ -64,7 +69,12 @@ describe('email outbox with Resend', () => {
     await queueEmail({ payload, email: message('refused@fixture.test', 'refused-1') })
     await drainJobs(payload)
     expect(stub.calls.map((c) => c.status)).toEqual([422])
-    const [log] = (await payload.find({ collection: 'email-log', where: { idempotencyKey: { equals: 'refused-1' } } })).docs
+    const [log] = (
+      await payload.find({
+        collection: 'email-log',
+        where: { idempotencyKey: { equals: 'refused-1' } },
+      })
+    ).docs
     expect(log?.status).toBe('failed')
     expect(log?.lastError).toMatch(/422/)
   })
@@ -73,7 +83,12 @@ describe('email outbox with Resend', () => {
     stub.failNext(...Array.from({ length: 10 }, () => ({ status: 503 })))
     await queueEmail({ payload, email: message('down@fixture.test', 'down-1') })
     await drainJobs(payload, 30_000).catch(() => undefined)
-    const [log] = (await payload.find({ collection: 'email-log', where: { idempotencyKey: { equals: 'down-1' } } })).docs
+    const [log] = (
+      await payload.find({
+        collection: 'email-log',
+        where: { idempotencyKey: { equals: 'down-1' } },
+      })
+    ).docs
     expect(log?.status).toBe('failed')
     expect(stub.delivered.filter((m) => m.to.includes('down@fixture.test'))).toHaveLength(0)
     expect(stub.calls.length).toBe(7)

@@ -40,9 +40,18 @@ describe('school-settings global', () => {
   })
 
   it('only a director edits it', async () => {
-    for (const user of [asUser('staff', f.teacherOther), asUser('staff', f.office), asUser('parents', f.parents.multiGroup)]) {
+    for (const user of [
+      asUser('staff', f.teacherOther),
+      asUser('staff', f.office),
+      asUser('parents', f.parents.multiGroup),
+    ]) {
       await expect(
-        payload.updateGlobal({ slug: 'school-settings', data: { phone: '010 000 00 00' }, user, overrideAccess: false }),
+        payload.updateGlobal({
+          slug: 'school-settings',
+          data: { phone: '010 000 00 00' },
+          user,
+          overrideAccess: false,
+        }),
       ).rejects.toMatchObject({ status: 403 })
     }
     const updated = await payload.updateGlobal({
@@ -59,11 +68,17 @@ describe('school-settings global', () => {
     await expect(
       payload.updateGlobal({
         slug: 'school-settings',
-        data: { schoolName: 'Half geschreven', schoolHours: { monday: { start: '14:30', end: '08:30' } } },
+        data: {
+          schoolName: 'Half geschreven',
+          schoolHours: { monday: { start: '14:30', end: '08:30' } },
+        },
         user: asUser('staff', f.director),
         overrideAccess: false,
       }),
-    ).rejects.toMatchObject({ status: 400, data: { errors: [{ message: expect.stringMatching(/maandag moet na de begintijd/) }] } })
+    ).rejects.toMatchObject({
+      status: 400,
+      data: { errors: [{ message: expect.stringMatching(/maandag moet na de begintijd/) }] },
+    })
     const after = await payload.findGlobal({ slug: 'school-settings' })
     expect(after.schoolName).toBe(before.schoolName)
   })

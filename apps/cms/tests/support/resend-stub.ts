@@ -7,7 +7,15 @@ import type { AddressInfo } from 'node:net'
  * Bearer auth and Idempotency-Key semantics (a repeated key returns the first response and
  * delivers nothing new). It can be told to fail the next calls with given statuses.
  */
-export type StubEmail = { id: string; from: string; to: string[]; subject: string; html?: string; text?: string; headers?: Record<string, string> }
+export type StubEmail = {
+  id: string
+  from: string
+  to: string[]
+  subject: string
+  html?: string
+  text?: string
+  headers?: Record<string, string>
+}
 export type Scripted = { status: number; retryAfter?: number; body?: unknown }
 
 export class ResendStub {
@@ -38,7 +46,9 @@ export class ResendStub {
   }
 
   async stop() {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    )
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
@@ -59,9 +69,23 @@ export class ResendStub {
     }
     const scripted = this.script.shift()
     if (scripted) {
-      const headers: Record<string, string> = scripted.retryAfter !== undefined ? { 'retry-after': String(scripted.retryAfter) } : {}
-      const name = scripted.status === 429 ? 'rate_limit_exceeded' : scripted.status >= 500 ? 'internal_server_error' : 'validation_error'
-      return send(scripted.status, scripted.body ?? { statusCode: scripted.status, name, message: `Scripted ${scripted.status}` }, headers)
+      const headers: Record<string, string> =
+        scripted.retryAfter !== undefined ? { 'retry-after': String(scripted.retryAfter) } : {}
+      const name =
+        scripted.status === 429
+          ? 'rate_limit_exceeded'
+          : scripted.status >= 500
+            ? 'internal_server_error'
+            : 'validation_error'
+      return send(
+        scripted.status,
+        scripted.body ?? {
+          statusCode: scripted.status,
+          name,
+          message: `Scripted ${scripted.status}`,
+        },
+        headers,
+      )
     }
     if (key && this.idempotent.has(key)) {
       const previous = this.idempotent.get(key)!
@@ -75,17 +99,30 @@ export class ResendStub {
     }
     const messages = (path === '/emails/batch' ? payload : [payload]) as Omit<StubEmail, 'id'>[]
     if (!Array.isArray(messages) || messages.length > 100) {
-      return send(422, { statusCode: 422, name: 'validation_error', message: 'A batch holds at most 100 emails' })
+      return send(422, {
+        statusCode: 422,
+        name: 'validation_error',
+        message: 'A batch holds at most 100 emails',
+      })
     }
     for (const m of messages) {
       const to = Array.isArray(m.to) ? m.to : [m.to]
       if (!m.from || !m.subject || to.some((t) => !/^[^\s@]+@[^\s@]+$/.test(String(t)))) {
-        return send(422, { statusCode: 422, name: 'validation_error', message: 'Invalid `to` or missing field' })
+        return send(422, {
+          statusCode: 422,
+          name: 'validation_error',
+          message: 'Invalid `to` or missing field',
+        })
       }
     }
-    const stored = messages.map((m) => ({ ...m, to: Array.isArray(m.to) ? m.to : [m.to], id: randomUUID() }))
+    const stored = messages.map((m) => ({
+      ...m,
+      to: Array.isArray(m.to) ? m.to : [m.to],
+      id: randomUUID(),
+    }))
     this.delivered.push(...stored)
-    const body = path === '/emails/batch' ? { data: stored.map((s) => ({ id: s.id })) } : { id: stored[0]!.id }
+    const body =
+      path === '/emails/batch' ? { data: stored.map((s) => ({ id: s.id })) } : { id: stored[0]!.id }
     if (key) this.idempotent.set(key, { status: 200, body })
     return send(200, body)
   }

@@ -52,4 +52,5 @@ export async function parentGroupIds(req: PayloadRequest): Promise<string[]> {
 
 /** A Where that matches nothing, for scoped users without any scope. */
 export const NOTHING = { id: { in: [] as string[] } }
-export const scopeIn = (field: string, ids: string[]) => (ids.length ? { [field]: { in: ids } } : NOTHING)
+export const scopeIn = (field: string, ids: string[]) =>
+  ids.length ? { [field]: { in: ids } } : NOTHING

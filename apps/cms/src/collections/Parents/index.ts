@@ -51,7 +51,12 @@ export const Parents: CollectionConfig = {
       relationTo: 'pupils',
       hasMany: true,
       label: { nl: 'Kinderen', en: 'Children' },
-      admin: { description: { nl: 'De groepen van de ouder volgen uit de kinderen.', en: 'Groups follow from the children.' } },
+      admin: {
+        description: {
+          nl: 'De groepen van de ouder volgen uit de kinderen.',
+          en: 'Groups follow from the children.',
+        },
+      },
       access: { update: isDirectorOrOfficeField, create: isDirectorOrOfficeField },
     },
     {

@@ -24,8 +24,18 @@ export const Pupils: CollectionConfig = {
     delete: isDirectorOrOffice,
   },
   fields: [
-    { name: 'firstName', type: 'text', required: true, label: { nl: 'Voornaam', en: 'First name' } },
-    { name: 'lastName', type: 'text', required: true, label: { nl: 'Achternaam', en: 'Last name' } },
+    {
+      name: 'firstName',
+      type: 'text',
+      required: true,
+      label: { nl: 'Voornaam', en: 'First name' },
+    },
+    {
+      name: 'lastName',
+      type: 'text',
+      required: true,
+      label: { nl: 'Achternaam', en: 'Last name' },
+    },
     {
       name: 'fullName',
       type: 'text',
@@ -33,7 +43,8 @@ export const Pupils: CollectionConfig = {
       admin: { hidden: true },
       hooks: {
         beforeChange: [
-          ({ siblingData }) => `${siblingData.firstName ?? ''} ${siblingData.lastName ?? ''}`.trim(),
+          ({ siblingData }) =>
+            `${siblingData.firstName ?? ''} ${siblingData.lastName ?? ''}`.trim(),
         ],
       },
     },
@@ -51,7 +62,13 @@ export const Pupils: CollectionConfig = {
       unique: true,
       index: true,
       label: { nl: 'Leerlingnummer', en: 'Student number' },
-      admin: { position: 'sidebar', description: { nl: 'Uit de leerlingadministratie; gebruikt bij de import.', en: 'From the student administration.' } },
+      admin: {
+        position: 'sidebar',
+        description: {
+          nl: 'Uit de leerlingadministratie; gebruikt bij de import.',
+          en: 'From the student administration.',
+        },
+      },
     },
     {
       name: 'dateOfBirth',

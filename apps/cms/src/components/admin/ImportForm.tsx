@@ -2,8 +2,18 @@
 import { Button } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
-type RowPlan = { line: number; status: 'new' | 'changed' | 'unchanged' | 'error'; pupil: string; changes: string[] }
-type Plan = { rows: RowPlan[]; counts: Record<RowPlan['status'], number>; newGroups: string[]; newParents: number }
+type RowPlan = {
+  line: number
+  status: 'new' | 'changed' | 'unchanged' | 'error'
+  pupil: string
+  changes: string[]
+}
+type Plan = {
+  rows: RowPlan[]
+  counts: Record<RowPlan['status'], number>
+  newGroups: string[]
+  newParents: number
+}
 type Result = { ok: boolean; mode?: string; plan?: Plan; invited?: number; message?: string }
 
 const STATUS_LABEL: Record<RowPlan['status'], string> = {
@@ -30,7 +40,9 @@ export function ImportForm() {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ csv, mode, sendInvitations }),
       })
-      return (await res.json().catch(() => ({ ok: false, message: 'Onverwacht antwoord van de server.' }))) as Result
+      return (await res
+        .json()
+        .catch(() => ({ ok: false, message: 'Onverwacht antwoord van de server.' }))) as Result
     } catch {
       return { ok: false, message: 'Geen verbinding met de server.' }
     } finally {
@@ -50,20 +62,34 @@ export function ImportForm() {
   return (
     <div style={{ maxWidth: 960 }}>
       <p>
-        Exporteer uit de leerlingadministratie (ParnasSys, ESIS, Magister) een CSV met per leerling: leerlingnummer, voornaam,
-        tussenvoegsel, achternaam, groep, geboortedatum en maximaal twee ouders (naam, e-mail, telefoon). Eerst zie je een
-        voorbeeld; er verandert pas iets als je op &quot;Importeren&quot; klikt.
+        Exporteer uit de leerlingadministratie (ParnasSys, ESIS, Magister) een CSV met per leerling:
+        leerlingnummer, voornaam, tussenvoegsel, achternaam, groep, geboortedatum en maximaal twee
+        ouders (naam, e-mail, telefoon). Eerst zie je een voorbeeld; er verandert pas iets als je op
+        &quot;Importeren&quot; klikt.
       </p>
       <label htmlFor="import-file" style={{ display: 'block', fontWeight: 600, marginBottom: 8 }}>
         CSV-bestand
       </label>
-      <input id="import-file" type="file" accept=".csv,text/csv" onChange={(e) => onFile(e.target.files?.[0])} />
+      <input
+        id="import-file"
+        type="file"
+        accept=".csv,text/csv"
+        onChange={(e) => onFile(e.target.files?.[0])}
+      />
       <div style={{ margin: '16px 0', display: 'flex', gap: 12, alignItems: 'center' }}>
-        <Button buttonStyle="secondary" disabled={!csv || busy} onClick={async () => setResult(await call('preview'))}>
+        <Button
+          buttonStyle="secondary"
+          disabled={!csv || busy}
+          onClick={async () => setResult(await call('preview'))}
+        >
           Voorbeeld tonen
         </Button>
         <label style={{ display: 'flex', gap: 6, alignItems: 'center' }}>
-          <input type="checkbox" checked={sendInvitations} onChange={(e) => setSendInvitations(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={sendInvitations}
+            onChange={(e) => setSendInvitations(e.target.checked)}
+          />
           Nieuwe ouders direct uitnodigen
         </label>
       </div>
@@ -72,8 +98,9 @@ export function ImportForm() {
         <section aria-label="Voorbeeld van de import">
           <h2>Voorbeeld: {fileName}</h2>
           <p>
-            {plan.counts.new} nieuw, {plan.counts.changed} gewijzigd, {plan.counts.unchanged} ongewijzigd, {plan.counts.error} met
-            fouten. {plan.newGroups.length ? `Nieuwe groepen: ${plan.newGroups.join(', ')}. ` : ''}
+            {plan.counts.new} nieuw, {plan.counts.changed} gewijzigd, {plan.counts.unchanged}{' '}
+            ongewijzigd, {plan.counts.error} met fouten.{' '}
+            {plan.newGroups.length ? `Nieuwe groepen: ${plan.newGroups.join(', ')}. ` : ''}
             {plan.newParents ? `${plan.newParents} nieuwe ouders.` : ''}
           </p>
           <table style={{ width: '100%', borderCollapse: 'collapse' }}>
@@ -100,7 +127,12 @@ export function ImportForm() {
           <div style={{ marginTop: 16 }}>
             <Button
               buttonStyle="primary"
-              disabled={busy || plan.counts.error > 0 || plan.counts.new + plan.counts.changed === 0 || !!applied?.ok}
+              disabled={
+                busy ||
+                plan.counts.error > 0 ||
+                plan.counts.new + plan.counts.changed === 0 ||
+                !!applied?.ok
+              }
               onClick={async () => setApplied(await call('apply'))}
             >
               Importeren
@@ -109,7 +141,7 @@ export function ImportForm() {
         </section>
       ) : null}
       {applied ? (
-        <p role="status">
+        <p role="status" aria-label="Resultaat van de import">
           {applied.ok
             ? `Import voltooid: ${applied.plan?.counts.new ?? 0} nieuw, ${applied.plan?.counts.changed ?? 0} gewijzigd.${applied.invited ? ` ${applied.invited} uitnodigingen verstuurd.` : ''}`
             : applied.message}

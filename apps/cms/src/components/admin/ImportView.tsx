@@ -23,7 +23,11 @@ export function ImportView({ initPageResult, params, searchParams }: AdminViewSe
     >
       <Gutter>
         <h1>Leerlingen importeren</h1>
-        {allowed ? <ImportForm /> : <p role="alert">Alleen de directie en de administratie mogen leerlingen importeren.</p>}
+        {allowed ? (
+          <ImportForm />
+        ) : (
+          <p role="alert">Alleen de directie en de administratie mogen leerlingen importeren.</p>
+        )}
       </Gutter>
     </DefaultTemplate>
   )

@@ -10,7 +10,10 @@ export function InviteButton() {
   const send = async () => {
     setBusy(true)
     try {
-      const res = await fetch(`/api/parents/${id}/invite`, { method: 'POST', credentials: 'include' })
+      const res = await fetch(`/api/parents/${id}/invite`, {
+        method: 'POST',
+        credentials: 'include',
+      })
       const body = (await res.json().catch(() => ({}))) as { message?: string }
       if (res.ok) toast.success(body.message ?? 'Uitnodiging verstuurd.')
       else toast.error(body.message ?? 'Versturen is niet gelukt.')
@@ -25,7 +28,10 @@ export function InviteButton() {
       <Button buttonStyle="primary" size="medium" onClick={send} disabled={busy}>
         {busy ? 'Bezig…' : 'Uitnodiging versturen'}
       </Button>
-      <p style={{ fontSize: 13, opacity: 0.8 }}>De ouder krijgt een link die 7 dagen geldig is. Opnieuw versturen maakt de vorige link ongeldig.</p>
+      <p style={{ fontSize: 13, opacity: 0.8 }}>
+        De ouder krijgt een link die 7 dagen geldig is. Opnieuw versturen maakt de vorige link
+        ongeldig.
+      </p>
     </div>
   )
 }

@@ -1,4 +1,15 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from '@react-email/components'
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components'
 import React from 'react'
 
 export type EmailLayoutProps = {
@@ -13,14 +24,36 @@ export type EmailLayoutProps = {
 const colors = { text: '#1f2937', muted: '#4b5563', accent: '#1d4ed8', background: '#f3f4f6' }
 
 /** One calm layout for every Schoolpost email: a heading, a few lines and at most one button. */
-export function EmailLayout({ schoolName, preview, heading, paragraphs, action, footnote }: EmailLayoutProps) {
+export function EmailLayout({
+  schoolName,
+  preview,
+  heading,
+  paragraphs,
+  action,
+  footnote,
+}: EmailLayoutProps) {
   return (
     <Html lang="nl">
       <Head />
       <Preview>{preview}</Preview>
-      <Body style={{ backgroundColor: colors.background, fontFamily: 'system-ui, -apple-system, Segoe UI, sans-serif', color: colors.text }}>
-        <Container style={{ backgroundColor: '#ffffff', padding: '24px', borderRadius: '8px', maxWidth: '560px' }}>
-          <Text style={{ color: colors.accent, fontWeight: 700, margin: 0 }}>Schoolpost · {schoolName}</Text>
+      <Body
+        style={{
+          backgroundColor: colors.background,
+          fontFamily: 'system-ui, -apple-system, Segoe UI, sans-serif',
+          color: colors.text,
+        }}
+      >
+        <Container
+          style={{
+            backgroundColor: '#ffffff',
+            padding: '24px',
+            borderRadius: '8px',
+            maxWidth: '560px',
+          }}
+        >
+          <Text style={{ color: colors.accent, fontWeight: 700, margin: 0 }}>
+            Schoolpost · {schoolName}
+          </Text>
           <Heading as="h1" style={{ fontSize: '22px', margin: '16px 0' }}>
             {heading}
           </Heading>
@@ -33,7 +66,13 @@ export function EmailLayout({ schoolName, preview, heading, paragraphs, action, 
             <Section style={{ margin: '24px 0' }}>
               <Button
                 href={action.href}
-                style={{ backgroundColor: colors.accent, color: '#ffffff', padding: '12px 20px', borderRadius: '6px', fontWeight: 600 }}
+                style={{
+                  backgroundColor: colors.accent,
+                  color: '#ffffff',
+                  padding: '12px 20px',
+                  borderRadius: '6px',
+                  fontWeight: 600,
+                }}
               >
                 {action.label}
               </Button>
@@ -44,7 +83,8 @@ export function EmailLayout({ schoolName, preview, heading, paragraphs, action, 
           ) : null}
           <Hr />
           <Text style={{ fontSize: '13px', color: colors.muted }}>
-            {footnote ?? `Deze e-mail is verstuurd door ${schoolName} via Schoolpost, de besloten omgeving van de school.`}
+            {footnote ??
+              `Deze e-mail is verstuurd door ${schoolName} via Schoolpost, de besloten omgeving van de school.`}
           </Text>
         </Container>
       </Body>

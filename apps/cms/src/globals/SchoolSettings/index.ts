@@ -18,14 +18,31 @@ const dayFields: Field[] = SCHOOL_WEEKDAYS.map((day) => ({
   type: 'group',
   label: { nl: day.nl, en: day.en },
   admin: {
-    description: { nl: 'Laat beide leeg als er die dag geen school is.', en: 'Leave both empty for no school.' },
+    description: {
+      nl: 'Laat beide leeg als er die dag geen school is.',
+      en: 'Leave both empty for no school.',
+    },
   },
   fields: [
     {
       type: 'row',
       fields: [
-        { name: 'start', type: 'text', label: { nl: 'Begin', en: 'Start' }, defaultValue: day.start, validate: validateTimeOfDay, admin: { placeholder: '08:30' } },
-        { name: 'end', type: 'text', label: { nl: 'Eind', en: 'End' }, defaultValue: day.end, validate: validateTimeOfDay, admin: { placeholder: '14:30' } },
+        {
+          name: 'start',
+          type: 'text',
+          label: { nl: 'Begin', en: 'Start' },
+          defaultValue: day.start,
+          validate: validateTimeOfDay,
+          admin: { placeholder: '08:30' },
+        },
+        {
+          name: 'end',
+          type: 'text',
+          label: { nl: 'Eind', en: 'End' },
+          defaultValue: day.end,
+          validate: validateTimeOfDay,
+          admin: { placeholder: '14:30' },
+        },
       ],
     },
   ],
@@ -55,9 +72,16 @@ export const SchoolSettings: GlobalConfig = {
       required: true,
       defaultValue: '071 123 45 67',
       label: { nl: 'Telefoonnummer', en: 'Phone number' },
-      admin: { description: { nl: 'Voor dringende zaken en ziekmeldingen na de deadline.', en: 'For urgent matters.' } },
+      admin: {
+        description: {
+          nl: 'Voor dringende zaken en ziekmeldingen na de deadline.',
+          en: 'For urgent matters.',
+        },
+      },
       validate: (value: string | null | undefined) =>
-        /^\+?[0-9 ()-]{8,20}$/.test(value ?? '') ? true : 'Vul een geldig telefoonnummer in, bv. 071 123 45 67.',
+        /^\+?[0-9 ()-]{8,20}$/.test(value ?? '')
+          ? true
+          : 'Vul een geldig telefoonnummer in, bv. 071 123 45 67.',
     },
     {
       name: 'timeZone',
@@ -83,7 +107,12 @@ export const SchoolSettings: GlobalConfig = {
       min: 2,
       max: 30,
       label: { nl: 'Minimaal aantal leerlingen op een foto', en: 'Minimum pupils per photo' },
-      admin: { description: { nl: 'Minder leerlingen geldt als portretfoto en wordt niet gedeeld.', en: 'Fewer counts as a portrait.' } },
+      admin: {
+        description: {
+          nl: 'Minder leerlingen geldt als portretfoto en wordt niet gedeeld.',
+          en: 'Fewer counts as a portrait.',
+        },
+      },
     },
     {
       name: 'schoolHours',

@@ -8,7 +8,15 @@ type StoredSettings = {
   schoolHours?: Partial<Record<Weekday, StoredDay>> | null
 }
 
-const WEEKDAYS: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
+const WEEKDAYS: Weekday[] = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]
 
 /** Maps the stored global onto the policies' settings type (weekends never have school hours). */
 export function toSchoolTimeSettings(stored: StoredSettings): SchoolTimeSettings {

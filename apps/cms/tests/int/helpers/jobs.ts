@@ -10,14 +10,21 @@ export async function drainJobs(payload: Payload, timeoutMs = 20_000): Promise<v
       where: { and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
     })
     if (pending.totalDocs === 0) return
-    if (Date.now() > deadline) throw new Error(`Job queue not empty after ${timeoutMs} ms (${pending.totalDocs} left)`)
+    if (Date.now() > deadline)
+      throw new Error(`Job queue not empty after ${timeoutMs} ms (${pending.totalDocs} left)`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
 
 /** The captured emails to one address, newest first. */
 export async function emailsTo(payload: Payload, to: string) {
-  const found = await payload.find({ collection: 'email-log', where: { to: { equals: to } }, sort: '-createdAt', limit: 100, depth: 0 })
+  const found = await payload.find({
+    collection: 'email-log',
+    where: { to: { equals: to } },
+    sort: '-createdAt',
+    limit: 100,
+    depth: 0,
+  })
   return found.docs
 }
 

@@ -40,7 +40,10 @@ export async function createSchoolFixture(payload: Payload): Promise<SchoolFixtu
   const teacherTwoGroups = await staff('teacher2g', 'teacher')
   const teacherOther = await staff('teacherc', 'teacher')
   const group = (name: string, teachers: string[]) =>
-    payload.create({ collection: 'groups', data: { name: `${name} ${tag}`, schoolYear: '2026-2027', teachers } })
+    payload.create({
+      collection: 'groups',
+      data: { name: `${name} ${tag}`, schoolYear: '2026-2027', teachers },
+    })
   const a = await group('Groep A', [teacherTwoGroups.id])
   const b = await group('Groep B', [teacherTwoGroups.id])
   const c = await group('Groep C', [teacherOther.id])
@@ -56,7 +59,13 @@ export async function createSchoolFixture(payload: Payload): Promise<SchoolFixtu
   const parent = (name: string, children: Pupil[], status: Parent['status'] = 'active') =>
     payload.create({
       collection: 'parents',
-      data: { name, email: email(name), password: FIXTURE_PASSWORD, status, children: children.map((p) => p.id) },
+      data: {
+        name,
+        email: email(name),
+        password: FIXTURE_PASSWORD,
+        status,
+        children: children.map((p) => p.id),
+      },
     })
   return {
     director,

@@ -22,10 +22,18 @@ export const acceptInvitation: Endpoint = {
     const parsed = await parseJsonBody(req, body)
     if (!parsed.ok) return parsed.response
     const lookup = await findInvitation(req, parsed.data.token)
-    if (!lookup.ok) return jsonError(lookup.code === 'invalid' ? 404 : 410, lookup.code, INVITATION_MESSAGES[lookup.code])
+    if (!lookup.ok)
+      return jsonError(
+        lookup.code === 'invalid' ? 404 : 410,
+        lookup.code,
+        INVITATION_MESSAGES[lookup.code],
+      )
     const { invitation, parent } = lookup
 
-    const strength = checkPassword({ password: parsed.data.password, personal: [parent.email, parent.name] })
+    const strength = checkPassword({
+      password: parsed.data.password,
+      personal: [parent.email, parent.name],
+    })
     if (!strength.ok) return jsonError(400, 'weak-password', PASSWORD_MESSAGES[strength.reason])
 
     const shouldCommit = await initTransaction(req)
@@ -46,7 +54,12 @@ export const acceptInvitation: Endpoint = {
       await req.payload.update({
         collection: 'parents',
         id: parent.id,
-        data: { password: parsed.data.password, status: 'active', lockUntil: null, loginAttempts: 0 },
+        data: {
+          password: parsed.data.password,
+          status: 'active',
+          lockUntil: null,
+          loginAttempts: 0,
+        },
         overrideAccess: true,
         depth: 0,
         req,
@@ -62,7 +75,12 @@ export const acceptInvitation: Endpoint = {
       data: { email: parent.email, password: parsed.data.password },
     })
     return Response.json(
-      { ok: true, token: login.token, exp: login.exp, user: { id: parent.id, name: parent.name, email: parent.email } },
+      {
+        ok: true,
+        token: login.token,
+        exp: login.exp,
+        user: { id: parent.id, name: parent.name, email: parent.email },
+      },
       { headers: { 'Cache-Control': 'no-store' } },
     )
   },

@@ -10,7 +10,9 @@ import { jsonError, parseJsonBody } from '../../../lib/json-body'
 
 export const RESET_VALIDITY_HOURS = 2
 
-const requestBody = z.object({ email: z.email({ message: 'Vul een geldig e-mailadres in.' }).max(254) })
+const requestBody = z.object({
+  email: z.email({ message: 'Vul een geldig e-mailadres in.' }).max(254),
+})
 const resetBody = z.object({
   token: z.string({ message: 'De link is onvolledig.' }).min(20, 'De link is onvolledig.').max(200),
   password: z.string({ message: 'Kies een wachtwoord.' }).max(1024),
@@ -18,7 +20,8 @@ const resetBody = z.object({
 
 const SAME_ANSWER = {
   ok: true,
-  message: 'Als dit e-mailadres bij ons bekend is, ontvang je binnen een paar minuten een e-mail met een link.',
+  message:
+    'Als dit e-mailadres bij ons bekend is, ontvang je binnen een paar minuten een e-mail met een link.',
 }
 
 /**
@@ -60,7 +63,12 @@ export const forgotPassword: Endpoint = {
       await queueEmail({
         payload: req.payload,
         req,
-        email: { to: parent.email, ...mail, kind: 'password-reset', idempotencyKey: `password-reset:${token}` },
+        email: {
+          to: parent.email,
+          ...mail,
+          kind: 'password-reset',
+          idempotencyKey: `password-reset:${token}`,
+        },
       })
     }
     return Response.json(SAME_ANSWER, { headers: { 'Cache-Control': 'no-store' } })
@@ -90,9 +98,16 @@ export const resetPassword: Endpoint = {
     })
     const parent = found.docs[0]
     if (!parent || parent.status !== 'active') {
-      return jsonError(410, 'invalid-token', 'Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.')
+      return jsonError(
+        410,
+        'invalid-token',
+        'Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.',
+      )
     }
-    const strength = checkPassword({ password: parsed.data.password, personal: [parent.email, parent.name] })
+    const strength = checkPassword({
+      password: parsed.data.password,
+      personal: [parent.email, parent.name],
+    })
     if (!strength.ok) return jsonError(400, 'weak-password', PASSWORD_MESSAGES[strength.reason])
     try {
       const result = await req.payload.resetPassword({
@@ -102,12 +117,20 @@ export const resetPassword: Endpoint = {
         req,
       })
       return Response.json(
-        { ok: true, token: result.token, user: { id: parent.id, name: parent.name, email: parent.email } },
+        {
+          ok: true,
+          token: result.token,
+          user: { id: parent.id, name: parent.name, email: parent.email },
+        },
         { headers: { 'Cache-Control': 'no-store' } },
       )
     } catch (error) {
       if (error instanceof APIError && error.status < 500) {
-        return jsonError(410, 'invalid-token', 'Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.')
+        return jsonError(
+          410,
+          'invalid-token',
+          'Deze link is verlopen of al gebruikt. Vraag een nieuwe link aan.',
+        )
       }
       throw error
     }

@@ -68,9 +68,16 @@ export const portalLogin: Endpoint = {
         })
       }
       if (error instanceof APIError && error.data?.code === 'deactivated') {
-        return fail(403, { ok: false, code: 'deactivated', message: 'Dit account is gedeactiveerd.' })
+        return fail(403, {
+          ok: false,
+          code: 'deactivated',
+          message: 'Dit account is gedeactiveerd.',
+        })
       }
-      if (error instanceof AuthenticationError || (error instanceof APIError && error.status === 401)) {
+      if (
+        error instanceof AuthenticationError ||
+        (error instanceof APIError && error.status === 401)
+      ) {
         return fail(401, {
           ok: false,
           code: 'invalid-credentials',

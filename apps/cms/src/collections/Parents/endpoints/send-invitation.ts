@@ -10,23 +10,37 @@ import { jsonError } from '../../../lib/json-body'
 import { createLinkToken } from '../../../lib/tokens'
 import type { Parent } from '../../../payload-types'
 
-export type InvitationOutcome = { ok: true; expiresAt: string } | { ok: false; code: 'active' | 'deactivated'; message: string }
+export type InvitationOutcome =
+  { ok: true; expiresAt: string } | { ok: false; code: 'active' | 'deactivated'; message: string }
 
 /**
  * Creates a fresh single-use link for a parent, revokes every older one (a resent invitation
  * kills the previous link) and queues the email — in the caller's transaction when `req` has one.
  */
-export async function inviteParent(req: PayloadRequest, parent: Parent): Promise<InvitationOutcome> {
+export async function inviteParent(
+  req: PayloadRequest,
+  parent: Parent,
+): Promise<InvitationOutcome> {
   if (parent.status === 'active') {
     return { ok: false, code: 'active', message: `${parent.name} heeft al een actief account.` }
   }
   if (parent.status === 'deactivated') {
-    return { ok: false, code: 'deactivated', message: `${parent.name} is gedeactiveerd. Zet de status eerst op "Uitgenodigd".` }
+    return {
+      ok: false,
+      code: 'deactivated',
+      message: `${parent.name} is gedeactiveerd. Zet de status eerst op "Uitgenodigd".`,
+    }
   }
   const now = new Date()
   await req.payload.update({
     collection: 'invitations',
-    where: { and: [{ parent: { equals: parent.id } }, { usedAt: { exists: false } }, { revokedAt: { exists: false } }] },
+    where: {
+      and: [
+        { parent: { equals: parent.id } },
+        { usedAt: { exists: false } },
+        { revokedAt: { exists: false } },
+      ],
+    },
     data: { revokedAt: now.toISOString() },
     overrideAccess: true,
     depth: 0,
@@ -56,7 +70,12 @@ export async function inviteParent(req: PayloadRequest, parent: Parent): Promise
   await queueEmail({
     payload: req.payload,
     req,
-    email: { to: parent.email, ...mail, kind: 'invitation', idempotencyKey: `invitation:${invitation.id}` },
+    email: {
+      to: parent.email,
+      ...mail,
+      kind: 'invitation',
+      idempotencyKey: `invitation:${invitation.id}`,
+    },
   })
   return { ok: true, expiresAt: expiresAt.toISOString() }
 }
@@ -67,10 +86,21 @@ export const sendInvitation: Endpoint = {
   method: 'post',
   handler: async (req) => {
     if (!hasRole(req, 'director', 'office')) {
-      return jsonError(403, 'forbidden', 'Alleen de directie en de administratie versturen uitnodigingen.')
+      return jsonError(
+        403,
+        'forbidden',
+        'Alleen de directie en de administratie versturen uitnodigingen.',
+      )
     }
     const id = String(req.routeParams?.id ?? '')
-    const parent = await req.payload.findByID({ collection: 'parents', id, depth: 0, req, overrideAccess: false, disableErrors: true })
+    const parent = await req.payload.findByID({
+      collection: 'parents',
+      id,
+      depth: 0,
+      req,
+      overrideAccess: false,
+      disableErrors: true,
+    })
     if (!parent) return jsonError(404, 'not-found', 'Deze ouder bestaat niet.')
     const shouldCommit = await initTransaction(req)
     try {
@@ -80,7 +110,11 @@ export const sendInvitation: Endpoint = {
         return jsonError(409, outcome.code, outcome.message)
       }
       if (shouldCommit) await commitTransaction(req)
-      return Response.json({ ok: true, expiresAt: outcome.expiresAt, message: `Uitnodiging verstuurd naar ${parent.email}.` })
+      return Response.json({
+        ok: true,
+        expiresAt: outcome.expiresAt,
+        message: `Uitnodiging verstuurd naar ${parent.email}.`,
+      })
     } catch (error) {
       await killTransaction(req)
       throw error

@@ -16,12 +16,18 @@ const DAY_LABELS: Record<string, string> = {
 
 /** One rule, in policies: each school day needs a start before its end (or neither). */
 export const validateSchoolHoursHook: GlobalBeforeChangeHook = ({ data }) => {
-  const hours = data.schoolHours as Record<string, { start?: string | null; end?: string | null }> | undefined
+  const hours = data.schoolHours as
+    Record<string, { start?: string | null; end?: string | null }> | undefined
   for (const [day, value] of Object.entries(hours ?? {})) {
     if (!!value?.start !== !!value?.end) {
       throw new ValidationError({
         global: 'school-settings',
-        errors: [{ path: `schoolHours.${day}.end`, message: `Vul voor ${DAY_LABELS[day]} zowel begin als eind in, of laat beide leeg.` }],
+        errors: [
+          {
+            path: `schoolHours.${day}.end`,
+            message: `Vul voor ${DAY_LABELS[day]} zowel begin als eind in, of laat beide leeg.`,
+          },
+        ],
       })
     }
   }
