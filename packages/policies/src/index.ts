@@ -14,7 +14,12 @@ export { getNextSchoolDay, NEXT_SCHOOL_DAY_SEARCH_LIMIT } from './school-time/ge
 export { getInstantAt } from './school-time/get-instant-at'
 export { validateSchoolHours } from './settings/validate-school-hours'
 export type { ValidateSchoolHoursResult } from './settings/validate-school-hours'
-export { checkPassword, PASSWORD_MESSAGES, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from './accounts/check-password'
+export {
+  checkPassword,
+  PASSWORD_MESSAGES,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_MAX_LENGTH,
+} from './accounts/check-password'
 export type { CheckPasswordResult } from './accounts/check-password'
 export { checkToken, getInvitationExpiry, INVITATION_VALIDITY_DAYS } from './accounts/check-token'
 export type { CheckTokenResult, TokenState } from './accounts/check-token'

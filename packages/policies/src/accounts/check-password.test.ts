@@ -15,7 +15,10 @@ describe('checkPassword', () => {
   })
 
   it('refuses more than 256 characters', () => {
-    expect(checkPassword({ password: 'a b'.repeat(100) })).toEqual({ ok: false, reason: 'too-long' })
+    expect(checkPassword({ password: 'a b'.repeat(100) })).toEqual({
+      ok: false,
+      reason: 'too-long',
+    })
   })
 
   it('refuses common passwords from the list, case-insensitively', () => {
@@ -32,14 +35,30 @@ describe('checkPassword', () => {
 
   it('refuses the own email or name (with a short suffix)', () => {
     const personal = ['fatima.yilmaz@ouders.test', 'Fatima Yilmaz']
-    expect(checkPassword({ password: 'fatima.yilmaz', personal })).toEqual({ ok: false, reason: 'personal' })
-    expect(checkPassword({ password: 'FatimaYilmaz2026', personal })).toEqual({ ok: false, reason: 'personal' })
-    expect(checkPassword({ password: 'fatima.yilmaz@ouders.test', personal })).toEqual({ ok: false, reason: 'personal' })
-    expect(checkPassword({ password: 'de tulpen van fatima bloeien', personal })).toEqual({ ok: true })
+    expect(checkPassword({ password: 'fatima.yilmaz', personal })).toEqual({
+      ok: false,
+      reason: 'personal',
+    })
+    expect(checkPassword({ password: 'FatimaYilmaz2026', personal })).toEqual({
+      ok: false,
+      reason: 'personal',
+    })
+    expect(checkPassword({ password: 'fatima.yilmaz@ouders.test', personal })).toEqual({
+      ok: false,
+      reason: 'personal',
+    })
+    expect(checkPassword({ password: 'de tulpen van fatima bloeien', personal })).toEqual({
+      ok: true,
+    })
   })
 
   it('has a Dutch message for every reason', () => {
     expect(PASSWORD_MESSAGES['too-short']).toMatch(/minstens 10 tekens/)
-    expect(Object.keys(PASSWORD_MESSAGES).sort()).toEqual(['common', 'personal', 'too-long', 'too-short'])
+    expect(Object.keys(PASSWORD_MESSAGES).sort()).toEqual([
+      'common',
+      'personal',
+      'too-long',
+      'too-short',
+    ])
   })
 })

@@ -4,8 +4,7 @@ export const PASSWORD_MIN_LENGTH = 10
 export const PASSWORD_MAX_LENGTH = 256
 
 export type CheckPasswordResult =
-  | { ok: true }
-  | { ok: false; reason: 'too-short' | 'too-long' | 'common' | 'personal' }
+  { ok: true } | { ok: false; reason: 'too-short' | 'too-long' | 'common' | 'personal' }
 
 // zxcvbn-ts ships the most common leaked passwords (ranked); a Set makes the lookup O(1).
 const COMMON = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()))
@@ -34,7 +33,11 @@ export function checkPassword({
     const candidates = [value, value.split('@')[0] ?? '']
       .map((v) => v.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))
       .filter((v) => v.length >= 4)
-    if (candidates.some((c) => compact === c || compact.startsWith(c) && compact.length - c.length <= 4)) {
+    if (
+      candidates.some(
+        (c) => compact === c || (compact.startsWith(c) && compact.length - c.length <= 4),
+      )
+    ) {
       return { ok: false, reason: 'personal' }
     }
   }
@@ -49,9 +52,13 @@ function isSequence(value: string): boolean {
 }
 
 /** Dutch explanations for each reason, shared by the CMS and the portal. */
-export const PASSWORD_MESSAGES: Record<Exclude<CheckPasswordResult, { ok: true }>['reason'], string> = {
+export const PASSWORD_MESSAGES: Record<
+  Exclude<CheckPasswordResult, { ok: true }>['reason'],
+  string
+> = {
   'too-short': `Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`,
   'too-long': `Kies een wachtwoord van hoogstens ${PASSWORD_MAX_LENGTH} tekens.`,
-  common: 'Dit wachtwoord komt te vaak voor. Kies iets dat moeilijker te raden is, bijvoorbeeld een zin.',
+  common:
+    'Dit wachtwoord komt te vaak voor. Kies iets dat moeilijker te raden is, bijvoorbeeld een zin.',
   personal: 'Gebruik niet je naam of e-mailadres als wachtwoord.',
 }

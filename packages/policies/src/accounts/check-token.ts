@@ -20,6 +20,12 @@ export function checkToken({ token, now }: { token: TokenState; now: Date }): Ch
   return { ok: true }
 }
 
-export function getInvitationExpiry({ now, days = INVITATION_VALIDITY_DAYS }: { now: Date; days?: number }): Date {
+export function getInvitationExpiry({
+  now,
+  days = INVITATION_VALIDITY_DAYS,
+}: {
+  now: Date
+  days?: number
+}): Date {
   return new Date(now.getTime() + days * 24 * 60 * 60 * 1000)
 }
