@@ -27,6 +27,7 @@ export default defineConfig({
       TEST_DB_FILE: dbFile,
       PAYLOAD_SECRET: 'test-secret-test-secret-test-secret-42',
       EMAIL_RETRY_BASE_MS: '20',
+      MEDIA_DIR: path.join(os.tmpdir(), `schoolpost-int-media-${process.pid}-${Date.now()}`),
       PORTAL_URL: 'http://portal.test',
     },
   },

@@ -39,6 +39,9 @@ const schema = z
         message: 'EMAIL_FROM moet een adres zijn, bv. "Schoolpost <noreply@school.nl>".',
       })
       .default('Schoolpost <noreply@schoolpost.test>'),
+    MEDIA_DIR: z.string().trim().optional(),
+    MEDIA_MAX_BYTES: z.coerce.number().int().min(1_000_000).default(200_000_000),
+    MEDIA_MAX_PIXELS: z.coerce.number().int().min(1_000_000).default(50_000_000),
     EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
   })
   .superRefine((env, ctx) => {
@@ -67,6 +70,11 @@ export type CmsEnv = {
   emailFrom: string
   /** Base delay of the outbox's exponential backoff. */
   emailRetryBaseMs: number
+  /** Where uploaded files live: outside any public folder, served only after an access check. */
+  mediaDir: string
+  mediaMaxBytes: number
+  /** A decoded image larger than this is refused (decompression bombs). */
+  mediaMaxPixels: number
 }
 
 export class EnvError extends Error {
@@ -105,5 +113,8 @@ export function parseEnv(
     resendApiKey: env.RESEND_API_KEY || undefined,
     emailFrom: env.EMAIL_FROM,
     emailRetryBaseMs: env.EMAIL_RETRY_BASE_MS,
+    mediaDir: path.resolve(env.MEDIA_DIR ?? path.join(dataDir, 'media')),
+    mediaMaxBytes: env.MEDIA_MAX_BYTES,
+    mediaMaxPixels: env.MEDIA_MAX_PIXELS,
   }
 }

@@ -68,10 +68,15 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    posts: Post;
+    media: Media;
+    reports: Report;
     staff: Staff;
     parents: Parent;
     groups: Group;
     pupils: Pupil;
+    'image-consents': ImageConsent;
+    'image-consent-changes': ImageConsentChange;
     invitations: Invitation;
     'email-log': EmailLog;
     'payload-kv': PayloadKv;
@@ -95,10 +100,15 @@ export interface Config {
     };
   };
   collectionsSelect: {
+    posts: PostsSelect<false> | PostsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    reports: ReportsSelect<false> | ReportsSelect<true>;
     staff: StaffSelect<false> | StaffSelect<true>;
     parents: ParentsSelect<false> | ParentsSelect<true>;
     groups: GroupsSelect<false> | GroupsSelect<true>;
     pupils: PupilsSelect<false> | PupilsSelect<true>;
+    'image-consents': ImageConsentsSelect<false> | ImageConsentsSelect<true>;
+    'image-consent-changes': ImageConsentChangesSelect<false> | ImageConsentChangesSelect<true>;
     invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -171,6 +181,127 @@ export interface ParentAuthOperations {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "posts".
+ */
+export interface Post {
+  id: string;
+  title: string;
+  body?: string | null;
+  gallery?: (string | Media)[] | null;
+  audience: 'school' | 'groups';
+  groups?: (string | Group)[] | null;
+  status: 'draft' | 'scheduled' | 'published';
+  publishAt?: string | null;
+  publishedAt?: string | null;
+  pinned?: boolean | null;
+  author?: (string | null) | Staff;
+  authorName?: string | null;
+  /**
+   * For example after a report.
+   */
+  hidden?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: string;
+  alt?: string | null;
+  /**
+   * Tag every recognisable pupil.
+   */
+  pupils?: (string | Pupil)[] | null;
+  noRecognisablePupils?: boolean | null;
+  publishable?: boolean | null;
+  consentStatus?: string | null;
+  kind?: string | null;
+  hidden?: boolean | null;
+  uploadedBy?: (string | null) | Staff;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    feed?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    full?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pupils".
+ */
+export interface Pupil {
+  id: string;
+  firstName: string;
+  lastName: string;
+  fullName?: string | null;
+  group: string | Group;
+  /**
+   * From the student administration.
+   */
+  externalId?: string | null;
+  dateOfBirth?: string | null;
+  guardians?: {
+    docs?: (string | Parent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "groups".
+ */
+export interface Group {
+  id: string;
+  name: string;
+  schoolYear: string;
+  teachers?: (string | Staff)[] | null;
+  teacherNames?: string[] | null;
+  sortOrder?: number | null;
+  pupils?: {
+    docs?: (string | Pupil)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "staff".
  */
 export interface Staff {
@@ -201,48 +332,6 @@ export interface Staff {
     | null;
   password?: string | null;
   collection: 'staff';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "groups".
- */
-export interface Group {
-  id: string;
-  name: string;
-  schoolYear: string;
-  teachers?: (string | Staff)[] | null;
-  teacherNames?: string[] | null;
-  sortOrder?: number | null;
-  pupils?: {
-    docs?: (string | Pupil)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "pupils".
- */
-export interface Pupil {
-  id: string;
-  firstName: string;
-  lastName: string;
-  fullName?: string | null;
-  group: string | Group;
-  /**
-   * From the student administration.
-   */
-  externalId?: string | null;
-  dateOfBirth?: string | null;
-  guardians?: {
-    docs?: (string | Parent)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -295,6 +384,47 @@ export interface Invitation {
   usedAt?: string | null;
   revokedAt?: string | null;
   invitedBy?: (string | null) | Staff;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reports".
+ */
+export interface Report {
+  id: string;
+  post: string | Post;
+  media?: (string | null) | Media;
+  category: 'privacy' | 'inappropriate' | 'incorrect' | 'other';
+  text: string;
+  status: 'open' | 'in-behandeling' | 'afgehandeld';
+  reporter?: (string | null) | Parent;
+  staffNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "image-consents".
+ */
+export interface ImageConsent {
+  id: string;
+  pupil: string | Pupil;
+  guardian: string | Parent;
+  allowed: boolean;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "image-consent-changes".
+ */
+export interface ImageConsentChange {
+  id: string;
+  pupil: string | Pupil;
+  guardian: string | Parent;
+  from: 'none' | 'allowed' | 'refused';
+  to: 'none' | 'allowed' | 'refused';
   updatedAt: string;
   createdAt: string;
 }
@@ -434,6 +564,18 @@ export interface PayloadLockedDocument {
   id: string;
   document?:
     | ({
+        relationTo: 'posts';
+        value: string | Post;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: string | Media;
+      } | null)
+    | ({
+        relationTo: 'reports';
+        value: string | Report;
+      } | null)
+    | ({
         relationTo: 'staff';
         value: string | Staff;
       } | null)
@@ -448,6 +590,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'pupils';
         value: string | Pupil;
+      } | null)
+    | ({
+        relationTo: 'image-consents';
+        value: string | ImageConsent;
+      } | null)
+    | ({
+        relationTo: 'image-consent-changes';
+        value: string | ImageConsentChange;
       } | null)
     | ({
         relationTo: 'invitations';
@@ -508,6 +658,100 @@ export interface PayloadMigration {
   batch?: number | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "posts_select".
+ */
+export interface PostsSelect<T extends boolean = true> {
+  title?: T;
+  body?: T;
+  gallery?: T;
+  audience?: T;
+  groups?: T;
+  status?: T;
+  publishAt?: T;
+  publishedAt?: T;
+  pinned?: T;
+  author?: T;
+  authorName?: T;
+  hidden?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  pupils?: T;
+  noRecognisablePupils?: T;
+  publishable?: T;
+  consentStatus?: T;
+  kind?: T;
+  hidden?: T;
+  uploadedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        feed?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        full?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "reports_select".
+ */
+export interface ReportsSelect<T extends boolean = true> {
+  post?: T;
+  media?: T;
+  category?: T;
+  text?: T;
+  status?: T;
+  reporter?: T;
+  staffNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -590,6 +834,29 @@ export interface PupilsSelect<T extends boolean = true> {
   externalId?: T;
   dateOfBirth?: T;
   guardians?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "image-consents_select".
+ */
+export interface ImageConsentsSelect<T extends boolean = true> {
+  pupil?: T;
+  guardian?: T;
+  allowed?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "image-consent-changes_select".
+ */
+export interface ImageConsentChangesSelect<T extends boolean = true> {
+  pupil?: T;
+  guardian?: T;
+  from?: T;
+  to?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -713,6 +980,7 @@ export interface SchoolSetting {
    * Fewer counts as a portrait.
    */
   minPupilsPerPhoto: number;
+  defaultImageConsent: 'allowed' | 'refused';
   schoolHours?: {
     /**
      * Leave both empty for no school.
@@ -763,6 +1031,7 @@ export interface SchoolSettingsSelect<T extends boolean = true> {
   timeZone?: T;
   absenceCutoff?: T;
   minPupilsPerPhoto?: T;
+  defaultImageConsent?: T;
   schoolHours?:
     | T
     | {

@@ -7,9 +7,13 @@ import sharp from 'sharp'
 
 import { EmailLog } from './collections/EmailLog'
 import { Groups } from './collections/Groups'
+import { ImageConsentChanges, ImageConsents } from './collections/ImageConsents'
 import { Invitations } from './collections/Invitations'
+import { Media } from './collections/Media'
 import { Parents } from './collections/Parents'
+import { Posts } from './collections/Posts'
 import { Pupils } from './collections/Pupils'
+import { Reports } from './collections/Reports'
 import { Staff } from './collections/Staff'
 import { keepBusyTimeout } from './db/keep-busy-timeout'
 import { runMigrationsOnInit } from './db/run-migrations-on-init'
@@ -52,12 +56,30 @@ export default buildConfig({
     supportedLanguages: { nl, en },
     fallbackLanguage: 'nl',
   },
-  collections: [Staff, Parents, Groups, Pupils, Invitations, EmailLog],
+  collections: [
+    Posts,
+    Media,
+    Reports,
+    Staff,
+    Parents,
+    Groups,
+    Pupils,
+    ImageConsents,
+    ImageConsentChanges,
+    Invitations,
+    EmailLog,
+  ],
   globals: [SchoolSettings],
   db: selectDatabaseAdapter(env.databaseUrl),
   email: outboxEmailAdapter({ from: env.emailFrom }),
   endpoints: [importPupilsEndpoint],
   sharp,
+  // Busboy's own limit: an oversized upload is cut off while streaming (413), nothing is stored.
+  upload: {
+    limits: { fileSize: env.mediaMaxBytes },
+    abortOnLimit: true,
+    responseOnLimit: 'Dit bestand is te groot.',
+  },
   graphQL: { disable: true },
   cors: [env.portalUrl],
   csrf: [env.portalUrl, env.cmsUrl],
@@ -71,8 +93,11 @@ export default buildConfig({
       keepBusyTimeout(payload)
       await runMigrationsOnInit(payload)
     }
-    // The running CMS works through the outbox; tests and `next build` run no background work.
-    if (env.schoolpostEnv !== 'test' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    // Only the running CMS server works through the outbox: not tests, not `next build`, not
+    // short-lived scripts (the seed writes a lot and would only contend with it).
+    const isServer =
+      process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build'
+    if (env.schoolpostEnv !== 'test' && isServer) {
       startOutboxRunner(payload)
     }
   },

@@ -23,3 +23,20 @@ export {
 export type { CheckPasswordResult } from './accounts/check-password'
 export { checkToken, getInvitationExpiry, INVITATION_VALIDITY_DAYS } from './accounts/check-token'
 export type { CheckTokenResult, TokenState } from './accounts/check-token'
+export { resolvePupilConsent } from './media/resolve-pupil-consent'
+export type { PupilConsent, GuardianConsentChoice } from './media/resolve-pupil-consent'
+export {
+  checkMediaPublishable,
+  mediaPublishMessage,
+  MEDIA_PUBLISH_MESSAGES,
+  DEFAULT_MIN_PUPILS_PER_PHOTO,
+} from './media/check-media-publishable'
+export type {
+  CheckMediaPublishableResult,
+  MediaPublishReason,
+  MediaTagging,
+} from './media/check-media-publishable'
+export { canParentSeePost } from './media/can-parent-see-post'
+export type { PostVisibilityFacts } from './media/can-parent-see-post'
+export { canParentSeeMedia } from './media/can-parent-see-media'
+export type { MediaVisibilityFacts } from './media/can-parent-see-media'

@@ -13,7 +13,11 @@ export function startOutboxRunner(payload: Payload, intervalMs = 5000): () => vo
     try {
       await payload.jobs.run({ limit: 50, sequential: true, silent: true })
     } catch (error) {
-      payload.logger.error({ err: error, msg: 'Outbox: jobs konden niet worden uitgevoerd' })
+      // A long write elsewhere (an import in one transaction) can hold SQLite's lock: the next
+      // round simply tries again, nothing is lost.
+      if (String(error).includes('SQLITE_BUSY'))
+        payload.logger.warn('Outbox: database bezet, volgende ronde opnieuw')
+      else payload.logger.error({ err: error, msg: 'Outbox: jobs konden niet worden uitgevoerd' })
     } finally {
       running = false
     }

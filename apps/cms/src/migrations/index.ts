@@ -1,5 +1,6 @@
 import * as migration_20261128_120041_initial from './20261128_120041_initial';
 import * as migration_20261128_122554_community from './20261128_122554_community';
+import * as migration_20261128_130215_posts_media from './20261128_130215_posts_media';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261128_122554_community.up,
     down: migration_20261128_122554_community.down,
-    name: '20261128_122554_community'
+    name: '20261128_122554_community',
+  },
+  {
+    up: migration_20261128_130215_posts_media.up,
+    down: migration_20261128_130215_posts_media.down,
+    name: '20261128_130215_posts_media'
   },
 ];

@@ -15,6 +15,10 @@ import { submitForgotPasswordForm } from '../features/password-reset/forgot-pass
 import type { ResetFormResult } from '../features/password-reset/reset-password'
 import { submitResetForm } from '../features/password-reset/reset-password'
 import { getPortalContext } from '../features/portal-context'
+import type { PrivacyFormResult } from '../features/privacy/privacy'
+import { consentInput, submitConsentForm } from '../features/privacy/privacy'
+import type { ReportFormResult } from '../features/reports/report-form'
+import { reportInput, submitReportForm } from '../features/reports/report-form'
 
 const emailField = z
   .string({ error: 'Vul je e-mailadres in.' })
@@ -137,6 +141,49 @@ export const server = {
         })
       } catch (error) {
         console.error('[portal] Account action failed:', error)
+        return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }
+      }
+    },
+  }),
+  /** /account/privacy: the parent's image consent for one of their children (S16). */
+  setImageConsent: defineAction({
+    accept: 'form',
+    input: consentInput,
+    handler: async (input, context): Promise<PrivacyFormResult> => {
+      try {
+        const portal = getPortalContext()
+        const parent = await currentParent(context, portal)
+        if (!parent) return { ok: false, code: 'signed-out' }
+        return await submitConsentForm(input, { cms: portal.cms, parent })
+      } catch (error) {
+        console.error('[portal] Image-consent action failed:', error)
+        return {
+          ok: false,
+          code: 'unavailable',
+          message: UNAVAILABLE_MESSAGE,
+          pupil: input.pupil,
+          allowed: input.allowed === 'ja',
+        }
+      }
+    },
+  }),
+
+  /** /berichten/<id>/melden: "Meld dit bericht" for a post or one of its items (S15). */
+  reportPost: defineAction({
+    accept: 'form',
+    input: reportInput,
+    handler: async (input, context): Promise<ReportFormResult> => {
+      try {
+        const portal = getPortalContext()
+        const parent = await currentParent(context, portal)
+        if (!parent) return { ok: false, code: 'signed-out' }
+        return await submitReportForm(input, {
+          cms: portal.cms,
+          parent,
+          limiter: portal.limiters.report,
+        })
+      } catch (error) {
+        console.error('[portal] Report action failed:', error)
         return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }
       }
     },

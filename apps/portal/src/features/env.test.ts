@@ -51,12 +51,14 @@ describe('parsePortalEnv', () => {
       login: { points: 10, durationSeconds: 300 },
       'password-reset': { points: 5, durationSeconds: 900 },
       token: { points: 20, durationSeconds: 900 },
+      report: { points: 10, durationSeconds: 3600 },
     })
     const env = parsePortalEnv(
       {
         RATE_LIMIT_LOGIN: '1000/60',
         RATE_LIMIT_PASSWORD_RESET: '50/600',
         RATE_LIMIT_TOKEN: '',
+        RATE_LIMIT_REPORT: '3/60',
       },
       tempDir(),
     )
@@ -64,6 +66,7 @@ describe('parsePortalEnv', () => {
       login: { points: 1000, durationSeconds: 60 },
       'password-reset': { points: 50, durationSeconds: 600 },
       token: { points: 20, durationSeconds: 900 },
+      report: { points: 3, durationSeconds: 60 },
     })
   })
 
@@ -95,6 +98,7 @@ describe('parsePortalEnv', () => {
     ],
     [{ RATE_LIMIT_PASSWORD_RESET: '0/900' }, /RATE_LIMIT_PASSWORD_RESET moet/],
     [{ RATE_LIMIT_TOKEN: '20 per 15 min' }, /RATE_LIMIT_TOKEN moet/],
+    [{ RATE_LIMIT_REPORT: '10/1h' }, /RATE_LIMIT_REPORT moet/],
   ])('explains what is wrong: %j', (source, message) => {
     let error: unknown
     try {

@@ -87,6 +87,7 @@ const schema = z
     RATE_LIMIT_LOGIN: rateLimit('login'),
     RATE_LIMIT_PASSWORD_RESET: rateLimit('password-reset'),
     RATE_LIMIT_TOKEN: rateLimit('token'),
+    RATE_LIMIT_REPORT: rateLimit('report'),
   })
   .superRefine((env, ctx) => {
     if (env.SCHOOLPOST_ENV === 'production' && !env.PORTAL_SESSION_SECRET) {
@@ -109,7 +110,10 @@ export type PortalEnv = {
   sessionSecret: string
   /** School name shown before login (after login the CMS settings are used). */
   schoolName: string
-  /** Per-IP limits: logging in, asking for a reset link, using an invitation or reset link. */
+  /**
+   * Per-IP limits: logging in, asking for a reset link, using an invitation or reset link; and
+   * per parent: reports.
+   */
   rateLimits: Record<RateLimitBucket, RateLimitSpec>
 }
 
@@ -161,6 +165,7 @@ export function parsePortalEnv(
       login: env.RATE_LIMIT_LOGIN,
       'password-reset': env.RATE_LIMIT_PASSWORD_RESET,
       token: env.RATE_LIMIT_TOKEN,
+      report: env.RATE_LIMIT_REPORT,
     },
   }
 }

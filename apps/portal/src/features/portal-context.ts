@@ -11,7 +11,7 @@ export type PortalContext = {
   env: PortalEnv
   cms: CmsClient
   session: SessionConfig
-  /** The per-IP limiters (process-wide: their counts outlive the request). */
+  /** The rate limiters (process-wide: their counts outlive the request). */
   limiters: Record<RateLimitBucket, RateLimiter>
 }
 
@@ -26,6 +26,7 @@ export function getPortalContext(): PortalContext {
       login: getRateLimiter('login', env.rateLimits.login),
       'password-reset': getRateLimiter('password-reset', env.rateLimits['password-reset']),
       token: getRateLimiter('token', env.rateLimits.token),
+      report: getRateLimiter('report', env.rateLimits.report),
     },
   }
 }

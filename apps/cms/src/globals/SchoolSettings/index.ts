@@ -115,6 +115,26 @@ export const SchoolSettings: GlobalConfig = {
       },
     },
     {
+      name: 'defaultImageConsent',
+      type: 'select',
+      required: true,
+      defaultValue: 'allowed',
+      label: {
+        nl: 'Zonder keuze van de ouders mag een kind…',
+        en: 'Without a choice, a child is…',
+      },
+      options: [
+        {
+          value: 'allowed',
+          label: { nl: "op foto's (bezwaarmodel)", en: 'allowed in images (objection model)' },
+        },
+        {
+          value: 'refused',
+          label: { nl: "niet op foto's (toestemmingsmodel)", en: 'not in images (consent model)' },
+        },
+      ],
+    },
+    {
       name: 'schoolHours',
       type: 'group',
       label: { nl: 'Schooltijden', en: 'School hours' },

@@ -14,16 +14,21 @@ export function testPayload(): Promise<Payload> {
 export async function rest(
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   apiPath: string,
-  options: { token?: string; body?: unknown } = {},
+  options: {
+    token?: string
+    body?: unknown
+    form?: FormData
+    headers?: Record<string, string>
+  } = {},
 ): Promise<Response> {
   await testPayload()
-  const headers = new Headers()
+  const headers = new Headers(options.headers)
   if (options.token) headers.set('Authorization', `JWT ${options.token}`)
   if (options.body !== undefined) headers.set('Content-Type', 'application/json')
   const request = new Request(`http://localhost:3000/api${apiPath}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   })
   return handleEndpoints({ config, request })
 }

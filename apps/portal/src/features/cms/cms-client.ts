@@ -6,6 +6,16 @@ import type {
   SchoolSetting,
 } from '@schoolpost/cms/portal-api'
 
+import type {
+  ConsentStatus,
+  ImageConsentChoice,
+  ParentReport,
+  PortalPost,
+  PostPage,
+  ReportCategory,
+} from './content'
+import { parseImageConsent, parsePost, parsePostPage, parseReport } from './content'
+
 /**
  * A small typed client for the CMS REST API, on behalf of one parent. Every authenticated call
  * sends `Authorization: JWT <token>`; no cookie is ever sent or forwarded. Network failures,
@@ -13,6 +23,21 @@ import type {
  */
 
 export type { Group, Parent, Pupil, SchoolSetting }
+export type {
+  ConsentStatus,
+  ImageConsentChoice,
+  ImageSizeName,
+  MediaFile,
+  ParentReport,
+  PortalImage,
+  PortalMedia,
+  PortalPost,
+  PortalVideo,
+  PostGroup,
+  PostPage,
+  ReportCategory,
+  ReportStatus,
+} from './content'
 
 export const DEFAULT_TIMEOUT_MS = 5000
 
@@ -103,6 +128,52 @@ export type ResetPasswordResult =
   | CmsRefusal<'weak-password' | 'invalid-input' | 'invalid-token'>
   | RateLimited
 
+/** Posts per timeline page. */
+export const POSTS_PER_PAGE = 10
+
+export type ListPostsOptions = {
+  /** 1-based. */
+  page: number
+  /** Only school-wide posts and posts for this group. */
+  groupId?: string | null
+}
+
+export type SetImageConsentResult =
+  | { ok: true; pupil: string; allowed: boolean; effective: ConsentStatus }
+  /** Not one of the parent's children (403). */
+  | CmsRefusal<'forbidden'>
+  | CmsRefusal<'invalid-input'>
+
+export type NewReport = {
+  post: string
+  media?: string | undefined
+  category: ReportCategory
+  text: string
+}
+
+export type CreateReportResult =
+  | { ok: true; id: string }
+  | { ok: false; code: 'invalid-input'; message: string; fields: Record<string, string> }
+  /** The CMS does not let this parent report this post or item (403). */
+  | CmsRefusal<'forbidden'>
+  | RateLimited
+
+/** The start of a file answer from the CMS; the body is not read yet. */
+export type MediaFileAnswer = {
+  status: number
+  headers: Headers
+  body: ReadableStream<Uint8Array> | null
+}
+
+export type OpenMediaFileOptions = {
+  method?: 'GET' | 'HEAD'
+  /** The browser's Range and If-Range headers, passed on as they are. */
+  range?: string | null
+  ifRange?: string | null
+  /** Aborts the transfer (e.g. the browser went away). */
+  signal?: AbortSignal
+}
+
 export type CmsClientOptions = {
   /** Base URL of the CMS, e.g. http://localhost:3000 (a trailing slash is ignored). */
   baseUrl: string
@@ -134,6 +205,24 @@ const isCmsUser = (value: unknown): value is CmsUser =>
   typeof value.id === 'string' &&
   typeof value.name === 'string' &&
   typeof value.email === 'string'
+
+/** Payload's validation errors: its messages per field path, and its first message. */
+function validationErrors(errors: unknown[]): { message: string; fields: Record<string, string> } {
+  const fields: Record<string, string> = {}
+  let message = ''
+  for (const error of errors) {
+    if (!isRecord(error)) continue
+    if (!message && typeof error.message === 'string') message = error.message
+    const details = isRecord(error.data) ? error.data.errors : undefined
+    if (!Array.isArray(details)) continue
+    for (const detail of details) {
+      if (isRecord(detail) && typeof detail.path === 'string') {
+        fields[detail.path] ??= typeof detail.message === 'string' ? detail.message : ''
+      }
+    }
+  }
+  return { message, fields }
+}
 
 /** Seconds from a Retry-After header (delta-seconds or an HTTP date). */
 export function parseRetryAfter(header: string | null, now = new Date()): number | undefined {
@@ -444,20 +533,7 @@ export function createCmsClient(options: CmsClientOptions) {
         throw new CmsUnauthorizedError(status, path)
       }
       if (status === 400 && isRecord(body) && Array.isArray(body.errors)) {
-        const fields: Record<string, string> = {}
-        let message = ''
-        for (const error of body.errors) {
-          if (!isRecord(error)) continue
-          if (!message && typeof error.message === 'string') message = error.message
-          const details = isRecord(error.data) ? error.data.errors : undefined
-          if (!Array.isArray(details)) continue
-          for (const detail of details) {
-            if (isRecord(detail) && typeof detail.path === 'string') {
-              fields[detail.path] ??= typeof detail.message === 'string' ? detail.message : ''
-            }
-          }
-        }
-        return { ok: false, code: 'invalid-input', message, fields }
+        return { ok: false, code: 'invalid-input', ...validationErrors(body.errors) }
       }
       if (status !== 200) {
         if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
@@ -491,6 +567,167 @@ export function createCmsClient(options: CmsClientOptions) {
         throw invalid(path, 200, 'no school name or phone')
       }
       return body as unknown as SchoolSetting
+    },
+    /**
+     * GET /api/posts: one page of the posts the parent may see (the CMS filters and sorts: pinned
+     * first, then newest). With `groupId`: school-wide posts and the posts of that group.
+     */
+    async listPosts(token: string, options: ListPostsOptions): Promise<PostPage> {
+      const page = Number.isInteger(options.page) && options.page > 0 ? options.page : 1
+      let path = `/api/posts?depth=1&limit=${POSTS_PER_PAGE}&page=${page}&sort=-pinned,-publishedAt`
+      if (options.groupId) {
+        path +=
+          '&where[or][0][audience][equals]=school' +
+          `&where[or][1][groups][in]=${encodeURIComponent(options.groupId)}`
+      }
+      const body = await getAuthorized(path, token)
+      const result = parsePostPage(body)
+      if (!result) throw invalid(path, 200, 'no docs')
+      return result
+    },
+
+    /**
+     * GET /api/posts/<id>: one post, or `null` when the CMS says it does not exist or is not for
+     * this parent (404, 403 and 400 alike). 401 gives CmsUnauthorizedError.
+     */
+    async getPost(token: string, id: string): Promise<PortalPost | null> {
+      const path = `/api/posts/${encodeURIComponent(id)}?depth=1`
+      const { status, body } = await send('GET', path, { token })
+      if (status === 401) throw new CmsUnauthorizedError(status, path)
+      if (status === 403 || status === 404 || status === 400) return null
+      if (status !== 200) {
+        if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+        throw new CmsRequestError(status, path)
+      }
+      const post = parsePost(body)
+      if (!post) throw invalid(path, status, 'no valid post')
+      return post
+    },
+
+    /** The parent's own image-consent choices (S16), one per child they chose for. */
+    async listImageConsents(token: string): Promise<ImageConsentChoice[]> {
+      const path = '/api/image-consents?depth=0&limit=100'
+      const body = await getAuthorized(path, token)
+      if (!Array.isArray(body.docs)) throw invalid(path, 200, 'no docs')
+      return body.docs
+        .map(parseImageConsent)
+        .filter((choice): choice is ImageConsentChoice => choice !== null)
+    },
+
+    /** POST /api/image-consents/set: the parent's choice for one child, and the child's result. */
+    async setImageConsent(
+      token: string,
+      input: { pupil: string; allowed: boolean },
+    ): Promise<SetImageConsentResult> {
+      const path = '/api/image-consents/set'
+      const { status, body } = await send('POST', path, { token, json: input })
+      if (status === 401) throw new CmsUnauthorizedError(status, path)
+      const message = isRecord(body) && typeof body.message === 'string' ? body.message : ''
+      if (status === 403) return { ok: false, code: 'forbidden', message }
+      if (status === 400) return { ok: false, code: 'invalid-input', message }
+      if (status !== 200) {
+        if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+        throw new CmsRequestError(status, path)
+      }
+      if (
+        !isRecord(body) ||
+        body.ok !== true ||
+        typeof body.allowed !== 'boolean' ||
+        (body.effective !== 'allowed' && body.effective !== 'refused')
+      ) {
+        throw invalid(path, status, 'no consent result')
+      }
+      return {
+        ok: true,
+        pupil: typeof body.pupil === 'string' ? body.pupil : input.pupil,
+        allowed: body.allowed,
+        effective: body.effective,
+      }
+    },
+
+    /** POST /api/reports: "Meld dit bericht" (S15) on a post or one of its items. */
+    async createReport(token: string, report: NewReport): Promise<CreateReportResult> {
+      const path = '/api/reports?depth=0'
+      const json = {
+        post: report.post,
+        ...(report.media ? { media: report.media } : {}),
+        category: report.category,
+        text: report.text,
+      }
+      const { status, headers, body } = await send('POST', path, { token, json })
+      if (status === 401) throw new CmsUnauthorizedError(status, path)
+      if (status === 429) return rateLimited(headers)
+      if (status === 403) {
+        const message = isRecord(body) && typeof body.message === 'string' ? body.message : ''
+        return { ok: false, code: 'forbidden', message }
+      }
+      if (status === 400) {
+        const errors = isRecord(body) && Array.isArray(body.errors) ? body.errors : []
+        return { ok: false, code: 'invalid-input', ...validationErrors(errors) }
+      }
+      if (status !== 201 && status !== 200) {
+        if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+        throw new CmsRequestError(status, path)
+      }
+      if (!isRecord(body) || !isRecord(body.doc) || typeof body.doc.id !== 'string') {
+        throw invalid(path, status, 'no created report')
+      }
+      return { ok: true, id: body.doc.id }
+    },
+
+    /** The parent's own reports, newest first. */
+    async listReports(token: string): Promise<ParentReport[]> {
+      const path = '/api/reports?depth=0&limit=100&sort=-createdAt'
+      const body = await getAuthorized(path, token)
+      if (!Array.isArray(body.docs)) throw invalid(path, 200, 'no docs')
+      return body.docs.map(parseReport).filter((report): report is ParentReport => report !== null)
+    },
+
+    /**
+     * GET /api/media/file/<filename> for the file route: the answer's status and headers, with
+     * the body still unread, so it can be streamed on. The timeout covers only the wait for the
+     * headers (a long video may take as long as it takes); `signal` aborts the transfer.
+     */
+    async openMediaFile(
+      token: string,
+      filename: string,
+      options: OpenMediaFileOptions = {},
+    ): Promise<MediaFileAnswer> {
+      const method = options.method ?? 'GET'
+      const path = `/api/media/file/${encodeURIComponent(filename)}`
+      const headers = new Headers({ Authorization: `JWT ${token}`, 'Accept-Encoding': 'identity' })
+      if (options.range) headers.set('Range', options.range)
+      if (options.range && options.ifRange) headers.set('If-Range', options.ifRange)
+      const timeout = new AbortController()
+      const timer = setTimeout(
+        () => timeout.abort(new DOMException('The CMS did not answer in time.', 'TimeoutError')),
+        timeoutMs,
+      )
+      const signal = options.signal
+        ? AbortSignal.any([timeout.signal, options.signal])
+        : timeout.signal
+      try {
+        const response = await doFetch(`${baseUrl}${path}`, {
+          method,
+          headers,
+          credentials: 'omit',
+          redirect: 'manual',
+          cache: 'no-store',
+          signal,
+        })
+        return { status: response.status, headers: response.headers, body: response.body }
+      } catch (error) {
+        const timedOut = timeout.signal.aborted
+        throw new CmsUnavailableError(
+          timedOut ? 'timeout' : 'network',
+          timedOut
+            ? `The CMS did not answer ${method} ${path} within ${timeoutMs} ms.`
+            : `The CMS could not be reached for ${method} ${path}.`,
+          { cause: error },
+        )
+      } finally {
+        clearTimeout(timer)
+      }
     },
   }
 }

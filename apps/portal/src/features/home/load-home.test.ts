@@ -35,8 +35,14 @@ describe('loadHome', () => {
       data: {
         parentName: 'Fatima Yilmaz',
         children: [
-          { id: 'k1', name: 'Noor Yilmaz', groupName: 'Groep 3' },
-          { id: 'k2', name: 'Emir Yilmaz', groupName: null },
+          {
+            id: 'k1',
+            name: 'Noor Yilmaz',
+            firstName: 'Noor',
+            groupId: 'g3',
+            groupName: 'Groep 3',
+          },
+          { id: 'k2', name: 'Emir Yilmaz', firstName: 'Emir', groupId: 'g7', groupName: null },
         ],
         school: {
           name: 'Basisschool De Regenboog',

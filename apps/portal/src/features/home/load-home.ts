@@ -2,7 +2,13 @@ import type { PortalSession } from '../auth/session'
 import type { CmsClient, Pupil, SchoolSetting } from '../cms/cms-client'
 import { CmsUnauthorizedError } from '../cms/cms-client'
 
-export type ChildSummary = { id: string; name: string; groupName: string | null }
+export type ChildSummary = {
+  id: string
+  name: string
+  firstName: string
+  groupId: string | null
+  groupName: string | null
+}
 
 export type SchoolContact = {
   name: string
@@ -31,9 +37,15 @@ export function telHref(phone: string): string {
 
 export function childSummary(pupil: Pupil): ChildSummary {
   const name = pupil.fullName?.trim() || `${pupil.firstName} ${pupil.lastName}`.trim()
-  const groupName =
-    typeof pupil.group === 'object' && pupil.group !== null ? pupil.group.name : null
-  return { id: pupil.id, name, groupName }
+  const group = typeof pupil.group === 'object' && pupil.group !== null ? pupil.group : null
+  const groupId = group?.id ?? (typeof pupil.group === 'string' ? pupil.group : null)
+  return {
+    id: pupil.id,
+    name,
+    firstName: pupil.firstName?.trim() || name,
+    groupId: groupId || null,
+    groupName: group?.name ?? null,
+  }
 }
 
 export function schoolContact(settings: SchoolSetting): SchoolContact {

@@ -67,6 +67,7 @@ describe('getRateLimiter', () => {
       login: { points: 10, durationSeconds: 300 },
       'password-reset': { points: 5, durationSeconds: 900 },
       token: { points: 20, durationSeconds: 900 },
+      report: { points: 10, durationSeconds: 3600 },
     })
   })
 })

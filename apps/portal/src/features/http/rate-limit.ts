@@ -4,10 +4,11 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
  * Per-IP rate limits of the portal's public forms, in this process's memory (one portal process;
  * the CMS keeps its own account lockout). Each bucket counts separately: logging in, asking for a
  * password-reset link, and using an invitation or reset link (page views and form posts).
+ * The `report` bucket counts "Meld dit bericht" reports per logged-in parent (keyed by parent id).
  * Exceeding a bucket gives a 429 with Retry-After and a Dutch message.
  */
 
-export type RateLimitBucket = 'login' | 'password-reset' | 'token'
+export type RateLimitBucket = 'login' | 'password-reset' | 'token' | 'report'
 
 export type RateLimitSpec = {
   /** Attempts allowed per window. */
@@ -20,6 +21,7 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitBucket, RateLimitSpec> = {
   login: { points: 10, durationSeconds: 5 * 60 },
   'password-reset': { points: 5, durationSeconds: 15 * 60 },
   token: { points: 20, durationSeconds: 15 * 60 },
+  report: { points: 10, durationSeconds: 60 * 60 },
 }
 
 /** The env variable that configures each bucket ("<points>/<seconds>", e.g. "10/300"). */
@@ -27,6 +29,7 @@ export const RATE_LIMIT_ENV: Record<RateLimitBucket, string> = {
   login: 'RATE_LIMIT_LOGIN',
   'password-reset': 'RATE_LIMIT_PASSWORD_RESET',
   token: 'RATE_LIMIT_TOKEN',
+  report: 'RATE_LIMIT_REPORT',
 }
 
 const MAX_POINTS = 1_000_000

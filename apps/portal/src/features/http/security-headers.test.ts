@@ -19,6 +19,12 @@ describe('withSecurityHeaders', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline')
   })
 
+  it("allows the portal's own images and videos (the file route), nothing from elsewhere", () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("img-src 'self' data:")
+    expect(CONTENT_SECURITY_POLICY).toContain("media-src 'self'")
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/)
+  })
+
   it('copies a response whose headers are immutable', () => {
     const redirect = Response.redirect('http://localhost:4321/inloggen', 302)
     const result = withSecurityHeaders(redirect, { dev: false })

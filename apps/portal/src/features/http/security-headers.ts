@@ -1,11 +1,13 @@
 /**
  * Headers on every response of the portal. The portal sends no JavaScript, so the
- * Content-Security-Policy allows none; styles, images and fonts come from the portal itself.
+ * Content-Security-Policy allows none; styles, images, videos and fonts come from the portal
+ * itself (media files through its own /bestanden route).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "style-src 'self'",
   "img-src 'self' data:",
+  "media-src 'self'",
   "font-src 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",

@@ -1,0 +1,34 @@
+import type { Access } from 'payload'
+
+import { scopeIn, teacherGroupIds } from './lib/scope'
+import { hasRole, parentUser } from './lib/users'
+
+/** Directors: all reports. Teachers: reports about their groups' posts. A parent: their own. */
+export const reportsRead: Access = async ({ req }) => {
+  if (hasRole(req, 'director')) return true
+  if (hasRole(req, 'teacher')) {
+    const groups = await teacherGroupIds(req)
+    if (!groups.length) return scopeIn('id', [])
+    const posts = await req.payload.find({
+      collection: 'posts',
+      where: { groups: { in: groups } },
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+      select: {},
+    })
+    return scopeIn(
+      'post',
+      posts.docs.map((p) => p.id),
+    )
+  }
+  const parent = parentUser(req)
+  return parent ? { reporter: { equals: parent.id } } : false
+}
+
+export const reportsUpdate: Access = async (args) =>
+  hasRole(args.req, 'director', 'teacher') ? reportsRead(args) : false
+
+export const reportsCreate: Access = ({ req }) => !!parentUser(req)

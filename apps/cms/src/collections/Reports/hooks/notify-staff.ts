@@ -1,0 +1,68 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import { queueEmail } from '../../../email/queue-email'
+import { reportEmail } from '../../../email/templates/report-email'
+import { env } from '../../../lib/env'
+
+/**
+ * S15: a new report reaches the teachers of the post's groups and every director, through the
+ * outbox. The email names no child and quotes nothing: a subject, the post title and a link.
+ */
+export const notifyStaffOfReport: CollectionAfterChangeHook = async ({ doc, operation, req }) => {
+  if (operation !== 'create') return doc
+  const post = await req.payload.findByID({
+    collection: 'posts',
+    id: typeof doc.post === 'string' ? doc.post : doc.post.id,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const groupIds = (post.groups ?? []).map((g) => (typeof g === 'string' ? g : g.id))
+  const groups = groupIds.length
+    ? await req.payload.find({
+        collection: 'groups',
+        where: { id: { in: groupIds } },
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        overrideAccess: true,
+        req,
+      })
+    : { docs: [] }
+  const teacherIds = groups.docs.flatMap((g) =>
+    (g.teachers ?? []).map((t) => (typeof t === 'string' ? t : t.id)),
+  )
+  const staff = await req.payload.find({
+    collection: 'staff',
+    where: {
+      or: [
+        { role: { equals: 'director' } },
+        ...(teacherIds.length ? [{ id: { in: teacherIds } }] : []),
+      ],
+    },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const settings = await req.payload.findGlobal({ slug: 'school-settings', depth: 0, req })
+  const mail = await reportEmail({
+    schoolName: settings.schoolName,
+    postTitle: post.title,
+    link: `${env.cmsUrl}/admin/collections/reports/${doc.id}`,
+  })
+  for (const member of staff.docs) {
+    await queueEmail({
+      payload: req.payload,
+      req,
+      email: {
+        to: member.email,
+        ...mail,
+        kind: 'report',
+        idempotencyKey: `report:${doc.id}:${member.id}`,
+      },
+    })
+  }
+  return doc
+}

@@ -1,0 +1,83 @@
+import type { CollectionConfig } from 'payload'
+
+import { deny } from '../../access/deny'
+import { isStaffField } from '../../access/is-staff-field'
+import { reportsCreate, reportsRead, reportsUpdate } from '../../access/reports-read'
+import { checkReport } from './hooks/check-report'
+import { notifyStaffOfReport } from './hooks/notify-staff'
+
+/** "Meld dit bericht" (S15): a parent reports a post or one photo; staff handle it. */
+export const Reports: CollectionConfig = {
+  slug: 'reports',
+  labels: {
+    singular: { nl: 'Melding', en: 'Report' },
+    plural: { nl: 'Meldingen', en: 'Reports' },
+  },
+  defaultSort: '-createdAt',
+  admin: {
+    defaultColumns: ['post', 'category', 'status', 'createdAt'],
+    group: { nl: 'Berichten', en: 'Posts' },
+  },
+  access: { read: reportsRead, create: reportsCreate, update: reportsUpdate, delete: deny },
+  hooks: { beforeChange: [checkReport], afterChange: [notifyStaffOfReport] },
+  fields: [
+    {
+      name: 'post',
+      type: 'relationship',
+      relationTo: 'posts',
+      required: true,
+      label: { nl: 'Bericht', en: 'Post' },
+    },
+    {
+      name: 'media',
+      type: 'relationship',
+      relationTo: 'media',
+      label: { nl: 'Foto of video', en: 'Media' },
+    },
+    {
+      name: 'category',
+      type: 'select',
+      required: true,
+      label: { nl: 'Reden', en: 'Reason' },
+      options: [
+        { value: 'privacy', label: { nl: 'Privacy van een kind', en: 'Privacy of a child' } },
+        { value: 'inappropriate', label: { nl: 'Ongepast', en: 'Inappropriate' } },
+        { value: 'incorrect', label: { nl: 'Niet juist', en: 'Incorrect' } },
+        { value: 'other', label: { nl: 'Anders', en: 'Other' } },
+      ],
+    },
+    {
+      name: 'text',
+      type: 'textarea',
+      required: true,
+      maxLength: 2000,
+      label: { nl: 'Toelichting', en: 'Text' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'open',
+      label: { nl: 'Status', en: 'Status' },
+      options: [
+        { value: 'open', label: { nl: 'Open', en: 'Open' } },
+        { value: 'in-behandeling', label: { nl: 'In behandeling', en: 'In progress' } },
+        { value: 'afgehandeld', label: { nl: 'Afgehandeld', en: 'Closed' } },
+      ],
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'reporter',
+      type: 'relationship',
+      relationTo: 'parents',
+      admin: { readOnly: true },
+      access: { read: isStaffField, update: () => false },
+    },
+    {
+      name: 'staffNote',
+      type: 'textarea',
+      label: { nl: 'Notitie (alleen school)', en: 'Staff note' },
+      access: { read: isStaffField },
+    },
+  ],
+}

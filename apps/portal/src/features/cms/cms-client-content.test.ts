@@ -1,0 +1,330 @@
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { closeAllCms, json, startCms } from '../../test/cms-stub'
+import { rawPost, rawVideo } from '../../test/posts'
+import {
+  CmsUnauthorizedError,
+  CmsUnavailableError,
+  createCmsClient,
+  POSTS_PER_PAGE,
+} from './cms-client'
+
+afterEach(closeAllCms)
+
+const token = 'parent.jwt.token'
+
+const page = (docs: unknown[], over: Record<string, unknown> = {}) => ({
+  docs,
+  totalDocs: docs.length,
+  limit: POSTS_PER_PAGE,
+  page: 1,
+  totalPages: 1,
+  hasNextPage: false,
+  hasPrevPage: false,
+  ...over,
+})
+
+describe('listPosts', () => {
+  it('asks one sorted page with the JWT, and reads Payload’s pagination', async () => {
+    const cms = await startCms((_req, res) =>
+      json(
+        res,
+        200,
+        page([rawPost()], {
+          page: 2,
+          totalPages: 3,
+          totalDocs: 25,
+          hasNextPage: true,
+          hasPrevPage: true,
+        }),
+      ),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    const result = await client.listPosts(token, { page: 2 })
+    expect(result).toMatchObject({
+      page: 2,
+      totalPages: 3,
+      totalDocs: 25,
+      hasNextPage: true,
+      hasPrevPage: true,
+    })
+    expect(result.posts.map((p) => p.title)).toEqual(['Schoolreisje naar Artis'])
+    const [seen] = cms.requests
+    expect(seen?.method).toBe('GET')
+    expect(seen?.headers.authorization).toBe(`JWT ${token}`)
+    expect(seen?.headers.cookie).toBeUndefined()
+    const url = new URL(seen?.url ?? '', cms.baseUrl)
+    expect(url.pathname).toBe('/api/posts')
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      depth: '1',
+      limit: String(POSTS_PER_PAGE),
+      page: '2',
+      sort: '-pinned,-publishedAt',
+    })
+  })
+
+  it('with a group: school-wide posts or posts of that group (a Payload where)', async () => {
+    const cms = await startCms((_req, res) => json(res, 200, page([])))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await client.listPosts(token, { page: 1, groupId: 'g-3_a' })
+    const url = new URL(cms.requests[0]?.url ?? '', cms.baseUrl)
+    expect(url.searchParams.get('where[or][0][audience][equals]')).toBe('school')
+    expect(url.searchParams.get('where[or][1][groups][in]')).toBe('g-3_a')
+    expect(url.searchParams.get('page')).toBe('1')
+  })
+
+  it('drops gallery entries that are not populated or cannot be shown', async () => {
+    const post = rawPost({
+      gallery: [
+        'm-unpopulated',
+        null,
+        rawVideo('v1'),
+        { id: 'm-nosizes', kind: 'image', mimeType: 'image/jpeg', filename: 'x.jpg', sizes: {} },
+        {
+          id: 'm-badname',
+          kind: 'image',
+          sizes: { thumbnail: { filename: '../etc/passwd', width: 400, height: 300 } },
+        },
+        { id: 'm-doc', kind: 'document', mimeType: 'application/pdf', filename: 'x.pdf' },
+      ],
+    })
+    const cms = await startCms((_req, res) => json(res, 200, page([post, { id: 'broken' }])))
+    const [parsed] = (await createCmsClient({ baseUrl: cms.baseUrl }).listPosts(token, { page: 1 }))
+      .posts
+    expect(parsed?.gallery).toEqual([
+      {
+        kind: 'video',
+        id: 'v1',
+        alt: null,
+        filename: 'v1.mp4',
+        mimeType: 'video/mp4',
+        width: 1920,
+        height: 1080,
+      },
+    ])
+  })
+
+  it('403 means the token is no longer accepted; a 500 is an outage; no docs is broken', async () => {
+    let status = 403
+    let body: unknown = { errors: [] }
+    const cms = await startCms((_req, res) => json(res, status, body))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(client.listPosts(token, { page: 1 })).rejects.toBeInstanceOf(CmsUnauthorizedError)
+    status = 500
+    await expect(client.listPosts(token, { page: 1 })).rejects.toBeInstanceOf(CmsUnavailableError)
+    status = 200
+    body = { message: 'no docs' }
+    await expect(client.listPosts(token, { page: 1 })).rejects.toMatchObject({
+      reason: 'invalid-response',
+    })
+  })
+})
+
+describe('getPost', () => {
+  it('200: the post, asked at depth 1 with the id encoded', async () => {
+    const cms = await startCms((_req, res) => json(res, 200, rawPost()))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    const post = await client.getPost(token, 'post-1')
+    expect(post).toMatchObject({
+      id: 'post-1',
+      audience: 'groups',
+      groups: [{ id: 'g3', name: 'Groep 3' }],
+      authorName: 'Juf Anne',
+      pinned: false,
+    })
+    expect(post?.gallery.map((m) => m.id)).toEqual(['m1', 'm2'])
+    expect(cms.requests[0]?.url).toBe('/api/posts/post-1?depth=1')
+    expect(cms.requests[0]?.headers.authorization).toBe(`JWT ${token}`)
+  })
+
+  it.each([404, 403, 400])('%i: null (not found, or not for this parent)', async (status) => {
+    const cms = await startCms((_req, res) => json(res, status, { errors: [{ message: 'x' }] }))
+    expect(await createCmsClient({ baseUrl: cms.baseUrl }).getPost(token, 'post-9')).toBeNull()
+  })
+
+  it('401: CmsUnauthorizedError', async () => {
+    const cms = await startCms((_req, res) => json(res, 401, { errors: [] }))
+    await expect(
+      createCmsClient({ baseUrl: cms.baseUrl }).getPost(token, 'post-9'),
+    ).rejects.toBeInstanceOf(CmsUnauthorizedError)
+  })
+})
+
+describe('image consents', () => {
+  it('lists the parent’s own choices (populated or not)', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 200, {
+        docs: [
+          {
+            id: 'c1',
+            pupil: 'k1',
+            guardian: 'p1',
+            allowed: false,
+            updatedAt: '2026-11-01T10:00:00Z',
+          },
+          { id: 'c2', pupil: { id: 'k2' }, guardian: { id: 'p1' }, allowed: true },
+          { id: 'c3', pupil: 'k3' },
+        ],
+      }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.listImageConsents(token)).toEqual([
+      { id: 'c1', pupil: 'k1', guardian: 'p1', allowed: false, updatedAt: '2026-11-01T10:00:00Z' },
+      { id: 'c2', pupil: 'k2', guardian: 'p1', allowed: true, updatedAt: null },
+    ])
+    expect(cms.requests[0]?.url).toBe('/api/image-consents?depth=0&limit=100')
+  })
+
+  it('set 200: posts the choice and returns the child’s resulting status', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 200, { ok: true, pupil: 'k1', allowed: true, effective: 'refused' }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.setImageConsent(token, { pupil: 'k1', allowed: true })).toEqual({
+      ok: true,
+      pupil: 'k1',
+      allowed: true,
+      effective: 'refused',
+    })
+    const [seen] = cms.requests
+    expect(`${seen?.method} ${seen?.url}`).toBe('POST /api/image-consents/set')
+    expect(seen?.headers.authorization).toBe(`JWT ${token}`)
+    expect(seen?.headers['content-type']).toBe('application/json')
+    expect(JSON.parse(seen?.body ?? '')).toEqual({ pupil: 'k1', allowed: true })
+  })
+
+  it('set 403: not their child; 400: invalid input; 401: signed out', async () => {
+    let status = 403
+    const cms = await startCms((_req, res) => json(res, status, { message: 'Nee.' }))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.setImageConsent(token, { pupil: 'k9', allowed: false })).toEqual({
+      ok: false,
+      code: 'forbidden',
+      message: 'Nee.',
+    })
+    status = 400
+    expect(await client.setImageConsent(token, { pupil: 'k9', allowed: false })).toMatchObject({
+      ok: false,
+      code: 'invalid-input',
+    })
+    status = 401
+    await expect(
+      client.setImageConsent(token, { pupil: 'k9', allowed: false }),
+    ).rejects.toBeInstanceOf(CmsUnauthorizedError)
+  })
+
+  it('set 200 without a valid effective status is not trusted', async () => {
+    const cms = await startCms((_req, res) => json(res, 200, { ok: true, allowed: true }))
+    await expect(
+      createCmsClient({ baseUrl: cms.baseUrl }).setImageConsent(token, {
+        pupil: 'k1',
+        allowed: true,
+      }),
+    ).rejects.toMatchObject({ name: 'CmsUnavailableError', reason: 'invalid-response' })
+  })
+})
+
+describe('reports', () => {
+  const report = { post: 'post-1', category: 'privacy' as const, text: 'Mijn kind staat erop.' }
+
+  it('create 201: posts the report as JSON (media only when given)', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 201, { doc: { id: 'r1', status: 'open' }, message: 'Created' }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.createReport(token, report)).toEqual({ ok: true, id: 'r1' })
+    expect(await client.createReport(token, { ...report, media: 'm2' })).toEqual({
+      ok: true,
+      id: 'r1',
+    })
+    const [first, second] = cms.requests
+    expect(`${first?.method} ${first?.url}`).toBe('POST /api/reports?depth=0')
+    expect(first?.headers.authorization).toBe(`JWT ${token}`)
+    expect(JSON.parse(first?.body ?? '')).toEqual(report)
+    expect(JSON.parse(second?.body ?? '')).toEqual({ ...report, media: 'm2' })
+  })
+
+  it('create 400: Payload’s validation messages per field', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 400, {
+        errors: [
+          {
+            name: 'ValidationError',
+            message: 'Het volgende veld is ongeldig: text',
+            data: { errors: [{ path: 'text', message: 'Hoogstens 2000 tekens.' }] },
+          },
+        ],
+      }),
+    )
+    expect(await createCmsClient({ baseUrl: cms.baseUrl }).createReport(token, report)).toEqual({
+      ok: false,
+      code: 'invalid-input',
+      message: 'Het volgende veld is ongeldig: text',
+      fields: { text: 'Hoogstens 2000 tekens.' },
+    })
+  })
+
+  it('create 403: forbidden; 401: signed out; 429: rate-limited', async () => {
+    let status = 403
+    const cms = await startCms((_req, res) =>
+      json(res, status, { errors: [{ message: 'Forbidden' }] }, { 'Retry-After': '120' }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.createReport(token, report)).toMatchObject({ ok: false, code: 'forbidden' })
+    status = 429
+    expect(await client.createReport(token, report)).toEqual({
+      ok: false,
+      code: 'rate-limited',
+      retryAfterSeconds: 120,
+    })
+    status = 401
+    await expect(client.createReport(token, report)).rejects.toBeInstanceOf(CmsUnauthorizedError)
+  })
+
+  it('lists the parent’s own reports', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 200, {
+        docs: [
+          {
+            id: 'r1',
+            post: 'post-1',
+            media: 'm2',
+            category: 'privacy',
+            status: 'in-behandeling',
+            createdAt: '2026-11-28T10:00:00Z',
+          },
+          {
+            id: 'r2',
+            post: { id: 'post-2', title: 'Kerst' },
+            media: null,
+            category: '?',
+            status: '?',
+          },
+        ],
+      }),
+    )
+    expect(await createCmsClient({ baseUrl: cms.baseUrl }).listReports(token)).toEqual([
+      {
+        id: 'r1',
+        post: 'post-1',
+        postTitle: null,
+        media: 'm2',
+        category: 'privacy',
+        status: 'in-behandeling',
+        createdAt: '2026-11-28T10:00:00Z',
+      },
+      {
+        id: 'r2',
+        post: 'post-2',
+        postTitle: 'Kerst',
+        media: null,
+        category: 'other',
+        status: 'open',
+        createdAt: null,
+      },
+    ])
+    const url = new URL(cms.requests[0]?.url ?? '', cms.baseUrl)
+    expect(url.pathname).toBe('/api/reports')
+    expect(url.searchParams.get('depth')).toBe('0')
+  })
+})

@@ -1,0 +1,135 @@
+import type { PortalSession } from '../auth/session'
+import type { CmsClient } from '../cms/cms-client'
+import { CmsUnavailableError } from '../cms/cms-client'
+import { reportCmsFailure } from '../cms/report-failure'
+import { isValidMediaFilename } from './filename'
+
+/**
+ * The portal's file route (S11, S12): /bestanden/<filename> streams a media file from the CMS for
+ * the logged-in parent. The CMS decides access with the parent's token; the portal never stores
+ * or caches a file, and answers "not allowed" and "does not exist" alike with 404.
+ */
+
+/** The types a media file may be served as; anything else is sent as a download-only blob. */
+const SERVABLE_TYPES = new Set([
+  'image/webp',
+  'image/jpeg',
+  'image/png',
+  'image/avif',
+  'video/mp4',
+  'video/webm',
+  'video/quicktime',
+])
+
+/** Answer headers the browser needs for ranges and revalidation, copied when the CMS sent them. */
+const PASSED_HEADERS = ['Content-Range', 'Accept-Ranges', 'ETag', 'Last-Modified'] as const
+
+/** The statuses whose body is the file (or the range answer) and is streamed on. */
+const PASSED_STATUSES = new Set([200, 206, 416])
+
+/** Headers on every answer of the file route, whatever its status. */
+function baseHeaders(): Headers {
+  return new Headers({
+    'Cache-Control': 'private, no-store',
+    'X-Content-Type-Options': 'nosniff',
+    // Other sites cannot embed a parent's files, even if a cookie were sent along.
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  })
+}
+
+/** A short Dutch text answer (401, 404, 503…), never cached. */
+export function plainAnswer(
+  status: number,
+  message: string,
+  extra: Record<string, string> = {},
+): Response {
+  const headers = baseHeaders()
+  headers.set('Content-Type', 'text/plain; charset=utf-8')
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value)
+  return new Response(message, { status, headers })
+}
+
+export const NOT_FOUND_MESSAGE = 'Dit bestand bestaat niet of is niet (meer) voor jou zichtbaar.'
+export const SIGNED_OUT_MESSAGE = 'Log in om dit bestand te bekijken.'
+export const UNAVAILABLE_FILE_MESSAGE =
+  'Schoolpost is nu even niet bereikbaar. Probeer het later opnieuw.'
+
+/** The content type to serve: the CMS's type when it is an allowed media type, else a blob. */
+export function servableContentType(value: string | null): string {
+  const type = value?.split(';')[0]?.trim().toLowerCase() ?? ''
+  return SERVABLE_TYPES.has(type) ? type : 'application/octet-stream'
+}
+
+/** The headers of a streamed file answer, from the CMS's answer headers. */
+export function fileResponseHeaders(upstream: Headers, filename: string): Headers {
+  const headers = baseHeaders()
+  headers.set('Content-Type', servableContentType(upstream.get('content-type')))
+  headers.set('Content-Disposition', `inline; filename="${filename}"`)
+  // With a content coding the length is of the coded bytes; fetch would have decoded them.
+  const length = upstream.get('content-length')
+  if (length && /^\d+$/.test(length) && !upstream.has('content-encoding')) {
+    headers.set('Content-Length', length)
+  }
+  for (const name of PASSED_HEADERS) {
+    const value = upstream.get(name)
+    if (value) headers.set(name, value)
+  }
+  return headers
+}
+
+export type ServeMediaFileInput = {
+  request: Request
+  /** The route's `filename` parameter, as Astro decoded it. */
+  filename: string | undefined
+  /** The portal session of this request, or `null`. */
+  session: PortalSession | null
+  cms: Pick<CmsClient, 'openMediaFile'>
+}
+
+/** Answers one request of the file route. Never throws. */
+export async function serveMediaFile(input: ServeMediaFileInput): Promise<Response> {
+  const { request, filename, session, cms } = input
+  const method = request.method.toUpperCase()
+  if (method !== 'GET' && method !== 'HEAD') {
+    return plainAnswer(405, 'Deze methode is niet toegestaan.', { Allow: 'GET, HEAD' })
+  }
+  if (!session) return plainAnswer(401, SIGNED_OUT_MESSAGE)
+  if (!isValidMediaFilename(filename)) return plainAnswer(404, NOT_FOUND_MESSAGE)
+
+  let answer: Awaited<ReturnType<CmsClient['openMediaFile']>>
+  try {
+    answer = await cms.openMediaFile(session.token, filename, {
+      method,
+      range: request.headers.get('range'),
+      ifRange: request.headers.get('if-range'),
+      signal: request.signal,
+    })
+  } catch (error) {
+    // The browser went away (e.g. skipped ahead in a video): nobody reads this answer.
+    if (request.signal.aborted) return plainAnswer(503, UNAVAILABLE_FILE_MESSAGE)
+    reportCmsFailure(`Streaming ${filename}`, error)
+    return plainAnswer(503, UNAVAILABLE_FILE_MESSAGE, { 'Retry-After': '30' })
+  }
+
+  const { status, headers, body } = answer
+  if (PASSED_STATUSES.has(status)) {
+    return new Response(method === 'HEAD' ? null : body, {
+      status,
+      headers: fileResponseHeaders(headers, filename),
+    })
+  }
+  // Nothing else of the CMS's answer is passed on.
+  await body?.cancel().catch(() => {})
+  if (status === 401) return plainAnswer(401, SIGNED_OUT_MESSAGE)
+  if (status >= 500 || (status >= 300 && status < 400)) {
+    reportCmsFailure(
+      `Streaming ${filename}`,
+      new CmsUnavailableError('server-error', `The CMS answered ${status} for a media file.`, {
+        status,
+      }),
+    )
+    return plainAnswer(503, UNAVAILABLE_FILE_MESSAGE, { 'Retry-After': '30' })
+  }
+  // 403 and 404 alike (and any other refusal): the parent cannot tell "not allowed" from "gone".
+  return plainAnswer(404, NOT_FOUND_MESSAGE)
+}

@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest'
+
+import { rawImage, rawPost, rawVideo } from '../../test/posts'
+import type { PortalImage, PortalPost } from '../cms/content'
+import { parsePost } from '../cms/content'
+import {
+  audienceLabel,
+  excerpt,
+  formatDutchDate,
+  imageAlt,
+  paragraphs,
+  postCardView,
+  postPageView,
+  reportHref,
+  responsiveImage,
+  tileSizes,
+  viewerView,
+} from './post-view'
+
+const post = (over: Record<string, unknown> = {}): PortalPost => {
+  const parsed = parsePost(rawPost(over))
+  if (!parsed) throw new Error('test post does not parse')
+  return parsed
+}
+
+const images = (count: number) => Array.from({ length: count }, (_, i) => rawImage(`m${i + 1}`))
+
+describe('formatDutchDate', () => {
+  it('writes the calendar day in Dutch', () => {
+    expect(formatDutchDate('2026-11-28T09:30:00.000Z')).toBe('28 november 2026')
+  })
+
+  it('uses the day in Europe/Amsterdam, not UTC (winter time, UTC+1)', () => {
+    expect(formatDutchDate('2026-11-28T23:30:00.000Z')).toBe('29 november 2026')
+    expect(formatDutchDate('2026-11-28T22:59:59.000Z')).toBe('28 november 2026')
+  })
+
+  it('uses the day in Europe/Amsterdam in summer time (UTC+2)', () => {
+    expect(formatDutchDate('2026-06-30T22:30:00.000Z')).toBe('1 juli 2026')
+    expect(formatDutchDate('2026-06-30T21:59:00.000Z')).toBe('30 juni 2026')
+  })
+
+  it('is right around the DST changes (29 March and 25 October 2026)', () => {
+    // 29 March 2026 01:00 UTC: clocks go from 02:00 CET to 03:00 CEST.
+    expect(formatDutchDate('2026-03-28T23:30:00.000Z')).toBe('29 maart 2026')
+    expect(formatDutchDate('2026-03-29T21:30:00.000Z')).toBe('29 maart 2026')
+    expect(formatDutchDate('2026-03-29T22:30:00.000Z')).toBe('30 maart 2026')
+    // 25 October 2026 01:00 UTC: clocks go from 03:00 CEST back to 02:00 CET.
+    expect(formatDutchDate('2026-10-24T22:30:00.000Z')).toBe('25 oktober 2026')
+    expect(formatDutchDate('2026-10-25T22:30:00.000Z')).toBe('25 oktober 2026')
+    expect(formatDutchDate('2026-10-25T23:30:00.000Z')).toBe('26 oktober 2026')
+  })
+
+  it('no date for nothing or rubbish', () => {
+    expect(formatDutchDate(null)).toBeNull()
+    expect(formatDutchDate('gisteren')).toBeNull()
+  })
+})
+
+describe('excerpt', () => {
+  it('keeps a short body, on one line', () => {
+    expect(excerpt('Wat een dag!\n\nDe kinderen   zagen\tde olifanten.')).toBe(
+      'Wat een dag! De kinderen zagen de olifanten.',
+    )
+  })
+
+  it('cuts a long body at a word and ends with …', () => {
+    const body = 'Morgen gaan we met de hele groep naar de kinderboerderij in het park. '.repeat(5)
+    const result = excerpt(body, 60)
+    expect(result).toBe('Morgen gaan we met de hele groep naar de kinderboerderij in…')
+    expect(Array.from(result).length).toBeLessThanOrEqual(61)
+  })
+
+  it('does not end with punctuation before the …', () => {
+    expect(excerpt('Een, twee, drie, vier, vijf, zes, zeven', 20)).toBe('Een, twee, drie…')
+  })
+
+  it('never cuts an emoji in half', () => {
+    const result = excerpt('🎉'.repeat(30), 10)
+    expect(result).toBe(`${'🎉'.repeat(10)}…`)
+  })
+
+  it('cuts a single very long word where it must', () => {
+    expect(excerpt('a'.repeat(300), 10)).toBe(`${'a'.repeat(10)}…`)
+  })
+})
+
+describe('paragraphs', () => {
+  it('splits at blank lines and keeps single line breaks', () => {
+    expect(paragraphs('Hallo ouders,\r\n\r\nMorgen:\n- gym\n- zwemmen\n   \n\n\nGroet')).toEqual([
+      ['Hallo ouders,'],
+      ['Morgen:', '- gym', '- zwemmen'],
+      ['Groet'],
+    ])
+    expect(paragraphs('   ')).toEqual([])
+  })
+})
+
+describe('audienceLabel', () => {
+  it('says "Hele school" or names the groups', () => {
+    expect(audienceLabel({ audience: 'school', groups: [] })).toBe('Hele school')
+    expect(audienceLabel({ audience: 'groups', groups: [{ id: 'g3', name: 'Groep 3' }] })).toBe(
+      'Groep 3',
+    )
+    expect(
+      audienceLabel({
+        audience: 'groups',
+        groups: [
+          { id: 'g3', name: 'Groep 3' },
+          { id: 'g4', name: 'Groep 4' },
+          { id: 'g5', name: 'Groep 5' },
+        ],
+      }),
+    ).toBe('Groep 3, Groep 4 en Groep 5')
+  })
+})
+
+describe('responsiveImage', () => {
+  const image = post().gallery[0] as PortalImage
+
+  it('builds srcset from the chosen derived sizes, src and dimensions of the largest', () => {
+    expect(responsiveImage(image, ['thumbnail', 'feed'], tileSizes(2), 'Olifanten')).toEqual({
+      src: '/bestanden/m1-1080x810.webp',
+      srcset: '/bestanden/m1-400x300.webp 400w, /bestanden/m1-1080x810.webp 1080w',
+      sizes: '(min-width: 42rem) 19rem, calc(50vw - 3rem)',
+      width: 1080,
+      height: 810,
+      alt: 'Olifanten',
+    })
+  })
+
+  it('never uses the original', () => {
+    const view = responsiveImage(image, ['feed', 'full'], '100vw', 'x')
+    expect(view?.srcset).toBe(
+      '/bestanden/m1-1080x810.webp 1080w, /bestanden/m1-2048x1536.webp 2048w',
+    )
+    expect(JSON.stringify(view)).not.toContain('m1.jpg')
+  })
+
+  it('falls back to whatever size exists (a small image has no larger sizes)', () => {
+    const small: PortalImage = {
+      ...image,
+      sizes: { thumbnail: { filename: 's-400x300.webp', width: 400, height: 300, mimeType: null } },
+    }
+    expect(responsiveImage(small, ['feed', 'full'], '100vw', 'x')).toMatchObject({
+      src: '/bestanden/s-400x300.webp',
+      srcset: '/bestanden/s-400x300.webp 400w',
+      width: 400,
+      height: 300,
+    })
+  })
+})
+
+describe('imageAlt', () => {
+  it('the image’s own alt, or "Foto bij: <title>"', () => {
+    expect(imageAlt({ alt: 'Kinderen bij de olifanten' }, 'Artis')).toBe(
+      'Kinderen bij de olifanten',
+    )
+    expect(imageAlt({ alt: null }, 'Schoolreisje naar Artis')).toBe(
+      'Foto bij: Schoolreisje naar Artis',
+    )
+    expect(imageAlt({ alt: '  ' }, 'Artis')).toBe('Foto bij: Artis')
+  })
+})
+
+describe('postCardView', () => {
+  it('shows the details, an excerpt and the images with their viewer links', () => {
+    const card = postCardView(post())
+    expect(card).toMatchObject({
+      id: 'post-1',
+      href: '/berichten/post-1',
+      title: 'Schoolreisje naar Artis',
+      dateTime: '2026-11-28T09:30:00.000Z',
+      dateLabel: '28 november 2026',
+      audienceLabel: 'Groep 3',
+      authorName: 'Juf Anne',
+      pinned: false,
+      excerpt: 'Wat een dag! De kinderen zagen de olifanten. En de pinguïns.',
+      moreCount: 0,
+    })
+    expect(card.images.map((i) => [i.href, i.alt])).toEqual([
+      ['/berichten/post-1/foto/m1', 'Kinderen bij de olifanten'],
+      ['/berichten/post-1/foto/m2', 'Foto bij: Schoolreisje naar Artis'],
+    ])
+  })
+
+  it('shows at most 4 images and counts the rest, videos included, as "+N"', () => {
+    const card = postCardView(post({ gallery: [...images(6), rawVideo('v1')] }))
+    expect(card.images.map((i) => i.href.split('/').at(-1))).toEqual(['m1', 'm2', 'm3', 'm4'])
+    expect(card.moreCount).toBe(3)
+  })
+
+  it('no "+N" with exactly 4 images; videos only: no images and "+N"', () => {
+    expect(postCardView(post({ gallery: images(4) })).moreCount).toBe(0)
+    const videos = postCardView(post({ gallery: [rawVideo('v1'), rawVideo('v2')] }))
+    expect(videos.images).toEqual([])
+    expect(videos.moreCount).toBe(2)
+  })
+
+  it('a single image is shown at the full card width', () => {
+    const [only] = postCardView(post({ gallery: images(1) })).images
+    expect(only?.sizes).toBe(tileSizes(1))
+  })
+
+  it('a school-wide, pinned post without a date', () => {
+    const card = postCardView(
+      post({ audience: 'school', groups: [], pinned: true, publishedAt: null }),
+    )
+    expect(card).toMatchObject({
+      audienceLabel: 'Hele school',
+      pinned: true,
+      dateLabel: null,
+      dateTime: null,
+    })
+  })
+})
+
+describe('postPageView', () => {
+  it('the whole body as paragraphs and the whole gallery, videos from their file', () => {
+    const view = postPageView(post({ gallery: [...images(5), rawVideo('v1')] }))
+    expect(view.paragraphs).toEqual([
+      ['Wat een dag!'],
+      ['De kinderen zagen de olifanten.', 'En de pinguïns.'],
+    ])
+    expect(view.gallery).toHaveLength(6)
+    expect(view.gallery.at(-1)).toEqual({
+      kind: 'video',
+      id: 'v1',
+      src: '/bestanden/v1.mp4',
+      mimeType: 'video/mp4',
+      width: 1920,
+      height: 1080,
+      label: 'Video 1 bij: Schoolreisje naar Artis',
+      reportHref: '/berichten/post-1/melden?media=v1',
+    })
+    expect(view.gallery[0]).toMatchObject({ kind: 'image', href: '/berichten/post-1/foto/m1' })
+    expect(view.reportHref).toBe('/berichten/post-1/melden')
+  })
+})
+
+describe('viewerView', () => {
+  const gallery = post({
+    gallery: [rawImage('m1'), rawVideo('v1'), rawImage('m2'), rawImage('m3')],
+  })
+
+  it('the full size of one image with previous and next (images only)', () => {
+    expect(viewerView(gallery, 'm2')).toMatchObject({
+      position: 'Foto 2 van 3',
+      previousHref: '/berichten/post-1/foto/m1',
+      nextHref: '/berichten/post-1/foto/m3',
+      postHref: '/berichten/post-1',
+      reportHref: '/berichten/post-1/melden?media=m2',
+      image: {
+        src: '/bestanden/m2-2048x1536.webp',
+        width: 2048,
+        height: 1536,
+        alt: 'Foto bij: Schoolreisje naar Artis',
+      },
+    })
+  })
+
+  it('no previous on the first, no next on the last', () => {
+    expect(viewerView(gallery, 'm1')).toMatchObject({
+      previousHref: null,
+      position: 'Foto 1 van 3',
+    })
+    expect(viewerView(gallery, 'm3')).toMatchObject({ nextHref: null })
+  })
+
+  it('null for a video, or an item not in the gallery the parent sees', () => {
+    expect(viewerView(gallery, 'v1')).toBeNull()
+    expect(viewerView(gallery, 'hidden-for-consent')).toBeNull()
+  })
+})
+
+describe('reportHref', () => {
+  it('encodes the ids', () => {
+    expect(reportHref('post-1', 'm 1')).toBe('/berichten/post-1/melden?media=m%201')
+  })
+})

@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro'
+
+import { currentParent } from '../../features/auth/require-parent'
+import { serveMediaFile } from '../../features/files/media-file'
+import { getPortalContext } from '../../features/portal-context'
+
+// A media file for the logged-in parent, streamed from the CMS with their token. No session:
+// 401 (no redirect: this is fetched by <img> and <video>). The work is in features/files.
+const serve: APIRoute = async (context) => {
+  const portal = getPortalContext()
+  const session = await currentParent(context, portal)
+  return serveMediaFile({
+    request: context.request,
+    filename: context.params.filename,
+    session,
+    cms: portal.cms,
+  })
+}
+
+export const GET = serve
+export const HEAD = serve

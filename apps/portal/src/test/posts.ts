@@ -1,0 +1,57 @@
+/** Posts and media as the CMS REST API sends them (depth 1), for tests. */
+
+export const size = (filename: string, width: number, height: number) => ({
+  filename,
+  width,
+  height,
+  mimeType: 'image/webp',
+  filesize: width * 10,
+  url: `/api/media/file/${filename}`,
+})
+
+/** An image with the three derived sizes (4:3). */
+export const rawImage = (id: string, alt: string | null = null) => ({
+  id,
+  alt,
+  kind: 'image',
+  mimeType: 'image/jpeg',
+  filename: `${id}.jpg`,
+  width: 4000,
+  height: 3000,
+  sizes: {
+    thumbnail: size(`${id}-400x300.webp`, 400, 300),
+    feed: size(`${id}-1080x810.webp`, 1080, 810),
+    full: size(`${id}-2048x1536.webp`, 2048, 1536),
+  },
+})
+
+export const rawVideo = (id: string) => ({
+  id,
+  alt: null,
+  kind: 'video',
+  mimeType: 'video/mp4',
+  filename: `${id}.mp4`,
+  width: 1920,
+  height: 1080,
+  sizes: {
+    thumbnail: { filename: null, width: null, height: null },
+    feed: { filename: null, width: null, height: null },
+    full: { filename: null, width: null, height: null },
+  },
+})
+
+export const rawPost = (over: Record<string, unknown> = {}) => ({
+  id: 'post-1',
+  title: 'Schoolreisje naar Artis',
+  body: 'Wat een dag!\n\nDe kinderen zagen de olifanten.\nEn de pinguïns.',
+  audience: 'groups',
+  groups: [{ id: 'g3', name: 'Groep 3' }],
+  pinned: false,
+  publishedAt: '2026-11-28T09:30:00.000Z',
+  authorName: 'Juf Anne',
+  gallery: [rawImage('m1', 'Kinderen bij de olifanten'), rawImage('m2')],
+  status: 'published',
+  createdAt: '2026-11-28T09:00:00.000Z',
+  updatedAt: '2026-11-28T09:30:00.000Z',
+  ...over,
+})

@@ -1,0 +1,49 @@
+import { canParentSeePost } from './can-parent-see-post'
+import type { PostVisibilityFacts } from './can-parent-see-post'
+import { checkMediaPublishable } from './check-media-publishable'
+import type { MediaTagging } from './check-media-publishable'
+
+/** What the visibility rule needs to know about an image or video. */
+export type MediaVisibilityFacts = MediaTagging & {
+  /** Hidden by staff, e.g. after a report (S15). */
+  hidden: boolean
+}
+
+/**
+ * May this parent see this image or video, in any size (S11, S13, S15, S16)? Visible iff
+ * - not hidden by staff, and
+ * - at least one post containing it is visible to the parent (`canParentSeePost`): media belong
+ *   to the groups of the posts they are in, and media in no post are never visible, and
+ * - it passes the tagging rule (`checkMediaPublishable`): no tagged pupil is refused, it is not a
+ *   portrait, and it is tagged or explicitly marked "no recognisable pupils".
+ *
+ * Consent is checked here, at read time, so a refusal hides every existing image of the pupil at
+ * once; staff access is decided elsewhere.
+ */
+export function canParentSeeMedia({
+  media,
+  posts,
+  parentGroupIds,
+  refusedPupilIds,
+  minPupilsPerPhoto,
+  now,
+}: {
+  media: MediaVisibilityFacts
+  /** The posts the item is in. */
+  posts: readonly PostVisibilityFacts[]
+  parentGroupIds: readonly string[]
+  /** Pupils whose consent resolves to `refused` (see `resolvePupilConsent`). */
+  refusedPupilIds: Iterable<string>
+  /** The school's setting (default setting: `DEFAULT_MIN_PUPILS_PER_PHOTO`). */
+  minPupilsPerPhoto: number
+  now: Date
+}): boolean {
+  if (media.hidden) return false
+  if (!posts.some((post) => canParentSeePost({ post, parentGroupIds, now }))) return false
+  return checkMediaPublishable({
+    taggedPupilIds: media.taggedPupilIds,
+    noRecognisablePupils: media.noRecognisablePupils,
+    minPupilsPerPhoto,
+    refusedPupilIds,
+  }).ok
+}
