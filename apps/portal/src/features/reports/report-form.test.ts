@@ -110,7 +110,7 @@ describe('submitReportForm', () => {
       ok: false,
       code: 'invalid-input',
       message: 'Ongeldig',
-      fields: { text: 'Te lang.', post: 'x' },
+      fields: { text: 'Te lang.' },
     }))
     expect(
       await submitReportForm(input, { cms: client, parent, limiter: allowingLimiter() }),
@@ -119,6 +119,23 @@ describe('submitReportForm', () => {
       code: 'invalid-input',
       message: 'Ongeldig',
       fields: { text: 'Te lang.' },
+    })
+  })
+
+  it('the CMS says the post or item is not theirs to report: its reason as the message', async () => {
+    const client = cms(async () => ({
+      ok: false,
+      code: 'invalid-input',
+      message: 'Het volgende veld is ongeldig: media',
+      fields: { media: 'Deze foto hoort niet bij dit bericht.' },
+    }))
+    expect(
+      await submitReportForm(input, { cms: client, parent, limiter: allowingLimiter() }),
+    ).toEqual({
+      ok: false,
+      code: 'invalid-input',
+      message: 'Deze foto hoort niet bij dit bericht.',
+      fields: {},
     })
   })
 

@@ -112,10 +112,12 @@ export async function submitReportForm(
           const message = result.fields[key]
           if (message) fields[key] = message
         }
+        // The CMS checks that the post (and item) are the parent's to report: say its reason.
+        const about = result.fields.post || result.fields.media
         return {
           ok: false,
           code: 'invalid-input',
-          message: result.message || 'Controleer wat je hebt ingevuld.',
+          message: about || result.message || 'Controleer wat je hebt ingevuld.',
           fields,
         }
       }
