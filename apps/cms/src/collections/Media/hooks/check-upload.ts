@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+
 import { fileTypeFromBuffer } from 'file-type'
 import type { CollectionBeforeOperationHook } from 'payload'
 import { APIError } from 'payload'
@@ -63,7 +65,9 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
       )
     }
   }
-  // Trust the bytes: Payload stores the detected type, whatever the browser claimed.
+  // Trust the bytes: Payload stores the detected type, whatever the browser claimed. The stored
+  // name is random: a phone's "IMG_Noor verjaardag (1).jpg" says too much and is awkward in URLs.
   file.mimetype = mime
+  file.name = `${randomUUID()}.${detected?.ext ?? 'bin'}`
   return args
 }

@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
+import { parentVisibleMediaIds } from '../../../access/lib/media-scope'
 import { parentUser } from '../../../access/lib/users'
 
 /**
@@ -30,8 +31,17 @@ export const checkReport: CollectionBeforeChangeHook = async ({ data, operation,
     })
   const mediaId = typeof data.media === 'string' ? data.media : data.media?.id
   if (mediaId) {
-    const inPost = (post.gallery ?? []).some((m) => (typeof m === 'string' ? m : m.id) === mediaId)
-    if (!inPost)
+    // The raw gallery (a parent's own read trims it), and the item must be one they can see.
+    const raw = await req.payload.findByID({
+      collection: 'posts',
+      id: post.id,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: { gallery: true },
+    })
+    const inPost = (raw.gallery ?? []).some((m) => (typeof m === 'string' ? m : m.id) === mediaId)
+    if (!inPost || !(await parentVisibleMediaIds(req)).includes(mediaId))
       throw new ValidationError({
         collection: 'reports',
         errors: [{ path: 'media', message: 'Deze foto hoort niet bij dit bericht.' }],
