@@ -1,13 +1,13 @@
 import type { Access } from 'payload'
 
 import { parentPostsWhere, teacherPostsWhere } from './lib/media-scope'
-import { NOTHING } from './lib/scope'
+import { matchNothing } from './lib/scope'
 import { hasRole, parentUser } from './lib/users'
 
 /** Directors: all posts. Teachers: school news and their groups. Parents: what was published for them. */
 export const postsRead: Access = async ({ req }) => {
   if (hasRole(req, 'director')) return true
   if (hasRole(req, 'teacher')) return teacherPostsWhere(req)
-  if (parentUser(req)) return (await parentPostsWhere(req)) ?? NOTHING
+  if (parentUser(req)) return (await parentPostsWhere(req)) ?? matchNothing()
   return false
 }

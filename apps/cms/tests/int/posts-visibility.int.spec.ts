@@ -90,6 +90,19 @@ describe('posts and media visibility (S11, S13, S16)', () => {
     )
   })
 
+  it('keeps refusing other parents after allowed file reads (no shared filter state)', async () => {
+    // A shared "match nothing" Where object was once rewritten by Payload during one request and
+    // matched everything in a later one (found by e2e/portal/timeline.spec.ts against next start).
+    for (let round = 0; round < 3; round++) {
+      for (const file of files(groupPhoto)) {
+        await rest('GET', `/media/file/${file}`, { token: multiToken })
+        expect([403, 404]).toContain(
+          (await rest('GET', `/media/file/${file}`, { token: guardianToken })).status,
+        )
+      }
+    }
+  })
+
   it('a portrait (one tagged pupil) cannot be published, with a Dutch explanation', async () => {
     const single = (
       (await (

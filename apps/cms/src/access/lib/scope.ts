@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, Where } from 'payload'
 
 import { idOf, parentUser, staffUser } from './users'
 
@@ -50,7 +50,11 @@ export async function parentGroupIds(req: PayloadRequest): Promise<string[]> {
   return [...new Set(pupils.docs.map((p) => idOf(p.group)).filter((id): id is string => !!id))]
 }
 
-/** A Where that matches nothing, for scoped users without any scope. */
-export const NOTHING = { id: { in: [] as string[] } }
-export const scopeIn = (field: string, ids: string[]) =>
-  ids.length ? { [field]: { in: ids } } : NOTHING
+/**
+ * A Where that matches nothing, for scoped users without any scope. A fresh object every time:
+ * Payload rewrites Where objects while it sanitizes them, and a shared constant once turned into
+ * a filter that matched everything.
+ */
+export const matchNothing = (): Where => ({ id: { in: [] as string[] } })
+export const scopeIn = (field: string, ids: string[]): Where =>
+  ids.length ? { [field]: { in: [...ids] } } : matchNothing()
