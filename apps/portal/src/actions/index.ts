@@ -37,6 +37,20 @@ const loginInput = z.object({
   terug: z.string().max(2000).optional().catch(undefined),
 })
 
+/** Runs a form's handler; anything unexpected is logged and becomes that form's "unavailable" answer. */
+async function orUnavailable<T>(
+  label: string,
+  run: () => Promise<T>,
+  unavailable: () => T,
+): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    console.error(`[portal] ${label} action failed:`, error)
+    return unavailable()
+  }
+}
+
 /**
  * The forms of the portal. Logging in, asking for a reset link and using an invitation or reset
  * link are the actions without a parent (the link's token is their proof); each counts against a
@@ -46,82 +60,92 @@ export const server = {
   login: defineAction({
     accept: 'form',
     input: loginInput,
-    handler: async (input, context): Promise<LoginFormResult> => {
-      try {
-        const portal = getPortalContext()
-        return await submitLoginForm(input, {
-          cms: portal.cms,
-          cookies: context.cookies,
-          session: portal.session,
-          limiter: portal.limiters.login,
-          clientKey: clientKey(context),
-        })
-      } catch (error) {
-        console.error('[portal] Login action failed:', error)
-        return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, email: input.email }
-      }
-    },
+    handler: (input, context): Promise<LoginFormResult> =>
+      orUnavailable(
+        'Login',
+        () => {
+          const portal = getPortalContext()
+          return submitLoginForm(input, {
+            cms: portal.cms,
+            cookies: context.cookies,
+            session: portal.session,
+            limiter: portal.limiters.login,
+            clientKey: clientKey(context),
+          })
+        },
+        () => ({
+          ok: false,
+          code: 'unavailable',
+          message: UNAVAILABLE_MESSAGE,
+          email: input.email,
+        }),
+      ),
   }),
 
   /** /uitnodiging/<token>: the invited parent chooses a password and is logged in. */
   acceptInvitation: defineAction({
     accept: 'form',
     input: newPasswordForm,
-    handler: async (input, context): Promise<InvitationFormResult> => {
-      try {
-        const portal = getPortalContext()
-        return await submitInvitationForm(input, {
-          cms: portal.cms,
-          cookies: context.cookies,
-          session: portal.session,
-          limiter: portal.limiters.token,
-          clientKey: clientKey(context),
-        })
-      } catch (error) {
-        console.error('[portal] Invitation action failed:', error)
-        return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }
-      }
-    },
+    handler: (input, context): Promise<InvitationFormResult> =>
+      orUnavailable(
+        'Invitation',
+        () => {
+          const portal = getPortalContext()
+          return submitInvitationForm(input, {
+            cms: portal.cms,
+            cookies: context.cookies,
+            session: portal.session,
+            limiter: portal.limiters.token,
+            clientKey: clientKey(context),
+          })
+        },
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }),
+      ),
   }),
 
   /** /wachtwoord-vergeten: mail a reset link (the answer never tells whether the address exists). */
   forgotPassword: defineAction({
     accept: 'form',
     input: z.object({ email: emailField }),
-    handler: async (input, context): Promise<ForgotPasswordFormResult> => {
-      try {
-        const portal = getPortalContext()
-        return await submitForgotPasswordForm(input, {
-          cms: portal.cms,
-          limiter: portal.limiters['password-reset'],
-          clientKey: clientKey(context),
-        })
-      } catch (error) {
-        console.error('[portal] Forgot-password action failed:', error)
-        return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, email: input.email }
-      }
-    },
+    handler: (input, context): Promise<ForgotPasswordFormResult> =>
+      orUnavailable(
+        'Forgot-password',
+        () => {
+          const portal = getPortalContext()
+          return submitForgotPasswordForm(input, {
+            cms: portal.cms,
+            limiter: portal.limiters['password-reset'],
+            clientKey: clientKey(context),
+          })
+        },
+        () => ({
+          ok: false,
+          code: 'unavailable',
+          message: UNAVAILABLE_MESSAGE,
+          email: input.email,
+        }),
+      ),
   }),
 
   /** /wachtwoord-herstellen/<token>: a new password through a reset link, then logged in. */
   resetPassword: defineAction({
     accept: 'form',
     input: newPasswordForm,
-    handler: async (input, context): Promise<ResetFormResult> => {
-      try {
-        const portal = getPortalContext()
-        return await submitResetForm(input, {
-          cms: portal.cms,
-          cookies: context.cookies,
-          session: portal.session,
-          limiter: portal.limiters.token,
-          clientKey: clientKey(context),
-        })
-      } catch (error) {
-        console.error('[portal] Reset-password action failed:', error)
-        return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }
-      }
-    },
+    handler: (input, context): Promise<ResetFormResult> =>
+      orUnavailable(
+        'Reset-password',
+        () => {
+          const portal = getPortalContext()
+          return submitResetForm(input, {
+            cms: portal.cms,
+            cookies: context.cookies,
+            session: portal.session,
+            limiter: portal.limiters.token,
+            clientKey: clientKey(context),
+          })
+        },
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }),
+      ),
   }),
 
   /** /account: the logged-in parent changes their own name, phone and language. */
