@@ -41,6 +41,8 @@ test('a group photo reaches only its group, disappears on refusal and can be rep
   browser,
   request,
 }) => {
+  // One story across five users, two apps and the admin: longer than the default minute on CI.
+  test.setTimeout(180_000)
   // Sanne teaches Groep 3 (Noor Yilmaz, Julia Mulder, Lucas de Groot, …).
   const teacher = await staffToken(request, 'sanne.bakker@deregenboog.test')
   const auth = { Authorization: `JWT ${teacher}` }
