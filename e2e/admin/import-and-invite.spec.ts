@@ -16,6 +16,7 @@ test('a director imports a CSV and invites; the parent activates and sees only t
   browser,
   request,
 }) => {
+  test.setTimeout(180_000)
   await page.goto(`${CMS_URL}/admin/login`)
   await page.getByLabel(/e-mail/i).fill(director.email)
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
@@ -34,8 +35,10 @@ test('a director imports a CSV and invites; the parent activates and sees only t
   await expect(preview.getByRole('row')).toHaveCount(5)
   await expect(page.getByLabel('Nieuwe ouders direct uitnodigen')).toBeChecked()
   await page.getByRole('button', { name: 'Importeren' }).click()
+  // One transaction that creates 4 pupils, 2 groups and 4 parents and queues 4 emails.
   await expect(page.getByRole('status', { name: 'Resultaat van de import' })).toContainText(
     'Import voltooid: 4 nieuw',
+    { timeout: 60_000 },
   )
   await expect(page.getByRole('status', { name: 'Resultaat van de import' })).toContainText(
     '4 uitnodigingen verstuurd',

@@ -267,6 +267,7 @@ export interface Pupil {
   firstName: string;
   lastName: string;
   fullName?: string | null;
+  tagLabel?: string | null;
   group: string | Group;
   /**
    * From the student administration.
@@ -830,6 +831,7 @@ export interface PupilsSelect<T extends boolean = true> {
   firstName?: T;
   lastName?: T;
   fullName?: T;
+  tagLabel?: T;
   group?: T;
   externalId?: T;
   dateOfBirth?: T;

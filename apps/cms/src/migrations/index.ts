@@ -1,6 +1,7 @@
 import * as migration_20261128_120041_initial from './20261128_120041_initial';
 import * as migration_20261128_122554_community from './20261128_122554_community';
 import * as migration_20261128_130215_posts_media from './20261128_130215_posts_media';
+import * as migration_20261128_134413_tag_label from './20261128_134413_tag_label';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261128_130215_posts_media.up,
     down: migration_20261128_130215_posts_media.down,
-    name: '20261128_130215_posts_media'
+    name: '20261128_130215_posts_media',
+  },
+  {
+    up: migration_20261128_134413_tag_label.up,
+    down: migration_20261128_134413_tag_label.down,
+    name: '20261128_134413_tag_label'
   },
 ];

@@ -196,6 +196,15 @@ describe('posts and media visibility (S11, S13, S16)', () => {
     ).json()
     expect(staffView.consentStatus).toMatch(/Verborgen voor ouders/)
 
+    // The tagging picker marks the child for staff.
+    const c1AsStaff = await payload.findByID({ collection: 'pupils', id: f.pupils.c1.id })
+    expect(c1AsStaff.tagLabel).toBe(`C1 ${f.pupils.c1.lastName} — geen toestemming voor beeld`)
+    const c1AsParent = await (
+      await rest('GET', `/pupils/${f.pupils.c1.id}`, { token: multiToken })
+    ).json()
+    expect(c1AsParent.firstName).toBe('C1')
+    expect(c1AsParent.tagLabel).toBeUndefined()
+
     const history = await payload.find({
       collection: 'image-consent-changes',
       where: { pupil: { equals: f.pupils.c1.id } },

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
 import { isStaffField } from '../../access/is-staff-field'
 import { pupilsRead } from '../../access/pupils-read'
+import { setTagLabel } from './hooks/tag-label'
 
 export const Pupils: CollectionConfig = {
   slug: 'pupils',
@@ -12,7 +13,8 @@ export const Pupils: CollectionConfig = {
   },
   defaultSort: 'lastName',
   admin: {
-    useAsTitle: 'fullName',
+    // The tagging picker shows this label: refused pupils are marked there (S16).
+    useAsTitle: 'tagLabel',
     defaultColumns: ['fullName', 'group'],
     group: { nl: 'School', en: 'School' },
     listSearchableFields: ['firstName', 'lastName'],
@@ -23,6 +25,7 @@ export const Pupils: CollectionConfig = {
     update: isDirectorOrOffice,
     delete: isDirectorOrOffice,
   },
+  hooks: { beforeChange: [setTagLabel] },
   fields: [
     {
       name: 'firstName',
@@ -47,6 +50,14 @@ export const Pupils: CollectionConfig = {
             `${siblingData.firstName ?? ''} ${siblingData.lastName ?? ''}`.trim(),
         ],
       },
+    },
+    {
+      name: 'tagLabel',
+      type: 'text',
+      label: { nl: 'Naam bij taggen', en: 'Tag label' },
+      admin: { hidden: true },
+      // Always recomputed by the hook; whatever a client sends is overwritten.
+      access: { read: isStaffField },
     },
     {
       name: 'group',

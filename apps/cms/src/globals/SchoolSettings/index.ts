@@ -2,6 +2,7 @@ import type { Field, GlobalConfig } from 'payload'
 
 import { isDirector } from '../../access/is-director'
 import { isLoggedIn } from '../../access/is-logged-in'
+import { refreshTagLabels } from '../../collections/Pupils/hooks/tag-label'
 import { validateTimeOfDay } from './hooks/validate-time-of-day'
 import { validateSchoolHoursHook } from './hooks/validate-school-hours'
 
@@ -57,7 +58,17 @@ export const SchoolSettings: GlobalConfig = {
     update: isDirector,
     readVersions: isDirector,
   },
-  hooks: { beforeChange: [validateSchoolHoursHook] },
+  hooks: {
+    beforeChange: [validateSchoolHoursHook],
+    afterChange: [
+      async ({ doc, previousDoc, req }) => {
+        // The default decides every pupil without a recorded choice: relabel them for tagging.
+        if (doc.defaultImageConsent !== previousDoc?.defaultImageConsent)
+          await refreshTagLabels(req)
+        return doc
+      },
+    ],
+  },
   fields: [
     {
       name: 'schoolName',

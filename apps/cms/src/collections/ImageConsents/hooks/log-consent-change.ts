@@ -1,5 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
+import { refreshTagLabels } from '../../Pupils/hooks/tag-label'
+
 /** Every change of a choice is kept: who, when, old → new (visible to staff). */
 export const logConsentChange: CollectionAfterChangeHook = async ({
   doc,
@@ -20,5 +22,6 @@ export const logConsentChange: CollectionAfterChangeHook = async ({
     overrideAccess: true,
     req,
   })
+  await refreshTagLabels(req, [typeof doc.pupil === 'string' ? doc.pupil : doc.pupil.id])
   return doc
 }
