@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { scopeIn, teacherGroupIds } from './lib/scope'
+import { findIds, scopeIn, teacherGroupIds } from './lib/scope'
 import { hasRole, parentUser } from './lib/users'
 
 /** Directors: all reports. Teachers: reports about their groups' posts. A parent: their own. */
@@ -9,20 +9,7 @@ export const reportsRead: Access = async ({ req }) => {
   if (hasRole(req, 'teacher')) {
     const groups = await teacherGroupIds(req)
     if (!groups.length) return scopeIn('id', [])
-    const posts = await req.payload.find({
-      collection: 'posts',
-      where: { groups: { in: groups } },
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      overrideAccess: true,
-      req,
-      select: {},
-    })
-    return scopeIn(
-      'post',
-      posts.docs.map((p) => p.id),
-    )
+    return scopeIn('post', await findIds(req, 'posts', { groups: { in: groups } }))
   }
   const parent = parentUser(req)
   return parent ? { reporter: { equals: parent.id } } : false

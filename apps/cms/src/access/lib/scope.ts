@@ -1,6 +1,25 @@
-import type { PayloadRequest, Where } from 'payload'
+import type { CollectionSlug, PayloadRequest, Where } from 'payload'
 
 import { idOf, parentUser, staffUser } from './users'
+
+/** The ids of every `collection` document matching `where`, for scoping access (no checks). */
+export async function findIds(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  where: Where,
+): Promise<string[]> {
+  const found = await req.payload.find({
+    collection,
+    where,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+    select: {},
+  })
+  return found.docs.map((doc) => String(doc.id))
+}
 
 /**
  * The ids of the groups a teacher is assigned to. Cached on the request: one access check per
@@ -12,17 +31,7 @@ export async function teacherGroupIds(req: PayloadRequest): Promise<string[]> {
   const cacheKey = `teacherGroupIds:${staff.id}`
   const cached = req.context[cacheKey] as string[] | undefined
   if (cached) return cached
-  const groups = await req.payload.find({
-    collection: 'groups',
-    where: { teachers: { in: [staff.id] } },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: true,
-    req,
-    select: {},
-  })
-  const ids = groups.docs.map((g) => g.id)
+  const ids = await findIds(req, 'groups', { teachers: { in: [staff.id] } })
   req.context[cacheKey] = ids
   return ids
 }
