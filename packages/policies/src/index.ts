@@ -40,3 +40,20 @@ export { canParentSeePost } from './media/can-parent-see-post'
 export type { PostVisibilityFacts } from './media/can-parent-see-post'
 export { canParentSeeMedia } from './media/can-parent-see-media'
 export type { MediaVisibilityFacts } from './media/can-parent-see-media'
+export { isPostLive } from './media/can-parent-see-post'
+export {
+  DEFAULT_DIGEST_TIME,
+  DEFAULT_NOTIFICATION_PREFERENCE,
+  NOTIFICATION_KIND_LABELS,
+  NOTIFICATION_PREFERENCE_LABELS,
+  NOTIFICATION_PREFERENCES,
+} from './notifications/types'
+export type { NotificationKind, NotificationPreference } from './notifications/types'
+export { chooseNotificationMode } from './notifications/choose-notification-mode'
+export type {
+  ChooseNotificationModeResult,
+  NotificationPreferences,
+} from './notifications/choose-notification-mode'
+export { planPostNotification } from './notifications/plan-post-notification'
+export type { PlanPostNotificationResult } from './notifications/plan-post-notification'
+export { getDigestWindow } from './notifications/get-digest-window'

@@ -1,7 +1,10 @@
 import type { Payload } from 'payload'
 
+import { queueDueDigests } from '../notifications/queue-due-digests'
+
 /**
- * Works through the job queue (the email outbox) every few seconds inside the running CMS.
+ * Works through the job queue (the email outbox) every few seconds inside the running CMS, after
+ * handing any due daily digest to it.
  * Jobs run one after another: SQLite has a single writer, and parallel jobs whose hooks write
  * would only wait on each other. `payload jobs:run` does the same from the command line.
  */
@@ -11,6 +14,7 @@ export function startOutboxRunner(payload: Payload, intervalMs = 5000): () => vo
     if (running) return
     running = true
     try {
+      await queueDueDigests({ payload })
       await payload.jobs.run({ limit: 50, sequential: true, silent: true })
     } catch (error) {
       // A long write elsewhere (an import in one transaction) can hold SQLite's lock: the next

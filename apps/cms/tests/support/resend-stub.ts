@@ -20,7 +20,11 @@ export type Scripted = { status: number; retryAfter?: number; body?: unknown }
 
 export class ResendStub {
   readonly delivered: StubEmail[] = []
+  /** The number of emails accepted by each successful batch call, in order. */
+  readonly batchSizes: number[] = []
   readonly calls: { path: string; idempotencyKey: string | null; status: number }[] = []
+  /** Addresses the stub refuses as invalid (as Resend does for a malformed or blocked address). */
+  readonly rejectAddresses = new Set<string>()
   private readonly script: Scripted[] = []
   private readonly idempotent = new Map<string, { status: number; body: unknown }>()
   private server: Server | null = null
@@ -33,9 +37,11 @@ export class ResendStub {
 
   reset() {
     this.delivered.length = 0
+    this.batchSizes.length = 0
     this.calls.length = 0
     this.script.length = 0
     this.idempotent.clear()
+    this.rejectAddresses.clear()
   }
 
   async start(): Promise<string> {
@@ -105,24 +111,36 @@ export class ResendStub {
         message: 'A batch holds at most 100 emails',
       })
     }
-    for (const m of messages) {
+    // Resend's batch validation: strict (default) refuses the whole batch for one bad email;
+    // permissive sends the valid ones and lists the others in `errors` by index.
+    const permissive = req.headers['x-batch-validation'] === 'permissive'
+    const invalid = (m: Omit<StubEmail, 'id'>) => {
       const to = Array.isArray(m.to) ? m.to : [m.to]
-      if (!m.from || !m.subject || to.some((t) => !/^[^\s@]+@[^\s@]+$/.test(String(t)))) {
-        return send(422, {
-          statusCode: 422,
-          name: 'validation_error',
-          message: 'Invalid `to` or missing field',
-        })
-      }
+      return (
+        !m.from ||
+        !m.subject ||
+        to.some((t) => !/^[^\s@]+@[^\s@]+$/.test(String(t)) || this.rejectAddresses.has(String(t)))
+      )
     }
-    const stored = messages.map((m) => ({
-      ...m,
-      to: Array.isArray(m.to) ? m.to : [m.to],
-      id: randomUUID(),
-    }))
+    const errors = messages
+      .map((m, index) => (invalid(m) ? { index, message: 'Invalid `to` field' } : null))
+      .filter((e): e is { index: number; message: string } => e !== null)
+    if (errors.length && (!permissive || path !== '/emails/batch')) {
+      return send(422, {
+        statusCode: 422,
+        name: 'validation_error',
+        message: 'Invalid `to` or missing field',
+      })
+    }
+    const stored = messages
+      .filter((_, index) => !errors.some((e) => e.index === index))
+      .map((m) => ({ ...m, to: Array.isArray(m.to) ? m.to : [m.to], id: randomUUID() }))
     this.delivered.push(...stored)
+    if (path === '/emails/batch') this.batchSizes.push(messages.length)
     const body =
-      path === '/emails/batch' ? { data: stored.map((s) => ({ id: s.id })) } : { id: stored[0]!.id }
+      path === '/emails/batch'
+        ? { data: stored.map((s) => ({ id: s.id })), ...(permissive ? { errors } : {}) }
+        : { id: stored[0]!.id }
     if (key) this.idempotent.set(key, { status: 200, body })
     return send(200, body)
   }

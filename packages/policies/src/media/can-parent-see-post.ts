@@ -32,12 +32,19 @@ export function canParentSeePost({
 }): boolean {
   if (parentGroupIds.length === 0) return false
   if (post.hidden) return false
-  if (!isLive({ post, now })) return false
+  if (!isPostLive({ post, now })) return false
   if (post.audience === 'school') return true
   return post.groupIds.some((groupId) => parentGroupIds.includes(groupId))
 }
 
-function isLive({ post, now }: { post: PostVisibilityFacts; now: Date }): boolean {
+/** Is the post live at `now`: published, or scheduled with `publishAt` at or before `now`? */
+export function isPostLive({
+  post,
+  now,
+}: {
+  post: Pick<PostVisibilityFacts, 'status' | 'publishAt'>
+  now: Date
+}): boolean {
   if (post.status === 'published') return true
   if (post.status !== 'scheduled' || post.publishAt == null) return false
   // An unparseable date gives NaN, and NaN <= x is false: the post stays invisible.

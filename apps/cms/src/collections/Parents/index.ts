@@ -7,8 +7,10 @@ import { parentsRead } from '../../access/parents-read'
 import { parentsUpdate } from '../../access/parents-update'
 import { authOptions } from '../shared/auth-options'
 import { forgotPassword, resetPassword } from './endpoints/password-reset'
+import { notificationPreferenceField } from './notification-preference-field'
 import { portalLogin } from './endpoints/portal-login'
 import { sendInvitation } from './endpoints/send-invitation'
+import { unsubscribe, unsubscribeStatus } from './endpoints/unsubscribe'
 import { endSessionsOnDeactivation } from './hooks/end-sessions-on-deactivation'
 import { refuseDeactivatedLogin } from './hooks/refuse-deactivated-login'
 import { revokeInvitationsOnDeactivation } from './hooks/revoke-invitations-on-deactivation'
@@ -36,7 +38,7 @@ export const Parents: CollectionConfig = {
     unlock: isDirectorOrOffice,
   },
   // Custom endpoints are matched before Payload's own, so forgot/reset-password are replaced.
-  endpoints: [portalLogin, sendInvitation, forgotPassword, resetPassword],
+  endpoints: [portalLogin, sendInvitation, forgotPassword, resetPassword, unsubscribe, unsubscribeStatus],
   hooks: {
     beforeLogin: [refuseDeactivatedLogin],
     beforeChange: [endSessionsOnDeactivation],
@@ -67,6 +69,29 @@ export const Parents: CollectionConfig = {
       options: [
         { value: 'nl', label: 'Nederlands' },
         { value: 'en', label: 'English' },
+      ],
+    },
+    {
+      name: 'notifications',
+      type: 'group',
+      label: { nl: 'E-mail over nieuwe berichten', en: 'Email about new posts' },
+      admin: {
+        description: {
+          nl: 'De ouder kiest dit zelf in het ouderportaal.',
+          en: 'Parents choose this in the portal.',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            notificationPreferenceField('news', { nl: 'Schoolnieuws', en: 'School news' }),
+            notificationPreferenceField('group', {
+              nl: 'Berichten van de groep',
+              en: 'Group posts',
+            }),
+          ],
+        },
       ],
     },
     {

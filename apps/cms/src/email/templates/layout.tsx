@@ -6,6 +6,7 @@ import {
   Heading,
   Hr,
   Html,
+  Link,
   Preview,
   Section,
   Text,
@@ -19,6 +20,10 @@ export type EmailLayoutProps = {
   paragraphs: string[]
   action?: { label: string; href: string }
   footnote?: string
+  /** Extra blocks after the paragraphs (the list of posts in a digest). */
+  children?: React.ReactNode
+  /** Notifications carry a one-click unsubscribe link (C1). */
+  unsubscribe?: { label: string; href: string }
 }
 
 const colors = { text: '#1f2937', muted: '#4b5563', accent: '#1d4ed8', background: '#f3f4f6' }
@@ -31,6 +36,8 @@ export function EmailLayout({
   paragraphs,
   action,
   footnote,
+  children,
+  unsubscribe,
 }: EmailLayoutProps) {
   return (
     <Html lang="nl">
@@ -62,6 +69,7 @@ export function EmailLayout({
               {p}
             </Text>
           ))}
+          {children}
           {action ? (
             <Section style={{ margin: '24px 0' }}>
               <Button
@@ -86,6 +94,13 @@ export function EmailLayout({
             {footnote ??
               `Deze e-mail is verstuurd door ${schoolName} via Schoolpost, de besloten omgeving van de school.`}
           </Text>
+          {unsubscribe ? (
+            <Text style={{ fontSize: '13px', color: colors.muted }}>
+              <Link href={unsubscribe.href} style={{ color: colors.muted }}>
+                {unsubscribe.label}
+              </Link>
+            </Text>
+          ) : null}
         </Container>
       </Body>
     </Html>

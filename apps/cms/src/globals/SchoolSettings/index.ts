@@ -1,3 +1,4 @@
+import { DEFAULT_DIGEST_TIME } from '@schoolpost/policies'
 import type { Field, GlobalConfig } from 'payload'
 
 import { isDirector } from '../../access/is-director'
@@ -109,6 +110,21 @@ export const SchoolSettings: GlobalConfig = {
       defaultValue: '08:15',
       label: { nl: 'Ziekmelden uiterlijk om', en: 'Sick report cutoff' },
       validate: validateTimeOfDay,
+    },
+    {
+      name: 'digestTime',
+      type: 'text',
+      required: true,
+      defaultValue: DEFAULT_DIGEST_TIME,
+      label: { nl: 'Dagelijks overzicht versturen om', en: 'Daily digest time' },
+      admin: {
+        description: {
+          nl: 'Ouders die voor een dagelijks overzicht kiezen, krijgen dan één e-mail met de nieuwe berichten.',
+          en: 'Parents who chose a daily digest get one email at this time.',
+        },
+      },
+      validate: (value: string | null | undefined) =>
+        value ? validateTimeOfDay(value) : 'Vul een tijd in, bv. 18:00.',
     },
     {
       name: 'minPupilsPerPhoto',

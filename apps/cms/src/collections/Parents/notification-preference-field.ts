@@ -1,0 +1,25 @@
+import {
+  DEFAULT_NOTIFICATION_PREFERENCE,
+  NOTIFICATION_PREFERENCE_LABELS,
+  NOTIFICATION_PREFERENCES,
+  type NotificationKind,
+} from '@schoolpost/policies'
+import type { Field } from 'payload'
+
+/** One select per kind of post: direct, daily digest or off (C1). The labels come from policies. */
+export function notificationPreferenceField(
+  kind: NotificationKind,
+  label: { nl: string; en: string },
+): Field {
+  return {
+    name: kind,
+    type: 'select',
+    // Not required: a parent who never chose has no value, and the policies read that as "direct".
+    defaultValue: DEFAULT_NOTIFICATION_PREFERENCE,
+    label,
+    options: NOTIFICATION_PREFERENCES.map((value) => ({
+      value,
+      label: NOTIFICATION_PREFERENCE_LABELS[value],
+    })),
+  }
+}

@@ -1,0 +1,29 @@
+/** What a post is, for a parent's email preferences: school news (S1) or a group post (S3). */
+export type NotificationKind = 'news' | 'group'
+
+/** How a parent wants to hear about new posts of one kind (C1). */
+export type NotificationPreference = 'direct' | 'digest' | 'off'
+
+export const NOTIFICATION_PREFERENCES: readonly NotificationPreference[] = [
+  'direct',
+  'digest',
+  'off',
+]
+
+/** A parent who never chose gets every post straight away. */
+export const DEFAULT_NOTIFICATION_PREFERENCE: NotificationPreference = 'direct'
+
+/** The school's default digest time (wall-clock in the school's zone). */
+export const DEFAULT_DIGEST_TIME = '18:00'
+
+/** The Dutch labels, one place for the CMS and the portal. */
+export const NOTIFICATION_PREFERENCE_LABELS: Record<NotificationPreference, string> = {
+  direct: 'Direct',
+  digest: 'Dagelijks overzicht',
+  off: 'Uit',
+}
+
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  news: 'schoolnieuws',
+  group: 'berichten van de groep',
+}
