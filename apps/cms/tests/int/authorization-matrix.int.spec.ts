@@ -121,6 +121,15 @@ const RESOURCES: Resource[] = [
     create: () => false,
   },
   {
+    // Notification rows are the system's own record (C1): directors and office read, nobody writes.
+    slug: 'post-notifications',
+    targets: ['notification'],
+    read: isAdminish,
+    update: () => false,
+    remove: () => false,
+    create: () => false,
+  },
+  {
     // postA: group A, published, by teacherAB; postSchool: school news by the director;
     // draftA: a group A draft by teacherAB.
     slug: 'posts',
@@ -303,6 +312,7 @@ describe('authorization matrix', () => {
     ids.media = { photoA: photoA.id, photoDraft: photoDraft.id }
     ids.reports = { report: report.id }
     ids['image-consents'] = { consent: consent.id }
+    ids['post-notifications'] = { notification: (await notificationRow()).id }
   })
 
   afterAll(() => {
@@ -437,6 +447,8 @@ describe('authorization matrix', () => {
             data: { pupil: f.pupils.c2.id, guardian: f.parents.guardianTwo.id, allowed: true },
           })
         ).id
+      case 'post-notifications':
+        return (await notificationRow()).id
       default:
         return (
           await payload.create({
@@ -451,6 +463,21 @@ describe('authorization matrix', () => {
           })
         ).id
     }
+  }
+
+  function notificationRow() {
+    return payload.create({
+      collection: 'post-notifications',
+      data: {
+        post: ids.posts!.postA!,
+        parent: f.parents.multiGroup.id,
+        kind: 'group',
+        round: 1,
+        mode: 'direct',
+        status: 'sent',
+        idempotencyKey: randomUUID(),
+      },
+    })
   }
 
   function sampleData(slug: CollectionSlug): Record<string, unknown> {
@@ -486,6 +513,16 @@ describe('authorization matrix', () => {
         return { post: ids.posts!.postSchool!, category: 'other', text: 'Matrix', status: 'open' }
       case 'image-consents':
         return { pupil: f.pupils.b1.id, guardian: f.parents.guardianOne.id, allowed: false }
+      case 'post-notifications':
+        return {
+          post: ids.posts!.postSchool!,
+          parent: f.parents.guardianOne.id,
+          kind: 'news',
+          round: 1,
+          mode: 'direct',
+          status: 'queued',
+          idempotencyKey: tag,
+        }
       default:
         return {
           to: 'n@fixture.test',
@@ -515,6 +552,7 @@ describe('authorization matrix', () => {
       media: { alt: 'Bijgewerkt' },
       reports: { status: 'in-behandeling' },
       'image-consents': { allowed: true },
+      'post-notifications': { status: 'cancelled' },
     }
     const data = op === 'update' ? (updates[slug] ?? { name: 'Bijgewerkt' }) : sampleData(slug)
     if (channel === 'rest') {
