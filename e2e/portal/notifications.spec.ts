@@ -1,0 +1,97 @@
+import type { APIRequestContext } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+
+import { staffToken } from '../support/cms-api'
+import { DEMO_PASSWORD, fatima } from '../support/demo'
+import { CMS_URL, PORTAL_URL } from '../support/urls'
+
+type LoggedEmail = { to: string; subject: string; text: string; kind: string }
+
+/** Captured emails (no RESEND_API_KEY in e2e) with this subject, as the director reads them. */
+async function emailsWithSubject(request: APIRequestContext, subject: string) {
+  const token = await staffToken(request)
+  const res = await request.get(
+    `${CMS_URL}/api/email-log?where[subject][equals]=${encodeURIComponent(subject)}&limit=100`,
+    { headers: { Authorization: `JWT ${token}` } },
+  )
+  return ((await res.json()).docs ?? []) as LoggedEmail[]
+}
+
+test('a group post reaches the parents of that group by email, with a working link and one-click unsubscribe (C1)', async ({
+  browser,
+  request,
+}) => {
+  // The outbox runner works every 5 s; publishing, fan-out and the batch take a few rounds.
+  test.setTimeout(150_000)
+  const title = `Museumbezoek groep 3 ${Date.now()}`
+  // Sanne teaches Groep 3 (Noor Yilmaz: parents Fatima and Kemal); Eva's Daan is in Groep 1-2.
+  const teacher = await staffToken(request, 'sanne.bakker@deregenboog.test')
+  const auth = { Authorization: `JWT ${teacher}` }
+  const groups = (await (await request.get(`${CMS_URL}/api/groups?limit=50`, { headers: auth })).json())
+    .docs as { id: string; name: string }[]
+  const groep3 = groups.find((g) => g.name === 'Groep 3')!
+  const created = await request.post(`${CMS_URL}/api/posts`, {
+    headers: auth,
+    data: {
+      title,
+      teaser: 'Vrijdag gaan we naar het museum. Neem een lunchpakket mee.',
+      audience: 'groups',
+      groups: [groep3.id],
+      status: 'published',
+    },
+  })
+  expect(created.status()).toBe(201)
+  const postId = (await created.json()).doc.id as string
+
+  let emails: LoggedEmail[] = []
+  await expect
+    .poll(
+      async () => {
+        emails = await emailsWithSubject(request, title)
+        return emails.map((e) => e.to).sort()
+      },
+      { timeout: 90_000, intervals: [1000, 2000, 3000] },
+    )
+    .toEqual(['fatima.yilmaz@ouders.test', 'kemal.yilmaz@ouders.test'])
+  // A parent of another group got nothing.
+  expect(emails.some((e) => e.to === 'eva.dejong@ouders.test')).toBe(false)
+
+  const mail = emails.find((e) => e.to === fatima.email)!
+  expect(mail.text).toContain('Vrijdag gaan we naar het museum.')
+  expect(mail.text).toContain('Groep 3')
+  const link = new RegExp(`https?://\\S+/berichten/${postId}`).exec(mail.text)?.[0]
+  expect(link, 'link to the post').toBeTruthy()
+
+  // The link works after logging in: the portal sends the parent back to the post.
+  const page = await (await browser.newContext({ locale: 'nl-NL' })).newPage()
+  await page.goto(link!)
+  await expect(page).toHaveURL(/\/inloggen/)
+  await page.getByLabel(/e-mail/i).fill(fatima.email)
+  await page.getByLabel(/wachtwoord/i).fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: /inloggen/i }).click()
+  await expect(page).toHaveURL(`${PORTAL_URL}/berichten/${postId}`)
+  await expect(page.getByRole('heading', { name: title })).toBeVisible()
+
+  // One-click unsubscribe from Kemal's email: the page asks first (mail scanners follow links),
+  // the button switches group emails off, and his settings page shows it.
+  const kemalMail = emails.find((e) => e.to === 'kemal.yilmaz@ouders.test')!
+  const unsubscribe = /https?:\/\/\S+\/afmelden\/[\w.-]+/.exec(kemalMail.text)?.[0]
+  expect(unsubscribe, 'unsubscribe link').toBeTruthy()
+  const anonymous = await (await browser.newContext({ locale: 'nl-NL' })).newPage()
+  await anonymous.goto(unsubscribe!)
+  await anonymous.getByRole('button', { name: /afmelden/i }).click()
+  await expect(anonymous.getByText(/geen e-mail meer/i)).toBeVisible()
+
+  const kemal = await (await browser.newContext({ locale: 'nl-NL' })).newPage()
+  await kemal.goto(`${PORTAL_URL}/inloggen?terug=%2Faccount%2Fmeldingen`)
+  await kemal.getByLabel(/e-mail/i).fill('kemal.yilmaz@ouders.test')
+  await kemal.getByLabel(/wachtwoord/i).fill(DEMO_PASSWORD)
+  await kemal.getByRole('button', { name: /inloggen/i }).click()
+  await expect(kemal).toHaveURL(`${PORTAL_URL}/account/meldingen`)
+  const groupChoice = kemal.getByRole('group', { name: /groep/i })
+  await expect(groupChoice.getByRole('radio', { name: /^uit/i })).toBeChecked()
+  // He turns it back on; the next post reaches him again.
+  await groupChoice.getByRole('radio', { name: /^direct/i }).check()
+  await kemal.getByRole('button', { name: /opslaan/i }).click()
+  await expect(kemal.getByText(/opgeslagen/i)).toBeVisible()
+})
