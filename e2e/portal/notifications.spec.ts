@@ -27,8 +27,9 @@ test('a group post reaches the parents of that group by email, with a working li
   // Sanne teaches Groep 3 (Noor Yilmaz: parents Fatima and Kemal); Eva's Daan is in Groep 1-2.
   const teacher = await staffToken(request, 'sanne.bakker@deregenboog.test')
   const auth = { Authorization: `JWT ${teacher}` }
-  const groups = (await (await request.get(`${CMS_URL}/api/groups?limit=50`, { headers: auth })).json())
-    .docs as { id: string; name: string }[]
+  const groups = (
+    await (await request.get(`${CMS_URL}/api/groups?limit=50`, { headers: auth })).json()
+  ).docs as { id: string; name: string }[]
   const groep3 = groups.find((g) => g.name === 'Groep 3')!
   const created = await request.post(`${CMS_URL}/api/posts`, {
     headers: auth,

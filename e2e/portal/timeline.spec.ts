@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test'
 
 import { staffToken } from '../support/cms-api'
 import { DEMO_PASSWORD } from '../support/demo'
+import { lexicalParagraphs } from '../support/lexical'
 import { CMS_URL, PORTAL_URL } from '../support/urls'
 
 const photo = readFileSync(
@@ -65,7 +66,7 @@ test('a group photo reaches only its group, disappears on refusal and can be rep
     headers: auth,
     data: {
       title: 'Herfstwandeling groep 3',
-      body: 'Wat een mooie dag in het bos!',
+      body: lexicalParagraphs('Wat een mooie dag in het bos!'),
       audience: 'groups',
       groups: [groep3],
       status: 'published',
@@ -96,6 +97,10 @@ test('a group photo reaches only its group, disappears on refusal and can be rep
   await expect(card).toBeVisible()
   await card.getByRole('link', { name: /lees meer/i }).click()
   await expect(fatima).toHaveURL(`${PORTAL_URL}/berichten/${postId}`)
+  // The body (Lexical JSON in the CMS) arrives as the CMS's sanitized HTML.
+  await expect(
+    fatima.getByRole('article').getByText('Wat een mooie dag in het bos!', { exact: true }),
+  ).toBeVisible()
   await expect(fatima.getByText(/alleen voor ouders van onze school/i)).toBeVisible()
   const image = fatima.getByRole('img', { name: 'Kinderen van groep 3 in het bos' }).first()
   await expect(image).toBeVisible()

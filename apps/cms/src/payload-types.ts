@@ -79,6 +79,7 @@ export interface Config {
     'image-consent-changes': ImageConsentChange;
     invitations: Invitation;
     'email-log': EmailLog;
+    'post-notifications': PostNotification;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -111,6 +112,7 @@ export interface Config {
     'image-consent-changes': ImageConsentChangesSelect<false> | ImageConsentChangesSelect<true>;
     invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
+    'post-notifications': PostNotificationsSelect<false> | PostNotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -135,6 +137,8 @@ export interface Config {
   jobs: {
     tasks: {
       sendEmail: TaskSendEmail;
+      notifyPost: TaskNotifyPost;
+      sendNotificationBatch: TaskSendNotificationBatch;
       inline: {
         input: unknown;
         output: unknown;
@@ -186,7 +190,23 @@ export interface ParentAuthOperations {
 export interface Post {
   id: string;
   title: string;
-  body?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  bodyHtml?: string | null;
+  bodyText?: string | null;
   gallery?: (string | Media)[] | null;
   audience: 'school' | 'groups';
   groups?: (string | Group)[] | null;
@@ -200,6 +220,22 @@ export interface Post {
    * For example after a report.
    */
   hidden?: boolean | null;
+  /**
+   * Empty: the title.
+   */
+  emailSubject?: string | null;
+  /**
+   * One or two sentences, no pupil names.
+   */
+  teaser?: string | null;
+  /**
+   * Only for an important change to a published post.
+   */
+  notifyAgain?: boolean | null;
+  notifyRound?: number | null;
+  emailQueued?: number | null;
+  emailSent?: number | null;
+  emailFailed?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -347,6 +383,13 @@ export interface Parent {
    */
   children?: (string | Pupil)[] | null;
   preferredLanguage?: ('nl' | 'en') | null;
+  /**
+   * Parents choose this in the portal.
+   */
+  notifications?: {
+    news?: ('direct' | 'digest' | 'off') | null;
+    group?: ('direct' | 'digest' | 'off') | null;
+  };
   status: 'invited' | 'active' | 'deactivated';
   invitations?: {
     docs?: (string | Invitation)[];
@@ -450,6 +493,27 @@ export interface EmailLog {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "post-notifications".
+ */
+export interface PostNotification {
+  id: string;
+  post: string | Post;
+  parent: string | Parent;
+  kind: 'news' | 'group';
+  round: number;
+  mode: 'direct' | 'digest';
+  status: 'waiting-digest' | 'queued' | 'sent' | 'captured' | 'failed' | 'cancelled';
+  idempotencyKey: string;
+  digestDate?: string | null;
+  attempts?: number | null;
+  providerId?: string | null;
+  error?: string | null;
+  sentAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -517,7 +581,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail';
+        taskSlug: 'inline' | 'sendEmail' | 'notifyPost' | 'sendNotificationBatch';
         taskID: string;
         input?:
           | {
@@ -550,7 +614,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail') | null;
+  taskSlug?: ('inline' | 'sendEmail' | 'notifyPost' | 'sendNotificationBatch') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -607,6 +671,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'email-log';
         value: string | EmailLog;
+      } | null)
+    | ({
+        relationTo: 'post-notifications';
+        value: string | PostNotification;
       } | null);
   globalSlug?: string | null;
   user:
@@ -667,6 +735,8 @@ export interface PayloadMigration {
 export interface PostsSelect<T extends boolean = true> {
   title?: T;
   body?: T;
+  bodyHtml?: T;
+  bodyText?: T;
   gallery?: T;
   audience?: T;
   groups?: T;
@@ -677,6 +747,13 @@ export interface PostsSelect<T extends boolean = true> {
   author?: T;
   authorName?: T;
   hidden?: T;
+  emailSubject?: T;
+  teaser?: T;
+  notifyAgain?: T;
+  notifyRound?: T;
+  emailQueued?: T;
+  emailSent?: T;
+  emailFailed?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -789,6 +866,12 @@ export interface ParentsSelect<T extends boolean = true> {
   phone?: T;
   children?: T;
   preferredLanguage?: T;
+  notifications?:
+    | T
+    | {
+        news?: T;
+        group?: T;
+      };
   status?: T;
   invitations?: T;
   updatedAt?: T;
@@ -896,6 +979,26 @@ export interface EmailLogSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "post-notifications_select".
+ */
+export interface PostNotificationsSelect<T extends boolean = true> {
+  post?: T;
+  parent?: T;
+  kind?: T;
+  round?: T;
+  mode?: T;
+  status?: T;
+  idempotencyKey?: T;
+  digestDate?: T;
+  attempts?: T;
+  providerId?: T;
+  error?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -979,6 +1082,10 @@ export interface SchoolSetting {
   timeZone: 'Europe/Amsterdam';
   absenceCutoff: string;
   /**
+   * Parents who chose a daily digest get one email at this time.
+   */
+  digestTime: string;
+  /**
    * Fewer counts as a portrait.
    */
   minPupilsPerPhoto: number;
@@ -1032,6 +1139,7 @@ export interface SchoolSettingsSelect<T extends boolean = true> {
   phone?: T;
   timeZone?: T;
   absenceCutoff?: T;
+  digestTime?: T;
   minPupilsPerPhoto?: T;
   defaultImageConsent?: T;
   schoolHours?:
@@ -1107,6 +1215,44 @@ export interface TaskSendEmail {
   output: {
     status: string;
     providerId?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyPost".
+ */
+export interface TaskNotifyPost {
+  input: {
+    post: string;
+    round: number;
+  };
+  output: {
+    status: string;
+    direct: number;
+    digest: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendNotificationBatch".
+ */
+export interface TaskSendNotificationBatch {
+  input: {
+    notifications:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    digestDate?: string | null;
+  };
+  output: {
+    sent: number;
+    failed: number;
+    cancelled: number;
   };
 }
 /**

@@ -11,6 +11,7 @@ import { ImageConsentChanges, ImageConsents } from './collections/ImageConsents'
 import { Invitations } from './collections/Invitations'
 import { Media } from './collections/Media'
 import { Parents } from './collections/Parents'
+import { PostNotifications } from './collections/PostNotifications'
 import { Posts } from './collections/Posts'
 import { Pupils } from './collections/Pupils'
 import { Reports } from './collections/Reports'
@@ -25,6 +26,8 @@ import { SchoolSettings } from './globals/SchoolSettings'
 import { jobsAccess } from './jobs/access'
 import { startOutboxRunner } from './jobs/start-outbox-runner'
 import { env } from './lib/env'
+import { notifyPostTask } from './notifications/notify-post-task'
+import { sendNotificationBatchTask } from './notifications/send-notification-batch-task'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -68,6 +71,7 @@ export default buildConfig({
     ImageConsentChanges,
     Invitations,
     EmailLog,
+    PostNotifications,
   ],
   globals: [SchoolSettings],
   db: selectDatabaseAdapter(env.databaseUrl),
@@ -84,7 +88,7 @@ export default buildConfig({
   cors: [env.portalUrl],
   csrf: [env.portalUrl, env.cmsUrl],
   jobs: {
-    tasks: [sendEmailTask],
+    tasks: [sendEmailTask, notifyPostTask, sendNotificationBatchTask],
     access: jobsAccess,
   },
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -63,7 +63,10 @@ export async function deliverBatch({
   const detail = `Resend ${status ?? 'onbereikbaar'}: ${error?.message ?? 'onbekende fout'}`
   if (status === 429) {
     const seconds = Number(headers?.['retry-after'])
-    throw new RetryLaterError(detail, Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000)
+    throw new RetryLaterError(
+      detail,
+      Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000,
+    )
   }
   if (status !== null && status >= 400 && status < 500 && status !== 408 && status !== 409) {
     throw new PermanentEmailError(detail)

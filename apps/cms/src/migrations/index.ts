@@ -2,6 +2,8 @@ import * as migration_20261128_120041_initial from './20261128_120041_initial';
 import * as migration_20261128_122554_community from './20261128_122554_community';
 import * as migration_20261128_130215_posts_media from './20261128_130215_posts_media';
 import * as migration_20261128_134413_tag_label from './20261128_134413_tag_label';
+import * as migration_20261128_142744_rich_text_body from './20261128_142744_rich_text_body';
+import * as migration_20261128_143149_notifications from './20261128_143149_notifications';
 
 export const migrations = [
   {
@@ -22,6 +24,16 @@ export const migrations = [
   {
     up: migration_20261128_134413_tag_label.up,
     down: migration_20261128_134413_tag_label.down,
-    name: '20261128_134413_tag_label'
+    name: '20261128_134413_tag_label',
+  },
+  {
+    up: migration_20261128_142744_rich_text_body.up,
+    down: migration_20261128_142744_rich_text_body.down,
+    name: '20261128_142744_rich_text_body',
+  },
+  {
+    up: migration_20261128_143149_notifications.up,
+    down: migration_20261128_143149_notifications.down,
+    name: '20261128_143149_notifications'
   },
 ];

@@ -52,7 +52,9 @@ export async function composeNotificationEmails({
   ])
   const postById = new Map(posts.docs.map((p) => [p.id, p]))
   const parentById = new Map(parents.docs.map((p) => [p.id, p as Parent]))
-  const childIds = [...new Set(parents.docs.flatMap((p) => (p.children ?? []).map((c) => idOf(c)!)))]
+  const childIds = [
+    ...new Set(parents.docs.flatMap((p) => (p.children ?? []).map((c) => idOf(c)!))),
+  ]
   const pupils = childIds.length
     ? await req.payload.find({
         collection: 'pupils',
@@ -63,9 +65,7 @@ export async function composeNotificationEmails({
       })
     : { docs: [] }
   const groupOfPupil = new Map(pupils.docs.map((p) => [p.id, idOf(p.group)]))
-  const groupIds = [
-    ...new Set(posts.docs.flatMap((p) => (p.groups ?? []).map((g) => idOf(g)!))),
-  ]
+  const groupIds = [...new Set(posts.docs.flatMap((p) => (p.groups ?? []).map((g) => idOf(g)!)))]
   const groups = groupIds.length
     ? await req.payload.find({
         collection: 'groups',
@@ -86,7 +86,9 @@ export async function composeNotificationEmails({
     ),
   ]
   const summaryFor = (post: Post, groupsOfParent: string[]): PostSummary => {
-    const shared = (post.groups ?? []).map((g) => idOf(g)!).filter((g) => groupsOfParent.includes(g))
+    const shared = (post.groups ?? [])
+      .map((g) => idOf(g)!)
+      .filter((g) => groupsOfParent.includes(g))
     return {
       subject: post.emailSubject?.trim() || post.title,
       title: post.title,

@@ -15,7 +15,10 @@ type Outcome = { status: 'sent' | 'captured' | 'failed'; providerId?: string; er
  * message. One transaction for the whole batch (one commit instead of hundreds), and outside the
  * job's own state, so a failed attempt still counts.
  */
-async function record(payload: Payload, outcomes: { message: ComposedMessage; outcome: Outcome }[]) {
+async function record(
+  payload: Payload,
+  outcomes: { message: ComposedMessage; outcome: Outcome }[],
+) {
   if (outcomes.length === 0) return
   const req = await createLocalReq({}, payload)
   const shouldCommit = await initTransaction(req)
@@ -163,7 +166,10 @@ export const sendNotificationBatchTask: TaskConfig<{
             : ({ status: 'failed', error: outcome.error } as const),
         })),
       )
-      for (const outcome of outcomes) outcome.ok ? result.sent++ : result.failed++
+      for (const outcome of outcomes) {
+        if (outcome.ok) result.sent++
+        else result.failed++
+      }
       return { output: result }
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error)

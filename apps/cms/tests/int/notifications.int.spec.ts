@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import type { queueDueDigests as QueueDueDigests } from '../../src/notifications/queue-due-digests'
+import type { createUnsubscribeToken as CreateUnsubscribeToken } from '../../src/notifications/unsubscribe-token'
 import type { Group, Parent, Post } from '../../src/payload-types'
 import { ResendStub } from '../support/resend-stub'
 import { drainJobs } from './helpers/jobs'
@@ -20,8 +22,8 @@ describe('post notifications (C1)', () => {
   let f: SchoolFixture
   let teacherToken: string
   let directorToken: string
-  let queueDueDigests: typeof import('../../src/notifications/queue-due-digests').queueDueDigests
-  let createUnsubscribeToken: typeof import('../../src/notifications/unsubscribe-token').createUnsubscribeToken
+  let queueDueDigests: typeof QueueDueDigests
+  let createUnsubscribeToken: typeof CreateUnsubscribeToken
   let secret: string
 
   const login = async (collection: 'staff' | 'parents', email: string) =>
@@ -141,7 +143,9 @@ describe('post notifications (C1)', () => {
     expect(mail.text).toContain('Alles over het schoolreisje van volgende week.')
     expect(mail.text).toContain(group.name)
     expect(mail.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
-    expect(mail.headers?.['List-Unsubscribe']).toMatch(/^<http:\/\/portal\.test\/afmelden\/[\w.-]+>$/)
+    expect(mail.headers?.['List-Unsubscribe']).toMatch(
+      /^<http:\/\/portal\.test\/afmelden\/[\w.-]+>$/,
+    )
     expect(mail.html).not.toMatch(/<img/i)
   }, 300_000)
 
@@ -323,17 +327,23 @@ describe('post notifications (C1)', () => {
       claim: { parentId: f.parents.guardianOne.id, kind: 'news' },
       secret: `${secret}-not`,
     })
-    expect((await rest('POST', '/parents/unsubscribe', { body: { token: otherSecret } })).status).toBe(
-      400,
-    )
+    expect(
+      (await rest('POST', '/parents/unsubscribe', { body: { token: otherSecret } })).status,
+    ).toBe(400)
     expect((await rest('POST', '/parents/unsubscribe', { body: {} })).status).toBe(400)
-    let parent = (await payload.findByID({ collection: 'parents', id: f.parents.multiGroup.id })) as Parent
+    let parent = (await payload.findByID({
+      collection: 'parents',
+      id: f.parents.multiGroup.id,
+    })) as Parent
     expect(parent.notifications).toMatchObject({ group: 'direct', news: 'direct' })
 
     const done = await rest('POST', '/parents/unsubscribe', { body: { token } })
     expect(done.status).toBe(200)
     expect(((await done.json()) as { message: string }).message).toMatch(/geen e-mail meer/)
-    parent = (await payload.findByID({ collection: 'parents', id: f.parents.multiGroup.id })) as Parent
+    parent = (await payload.findByID({
+      collection: 'parents',
+      id: f.parents.multiGroup.id,
+    })) as Parent
     expect(parent.notifications).toMatchObject({ group: 'off', news: 'direct' })
 
     stub.reset()

@@ -3,6 +3,7 @@ import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Media, Post } from '../../src/payload-types'
+import { lexicalParagraphs } from './helpers/lexical'
 import { rest, testPayload } from './helpers/payload'
 import { createSchoolFixture, FIXTURE_PASSWORD, type SchoolFixture } from './helpers/school-fixture'
 import { uploadMedia } from './helpers/upload'
@@ -47,7 +48,7 @@ describe('posts and media visibility (S11, S13, S16)', () => {
       token: teacherToken,
       body: {
         title: 'Uitje groep A',
-        body: 'We gingen naar het bos.',
+        body: lexicalParagraphs('We gingen naar het bos.'),
         audience: 'groups',
         groups: [f.groups.a.id],
         status: 'published',

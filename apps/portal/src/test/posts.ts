@@ -43,7 +43,11 @@ export const rawVideo = (id: string) => ({
 export const rawPost = (over: Record<string, unknown> = {}) => ({
   id: 'post-1',
   title: 'Schoolreisje naar Artis',
-  body: 'Wat een dag!\n\nDe kinderen zagen de olifanten.\nEn de pinguïns.',
+  // The CMS sends the Lexical JSON as `body` (the portal ignores it) and computes the other two.
+  body: { root: { type: 'root', children: [] } },
+  bodyHtml:
+    '<p>Wat een <strong>dag</strong>!</p><ul><li>De kinderen zagen de olifanten.</li><li>En de pinguïns.</li></ul>',
+  bodyText: 'Wat een dag! De kinderen zagen de olifanten. En de pinguïns.',
   audience: 'groups',
   groups: [{ id: 'g3', name: 'Groep 3' }],
   pinned: false,

@@ -38,7 +38,14 @@ export const Parents: CollectionConfig = {
     unlock: isDirectorOrOffice,
   },
   // Custom endpoints are matched before Payload's own, so forgot/reset-password are replaced.
-  endpoints: [portalLogin, sendInvitation, forgotPassword, resetPassword, unsubscribe, unsubscribeStatus],
+  endpoints: [
+    portalLogin,
+    sendInvitation,
+    forgotPassword,
+    resetPassword,
+    unsubscribe,
+    unsubscribeStatus,
+  ],
   hooks: {
     beforeLogin: [refuseDeactivatedLogin],
     beforeChange: [endSessionsOnDeactivation],

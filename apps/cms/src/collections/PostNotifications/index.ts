@@ -4,7 +4,10 @@ import { deny } from '../../access/deny'
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
 
 export const NOTIFICATION_STATUSES = [
-  { value: 'waiting-digest', label: { nl: 'Wacht op dagelijks overzicht', en: 'Waiting for digest' } },
+  {
+    value: 'waiting-digest',
+    label: { nl: 'Wacht op dagelijks overzicht', en: 'Waiting for digest' },
+  },
   { value: 'queued', label: { nl: 'In de wachtrij', en: 'Queued' } },
   { value: 'sent', label: { nl: 'Verzonden', en: 'Sent' } },
   { value: 'captured', label: { nl: 'Vastgelegd (geen e-maildienst)', en: 'Captured' } },
@@ -78,7 +81,12 @@ export const PostNotifications: CollectionConfig = {
     /** `(post, parent, kind, round)`: one email per parent per round, whatever is retried. */
     { name: 'idempotencyKey', type: 'text', required: true, unique: true, admin: { hidden: true } },
     { name: 'digestDate', type: 'text', label: { nl: 'Overzicht van', en: 'Digest of' } },
-    { name: 'attempts', type: 'number', defaultValue: 0, label: { nl: 'Pogingen', en: 'Attempts' } },
+    {
+      name: 'attempts',
+      type: 'number',
+      defaultValue: 0,
+      label: { nl: 'Pogingen', en: 'Attempts' },
+    },
     { name: 'providerId', type: 'text', label: { nl: 'Resend-id', en: 'Resend id' } },
     { name: 'error', type: 'textarea', label: { nl: 'Fout', en: 'Error' } },
     { name: 'sentAt', type: 'date', label: { nl: 'Verzonden op', en: 'Sent at' } },

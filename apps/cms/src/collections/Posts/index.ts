@@ -1,10 +1,28 @@
+import {
+  BlockquoteFeature,
+  BoldFeature,
+  FixedToolbarFeature,
+  HeadingFeature,
+  InlineToolbarFeature,
+  ItalicFeature,
+  LinkFeature,
+  lexicalEditor,
+  OrderedListFeature,
+  ParagraphFeature,
+  StrikethroughFeature,
+  UnderlineFeature,
+  UnorderedListFeature,
+} from '@payloadcms/richtext-lexical'
 import type { CollectionConfig } from 'payload'
 
 import { isStaffField } from '../../access/is-staff-field'
 import { postsRead } from '../../access/posts-read'
 import { postsCreate, postsUpdate } from '../../access/posts-write'
+import { bodyHtmlAfterRead, bodyTextAfterRead } from './hooks/body-output'
 import { checkPost } from './hooks/check-post'
 import { galleryForParents } from './hooks/for-parents'
+import { planNotification, queueNotification } from './hooks/plan-notification'
+import { notificationFields } from './notification-fields'
 
 /** School news (S1) and group posts with photos and videos (S3). Only staff write (S14). */
 export const Posts: CollectionConfig = {
@@ -26,7 +44,8 @@ export const Posts: CollectionConfig = {
     delete: postsUpdate,
   },
   hooks: {
-    beforeChange: [checkPost],
+    beforeChange: [checkPost, planNotification],
+    afterChange: [queueNotification],
     afterRead: [galleryForParents],
   },
   fields: [
@@ -37,7 +56,45 @@ export const Posts: CollectionConfig = {
       maxLength: 200,
       label: { nl: 'Titel', en: 'Title' },
     },
-    { name: 'body', type: 'textarea', label: { nl: 'Tekst', en: 'Text' } },
+    {
+      name: 'body',
+      type: 'richText',
+      label: { nl: 'Tekst', en: 'Text' },
+      // A small, safe set: no uploads, blocks, relationships or internal links in the body. What
+      // parents get is `bodyHtml` below, sanitized whatever the stored JSON contains.
+      editor: lexicalEditor({
+        features: () => [
+          ParagraphFeature(),
+          HeadingFeature({ enabledHeadingSizes: ['h2', 'h3'] }),
+          BoldFeature(),
+          ItalicFeature(),
+          UnderlineFeature(),
+          StrikethroughFeature(),
+          UnorderedListFeature(),
+          OrderedListFeature(),
+          BlockquoteFeature(),
+          LinkFeature({ enabledCollections: [] }),
+          FixedToolbarFeature(),
+          InlineToolbarFeature(),
+        ],
+      }),
+    },
+    {
+      name: 'bodyHtml',
+      type: 'textarea',
+      virtual: true,
+      admin: { hidden: true },
+      access: { create: () => false, update: () => false },
+      hooks: { afterRead: [bodyHtmlAfterRead] },
+    },
+    {
+      name: 'bodyText',
+      type: 'textarea',
+      virtual: true,
+      admin: { hidden: true },
+      access: { create: () => false, update: () => false },
+      hooks: { afterRead: [bodyTextAfterRead] },
+    },
     {
       name: 'gallery',
       type: 'upload',
@@ -140,5 +197,6 @@ export const Posts: CollectionConfig = {
       },
       access: { read: isStaffField },
     },
+    ...notificationFields,
   ],
 }

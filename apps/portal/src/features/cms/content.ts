@@ -39,8 +39,13 @@ export type PostGroup = { id: string; name: string }
 export type PortalPost = {
   id: string
   title: string
-  /** Plain text; may contain newlines. */
-  body: string
+  /**
+   * The body as HTML, sanitized by the CMS (`bodyHtml`: an allowlist of p, br, h2, h3, strong, em,
+   * u, s, ul, ol, li, blockquote and links to http(s)/mailto only). `''` without a body.
+   */
+  bodyHtml: string
+  /** The body as plain text on one line (`bodyText`), for excerpts. */
+  bodyText: string
   audience: 'school' | 'groups'
   groups: PostGroup[]
   pinned: boolean
@@ -172,7 +177,8 @@ export function parsePost(value: unknown): PortalPost | null {
   return {
     id: value.id,
     title: value.title,
-    body: typeof value.body === 'string' ? value.body : '',
+    bodyHtml: typeof value.bodyHtml === 'string' ? value.bodyHtml : '',
+    bodyText: typeof value.bodyText === 'string' ? value.bodyText : '',
     audience: value.audience === 'school' ? 'school' : 'groups',
     groups,
     pinned: value.pinned === true,

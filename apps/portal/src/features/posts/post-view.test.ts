@@ -8,7 +8,6 @@ import {
   excerpt,
   formatDutchDate,
   imageAlt,
-  paragraphs,
   postCardView,
   postPageView,
   reportHref,
@@ -82,17 +81,6 @@ describe('excerpt', () => {
 
   it('cuts a single very long word where it must', () => {
     expect(excerpt('a'.repeat(300), 10)).toBe(`${'a'.repeat(10)}…`)
-  })
-})
-
-describe('paragraphs', () => {
-  it('splits at blank lines and keeps single line breaks', () => {
-    expect(paragraphs('Hallo ouders,\r\n\r\nMorgen:\n- gym\n- zwemmen\n   \n\n\nGroet')).toEqual([
-      ['Hallo ouders,'],
-      ['Morgen:', '- gym', '- zwemmen'],
-      ['Groet'],
-    ])
-    expect(paragraphs('   ')).toEqual([])
   })
 })
 
@@ -184,6 +172,29 @@ describe('postCardView', () => {
     ])
   })
 
+  it('takes the excerpt from the plain text (bodyText), never from the HTML', () => {
+    const card = postCardView(
+      post({
+        bodyHtml: '<h2>Kop</h2><p>Tekst met <em>nadruk</em></p>',
+        bodyText: 'Kop Tekst met nadruk',
+      }),
+    )
+    expect(card.excerpt).toBe('Kop Tekst met nadruk')
+    expect(card).not.toHaveProperty('bodyHtml')
+  })
+
+  it('a post without a body (or an old plain-text body) has no excerpt and no body HTML', () => {
+    for (const over of [
+      { body: null, bodyHtml: undefined, bodyText: undefined },
+      { body: 'Oude tekst', bodyHtml: 42, bodyText: null },
+    ]) {
+      const parsed = post(over)
+      expect(parsed).toMatchObject({ bodyHtml: '', bodyText: '' })
+      expect(postCardView(parsed).excerpt).toBe('')
+      expect(postPageView(parsed).bodyHtml).toBe('')
+    }
+  })
+
   it('shows at most 4 images and counts the rest, videos included, as "+N"', () => {
     const card = postCardView(post({ gallery: [...images(6), rawVideo('v1')] }))
     expect(card.images.map((i) => i.href.split('/').at(-1))).toEqual(['m1', 'm2', 'm3', 'm4'])
@@ -216,12 +227,11 @@ describe('postCardView', () => {
 })
 
 describe('postPageView', () => {
-  it('the whole body as paragraphs and the whole gallery, videos from their file', () => {
+  it('the body as the CMS sanitized it and the whole gallery, videos from their file', () => {
     const view = postPageView(post({ gallery: [...images(5), rawVideo('v1')] }))
-    expect(view.paragraphs).toEqual([
-      ['Wat een dag!'],
-      ['De kinderen zagen de olifanten.', 'En de pinguïns.'],
-    ])
+    expect(view.bodyHtml).toBe(
+      '<p>Wat een <strong>dag</strong>!</p><ul><li>De kinderen zagen de olifanten.</li><li>En de pinguïns.</li></ul>',
+    )
     expect(view.gallery).toHaveLength(6)
     expect(view.gallery.at(-1)).toEqual({
       kind: 'video',

@@ -3,7 +3,8 @@ import { mediaFileUrl } from '../files/filename'
 
 /**
  * What the timeline, the post page and the image viewer show of a post: plain data, built here
- * and tested here; the pages only render it (Astro escapes every text).
+ * and tested here; the pages only render it (Astro escapes every text). The one exception is the
+ * post body on the post page: HTML the CMS has already sanitized (`bodyHtml`).
  */
 
 export const SCHOOL_TIME_ZONE = 'Europe/Amsterdam'
@@ -40,9 +41,9 @@ export function audienceLabel(post: Pick<PortalPost, 'audience' | 'groups'>): st
   return names.length > 0 ? listFormat.format(names) : 'Groep'
 }
 
-/** The start of the body on one line, cut at a word and ended with "…" when longer. */
-export function excerpt(body: string, max = EXCERPT_LENGTH): string {
-  const flat = body.replace(/\s+/g, ' ').trim()
+/** The start of the body's text on one line, cut at a word and ended with "…" when longer. */
+export function excerpt(text: string, max = EXCERPT_LENGTH): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
   // Count characters, not UTF-16 units: an emoji is never cut in half.
   const chars = Array.from(flat)
   if (chars.length <= max) return flat
@@ -50,20 +51,6 @@ export function excerpt(body: string, max = EXCERPT_LENGTH): string {
   const space = cut.lastIndexOf(' ')
   const words = space > max * 0.6 ? cut.slice(0, space) : cut
   return `${words.replace(/[\s.,;:!?–-]+$/u, '')}…`
-}
-
-/** The body as paragraphs (split at blank lines), each as its lines. */
-export function paragraphs(body: string): string[][] {
-  return body
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[^\S\n]*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== ''),
-    )
-    .filter((lines) => lines.length > 0)
 }
 
 export type ImageView = {
@@ -176,7 +163,7 @@ export function postCardView(post: PortalPost): PostCardView {
   }
   return {
     ...postMeta(post),
-    excerpt: excerpt(post.body),
+    excerpt: excerpt(post.bodyText),
     images: shown,
     moreCount: post.gallery.length - shown.length,
   }
@@ -196,7 +183,8 @@ export type GalleryItemView =
     }
 
 export type PostPageView = PostMeta & {
-  paragraphs: string[][]
+  /** Sanitized by the CMS; the only HTML the portal inserts as is (see PostBody.astro). */
+  bodyHtml: string
   gallery: GalleryItemView[]
   reportHref: string
 }
@@ -228,7 +216,7 @@ export function postPageView(post: PortalPost): PostPageView {
   }
   return {
     ...postMeta(post),
-    paragraphs: paragraphs(post.body),
+    bodyHtml: post.bodyHtml,
     gallery,
     reportHref: reportHref(post.id),
   }

@@ -6,35 +6,73 @@ import { APIError } from 'payload'
 import sharp from 'sharp'
 
 import { env } from '../../../lib/env'
+import { heifToJpeg } from '../../../lib/heif'
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp']
 export const VIDEO_TYPES = ['video/mp4', 'video/webm', 'video/quicktime']
-const HEIF = [
-  'image/heic',
-  'image/heif',
-  'image/heic-sequence',
-  'image/heif-sequence',
-  'image/avif',
-]
+/** What file-type reports for the HEIF brands phones write: heic/heix, mif1, msf1, hevc/hevx. */
+const HEIF = ['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence']
+
+const PHONE_ADVICE =
+  'Deel de foto als JPEG, of zet op de iPhone Instellingen › Camera › Formaten op "Meest compatibel".'
+
+const tooLarge = () =>
+  new APIError(
+    `Deze foto is te groot om te verwerken (meer dan ${Math.round(env.mediaMaxPixels / 1_000_000)} megapixel).`,
+    413,
+    undefined,
+    true,
+  )
 
 /**
  * Before Payload touches an upload: the type is decided by the bytes, never the name; phone HEIC
- * photos get their own explanation (no decoder for them here); an image whose decoded size would
- * exceed the pixel limit (a decompression bomb) is refused before any decoding happens.
+ * photos are converted to JPEG (`lib/heif`) and then treated like any other photo; an image whose
+ * decoded size would exceed the pixel limit (a decompression bomb) is refused before any decoding
+ * happens.
  */
 export const checkUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
   if (!file?.data?.length) return args
   const detected = await fileTypeFromBuffer(file.data)
-  const mime = detected?.mime ?? 'onbekend'
-  if (HEIF.includes(mime)) {
+  let mime = detected?.mime ?? 'onbekend'
+  let ext = detected?.ext ?? 'bin'
+  if (mime === 'image/avif') {
     throw new APIError(
-      'HEIC-foto’s (van iPhone) kunnen we nog niet verwerken. Zet op de telefoon Instellingen › Camera › Formaten op "Meest compatibel", of exporteer de foto als JPEG.',
+      'AVIF-foto’s kunnen we niet verwerken. Deel de foto als JPEG.',
       415,
       undefined,
       true,
     )
+  }
+  if (HEIF.includes(mime)) {
+    const result = await heifToJpeg(file.data, env.mediaMaxPixels)
+    if (!result.ok && result.reason === 'too-large') throw tooLarge()
+    if (!result.ok && result.reason === 'unavailable') {
+      req.payload.logger.error(
+        'HEIC upload refused: the HEIF decoder (libheif-js) could not be loaded',
+      )
+      throw new APIError(
+        `HEIC-foto’s kunnen we op dit moment niet verwerken. ${PHONE_ADVICE}`,
+        415,
+        undefined,
+        true,
+      )
+    }
+    if (!result.ok) {
+      throw new APIError(
+        `Deze HEIC-foto kunnen we niet lezen: het bestand is beschadigd, onvolledig of van een soort die we niet ondersteunen. ${PHONE_ADVICE}`,
+        422,
+        undefined,
+        true,
+      )
+    }
+    // From here on it is a JPEG like any other; the pipeline below and Payload's sharp pass strip
+    // its metadata (the HEIC's EXIF and GPS never reach the JPEG: only pixels and colour do).
+    file.data = result.jpeg
+    file.size = result.jpeg.length
+    mime = 'image/jpeg'
+    ext = 'jpg'
   }
   if (![...IMAGE_TYPES, ...VIDEO_TYPES].includes(mime)) {
     throw new APIError(
@@ -57,17 +95,12 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
       )
     }
     if (!meta.width || !meta.height || meta.width * meta.height > env.mediaMaxPixels) {
-      throw new APIError(
-        `Deze foto is te groot om te verwerken (meer dan ${Math.round(env.mediaMaxPixels / 1_000_000)} megapixel).`,
-        413,
-        undefined,
-        true,
-      )
+      throw tooLarge()
     }
   }
   // Trust the bytes: Payload stores the detected type, whatever the browser claimed. The stored
   // name is random: a phone's "IMG_Noor verjaardag (1).jpg" says too much and is awkward in URLs.
   file.mimetype = mime
-  file.name = `${randomUUID()}.${detected?.ext ?? 'bin'}`
+  file.name = `${randomUUID()}.${ext}`
   return args
 }

@@ -9,7 +9,8 @@ import {
   type UnsubscribeScope,
 } from '../../../notifications/unsubscribe-token'
 
-const INVALID = 'Deze afmeldlink klopt niet. Log in op het ouderportaal om je e-mailinstellingen te wijzigen.'
+const INVALID =
+  'Deze afmeldlink klopt niet. Log in op het ouderportaal om je e-mailinstellingen te wijzigen.'
 
 const body = z.object({
   token: z.string({ message: 'De afmeldlink is onvolledig.' }).min(10).max(300),
