@@ -28,9 +28,30 @@ function allowedDomains() {
   }
 }
 
+/**
+ * The CSRF origin check of the portal (src/features/http/origin-check.ts): Astro's own
+ * `checkOrigin` rule, installed as the first middleware, with one exception: the RFC 8058
+ * one-click unsubscribe POST that mail providers send to /afmelden/<token> without an Origin
+ * header. Astro 7's built-in check cannot exempt one route, so it is switched off below and this
+ * takes its place. Never remove this integration without turning `checkOrigin` back on.
+ * @type {import('astro').AstroIntegration}
+ */
+const originCheck = {
+  name: 'schoolpost-origin-check',
+  hooks: {
+    'astro:config:setup': ({ addMiddleware }) => {
+      addMiddleware({
+        order: 'pre',
+        entrypoint: new URL('./src/features/http/origin-check-middleware.ts', import.meta.url),
+      })
+    },
+  },
+}
+
 // The parent portal: server-rendered on every request, no client JavaScript.
 export default defineConfig({
   output: 'server',
+  integrations: [originCheck],
   adapter: node({ mode: 'standalone' }),
   // PORT/HOST are read again at runtime by the standalone server; these are the defaults.
   server: {
@@ -38,8 +59,9 @@ export default defineConfig({
     host: process.env.HOST || true,
   },
   security: {
-    // Cross-site form posts (actions, logout) are refused with 403.
-    checkOrigin: true,
+    // Cross-site form posts (actions, logout) are refused with 403 — by `originCheck` above, which
+    // applies Astro's rule everywhere but lets mail providers' one-click unsubscribe POSTs through.
+    checkOrigin: false,
     allowedDomains: allowedDomains(),
     // Portal forms are small; refuse big bodies early.
     actionBodySizeLimit: 64 * 1024,

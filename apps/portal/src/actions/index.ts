@@ -14,6 +14,8 @@ import type { ForgotPasswordFormResult } from '../features/password-reset/forgot
 import { submitForgotPasswordForm } from '../features/password-reset/forgot-password'
 import type { ResetFormResult } from '../features/password-reset/reset-password'
 import { submitResetForm } from '../features/password-reset/reset-password'
+import type { NotificationsFormResult } from '../features/notifications/preferences'
+import { notificationsInput, submitNotificationsForm } from '../features/notifications/preferences'
 import { getPortalContext } from '../features/portal-context'
 import type { PrivacyFormResult } from '../features/privacy/privacy'
 import { consentInput, submitConsentForm } from '../features/privacy/privacy'
@@ -209,6 +211,28 @@ export const server = {
       } catch (error) {
         console.error('[portal] Report action failed:', error)
         return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }
+      }
+    },
+  }),
+
+  /** /account/meldingen: the parent's email about new posts, per kind (C1). */
+  setNotificationPreferences: defineAction({
+    accept: 'form',
+    input: notificationsInput,
+    handler: async (input, context): Promise<NotificationsFormResult> => {
+      try {
+        const portal = getPortalContext()
+        const parent = await currentParent(context, portal)
+        if (!parent) return { ok: false, code: 'signed-out' }
+        return await submitNotificationsForm(input, { cms: portal.cms, parent })
+      } catch (error) {
+        console.error('[portal] Notification-preferences action failed:', error)
+        return {
+          ok: false,
+          code: 'unavailable',
+          message: UNAVAILABLE_MESSAGE,
+          preferences: { news: input.news, group: input.group },
+        }
       }
     },
   }),

@@ -5,6 +5,8 @@ import type {
   Pupil,
   SchoolSetting,
 } from '@schoolpost/cms/portal-api'
+import type { NotificationKind, NotificationPreference } from '@schoolpost/policies'
+import { NOTIFICATION_PREFERENCES } from '@schoolpost/policies'
 
 import type {
   ConsentStatus,
@@ -729,5 +731,134 @@ export function createCmsClient(options: CmsClientOptions) {
         clearTimeout(timer)
       }
     },
+
+    /**
+     * PATCH /api/parents/<id>: the parent's own email preferences (C1). A token that is no longer
+     * accepted (or another parent's id) gives CmsUnauthorizedError.
+     */
+    async updateOwnNotifications(
+      token: string,
+      parentId: string,
+      notifications: OwnNotificationPreferences,
+    ): Promise<UpdateOwnNotificationsResult> {
+      const path = `/api/parents/${encodeURIComponent(parentId)}?depth=0`
+      const { status, body } = await send('PATCH', path, {
+        token,
+        json: { notifications: { news: notifications.news, group: notifications.group } },
+      })
+      if (status === 401 || status === 403 || status === 404) {
+        throw new CmsUnauthorizedError(status, path)
+      }
+      if (status === 400 && isRecord(body) && Array.isArray(body.errors)) {
+        return { ok: false, code: 'invalid-input', ...validationErrors(body.errors) }
+      }
+      if (status !== 200) {
+        if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+        throw new CmsRequestError(status, path)
+      }
+      if (!isRecord(body) || !isRecord(body.doc) || typeof body.doc.id !== 'string') {
+        throw invalid(path, status, 'no updated parent')
+      }
+      const saved = isRecord(body.doc.notifications) ? body.doc.notifications : {}
+      return {
+        ok: true,
+        notifications: {
+          news: isNotificationPreference(saved.news) ? saved.news : notifications.news,
+          group: isNotificationPreference(saved.group) ? saved.group : notifications.group,
+        },
+      }
+    },
+
+    /**
+     * GET /api/parents/unsubscribe: what an unsubscribe link would switch off. Changes nothing.
+     * The token never appears in an error message (those are logged).
+     */
+    async checkUnsubscribe(token: string): Promise<CheckUnsubscribeResult> {
+      const label = '/api/parents/unsubscribe?token=…'
+      let sent: Sent
+      try {
+        sent = await send('GET', `/api/parents/unsubscribe?token=${encodeURIComponent(token)}`)
+      } catch (error) {
+        throw withoutToken(error, token)
+      }
+      const { status, headers, body } = sent
+      if (status === 429) return rateLimited(headers)
+      if (!isRecord(body)) throw invalid(label, status, 'not a JSON object')
+      if (status === 200 && body.ok === true) {
+        if (!isUnsubscribeScope(body.kind) || typeof body.scopeLabel !== 'string') {
+          throw invalid(label, status, 'an incomplete unsubscribe answer')
+        }
+        return { ok: true, kind: body.kind, scopeLabel: body.scopeLabel }
+      }
+      return refusal(label, status, body, UNSUBSCRIBE_REFUSAL_STATUS)
+    },
+
+    /**
+     * POST /api/parents/unsubscribe: switches off the one kind of email the link is for (no login:
+     * the signed token is the only authority), with the CMS's Dutch confirmation.
+     */
+    async unsubscribe(token: string): Promise<UnsubscribeResult> {
+      const path = '/api/parents/unsubscribe'
+      const { status, headers, body } = await send('POST', path, { json: { token } })
+      if (status === 429) return rateLimited(headers)
+      if (!isRecord(body)) throw invalid(path, status, 'not a JSON object')
+      if (status === 200 && body.ok === true) {
+        if (!isUnsubscribeScope(body.kind) || typeof body.message !== 'string') {
+          throw invalid(path, status, 'an incomplete unsubscribe answer')
+        }
+        return { ok: true, kind: body.kind, message: body.message }
+      }
+      return refusal(path, status, body, UNSUBSCRIBE_REFUSAL_STATUS)
+    },
   }
+}
+
+/** A parent's own choice per kind of post (C1), as the portal saves it. */
+export type OwnNotificationPreferences = Record<NotificationKind, NotificationPreference>
+
+export type UpdateOwnNotificationsResult =
+  | { ok: true; notifications: OwnNotificationPreferences }
+  /** Payload refused the values: its messages per field path, and its first message. */
+  | { ok: false; code: 'invalid-input'; message: string; fields: Record<string, string> }
+
+/** What an unsubscribe link is for: one kind of post, or every kind that comes as a digest. */
+export type UnsubscribeScope = NotificationKind | 'digest'
+
+/** Why the CMS refused an unsubscribe token (both 400). */
+export type UnsubscribeProblem = 'invalid-token' | 'invalid-input'
+
+export type CheckUnsubscribeResult =
+  /** `scopeLabel`: "over schoolnieuws", "met het dagelijks overzicht". */
+  | { ok: true; kind: UnsubscribeScope; scopeLabel: string }
+  | CmsRefusal<UnsubscribeProblem>
+  | RateLimited
+
+export type UnsubscribeResult =
+  | { ok: true; kind: UnsubscribeScope; message: string }
+  | CmsRefusal<UnsubscribeProblem>
+  | RateLimited
+
+const UNSUBSCRIBE_REFUSAL_STATUS: Record<UnsubscribeProblem, number> = {
+  'invalid-token': 400,
+  'invalid-input': 400,
+}
+
+function isNotificationPreference(value: unknown): value is NotificationPreference {
+  return (
+    typeof value === 'string' && (NOTIFICATION_PREFERENCES as readonly string[]).includes(value)
+  )
+}
+
+function isUnsubscribeScope(value: unknown): value is UnsubscribeScope {
+  return value === 'news' || value === 'group' || value === 'digest'
+}
+
+/** The same outage, with the token cut out of its message (messages are logged). */
+function withoutToken(error: unknown, token: string): unknown {
+  if (!(error instanceof CmsUnavailableError) || token.length === 0) return error
+  const message = error.message.split(encodeURIComponent(token)).join('…').split(token).join('…')
+  return new CmsUnavailableError(error.reason, message, {
+    ...(error.status === undefined ? {} : { status: error.status }),
+    cause: error.cause,
+  })
 }
