@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 
 import { Resend } from 'resend'
 
-import { PermanentEmailError, RetryLaterError, type OutgoingEmail } from './deliver-email'
+import { resendFailure, type OutgoingEmail } from './deliver-email'
 
 export type BatchItemResult = { ok: true; providerId: string } | { ok: false; error: string }
 
@@ -59,17 +59,5 @@ export async function deliverBatch({
       return id ? { ok: true, providerId: id } : { ok: false, error: 'Resend gaf geen id terug' }
     })
   }
-  const status = error?.statusCode ?? null
-  const detail = `Resend ${status ?? 'onbereikbaar'}: ${error?.message ?? 'onbekende fout'}`
-  if (status === 429) {
-    const seconds = Number(headers?.['retry-after'])
-    throw new RetryLaterError(
-      detail,
-      Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000,
-    )
-  }
-  if (status !== null && status >= 400 && status < 500 && status !== 408 && status !== 409) {
-    throw new PermanentEmailError(detail)
-  }
-  throw new Error(detail)
+  throw resendFailure(error, headers)
 }

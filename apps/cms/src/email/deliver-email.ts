@@ -55,18 +55,30 @@ export async function deliverEmail({
   )
   if (data?.id) return { providerId: data.id }
 
+  throw resendFailure(error, headers)
+}
+
+/**
+ * What a failed Resend call means for the outbox: 429 → RetryLaterError (after Retry-After);
+ * a refused request (4xx but 408/409) → PermanentEmailError; 5xx, network → a plain Error that
+ * the queue retries with backoff. 408 (timeout) and 409 (a concurrent request with the same
+ * idempotency key) are transient.
+ */
+export function resendFailure(
+  error: { statusCode: number | null; message: string } | null,
+  headers: Record<string, string> | null,
+): Error {
   const status = error?.statusCode ?? null
   const detail = `Resend ${status ?? 'onbereikbaar'}: ${error?.message ?? 'onbekende fout'}`
   if (status === 429) {
     const seconds = Number(headers?.['retry-after'])
-    throw new RetryLaterError(
+    return new RetryLaterError(
       detail,
       Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : 60_000,
     )
   }
-  // 408 (timeout) and 409 (a concurrent request with the same idempotency key) are transient.
   if (status !== null && status >= 400 && status < 500 && status !== 408 && status !== 409) {
-    throw new PermanentEmailError(detail)
+    return new PermanentEmailError(detail)
   }
-  throw new Error(detail)
+  return new Error(detail)
 }
