@@ -59,7 +59,9 @@ test('a director imports a CSV and invites; the parent activates and sees only t
   await parent.getByLabel(/herhaal/i).fill('de zon schijnt op het schoolplein')
   await parent.getByRole('button', { name: /account activeren|opslaan|wachtwoord/i }).click()
   await expect(parent).toHaveURL(`${PORTAL_URL}/`)
-  await expect(parent.getByRole('article')).toHaveCount(2)
+  await expect(
+    parent.getByRole('region', { name: 'Je kinderen' }).getByRole('article'),
+  ).toHaveCount(2)
   await expect(parent.getByRole('article').filter({ hasText: 'Sara Kok' })).toContainText('Groep 4')
   await expect(parent.getByRole('article').filter({ hasText: 'Lina Kok' })).toContainText('Groep 6')
   await expect(parent.getByText('Jesse van der Berg')).toHaveCount(0)
