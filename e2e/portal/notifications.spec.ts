@@ -44,6 +44,23 @@ test('a group post reaches the parents of that group by email, with a working li
   expect(created.status()).toBe(201)
   const postId = (await created.json()).doc.id as string
 
+  // Every parent of a Groep 3 pupil, once; nobody else.
+  const pupils = (
+    await (await request.get(`${CMS_URL}/api/pupils?limit=200&depth=0`, { headers: auth })).json()
+  ).docs as { id: string; group: string }[]
+  const director = { Authorization: `JWT ${await staffToken(request)}` }
+  const parents = (
+    await (
+      await request.get(`${CMS_URL}/api/parents?limit=500&depth=0`, { headers: director })
+    ).json()
+  ).docs as { email: string; status: string; children: string[] }[]
+  const inGroep3 = new Set(pupils.filter((p) => p.group === groep3.id).map((p) => p.id))
+  const expected = parents
+    .filter((p) => p.status === 'active' && p.children.some((c) => inGroep3.has(c)))
+    .map((p) => p.email)
+    .sort()
+  expect(expected).toEqual(expect.arrayContaining([fatima.email, 'kemal.yilmaz@ouders.test']))
+
   let emails: LoggedEmail[] = []
   await expect
     .poll(
@@ -53,7 +70,7 @@ test('a group post reaches the parents of that group by email, with a working li
       },
       { timeout: 90_000, intervals: [1000, 2000, 3000] },
     )
-    .toEqual(['fatima.yilmaz@ouders.test', 'kemal.yilmaz@ouders.test'])
+    .toEqual(expected)
   // A parent of another group got nothing.
   expect(emails.some((e) => e.to === 'eva.dejong@ouders.test')).toBe(false)
 

@@ -2,13 +2,29 @@ import type { Payload } from 'payload'
 
 import { queueDueDigests } from '../notifications/queue-due-digests'
 
+const RUNNER = Symbol.for('schoolpost.outboxRunner')
+type WithRunner = typeof globalThis & { [RUNNER]?: () => void }
+
+/**
+ * Next.js can initialise Payload more than once in one server process (separate module graphs
+ * for the admin and the API routes). One runner per process is enough, and two would only make
+ * their SQLite writes contend: the first one started wins.
+ */
+export function startOutboxRunner(payload: Payload, intervalMs = 5000): () => void {
+  const scope = globalThis as WithRunner
+  if (scope[RUNNER]) return scope[RUNNER]
+  const stop = startRunner(payload, intervalMs)
+  scope[RUNNER] = stop
+  return stop
+}
+
 /**
  * Works through the job queue (the email outbox) every few seconds inside the running CMS, after
  * handing any due daily digest to it.
  * Jobs run one after another: SQLite has a single writer, and parallel jobs whose hooks write
  * would only wait on each other. `payload jobs:run` does the same from the command line.
  */
-export function startOutboxRunner(payload: Payload, intervalMs = 5000): () => void {
+function startRunner(payload: Payload, intervalMs: number): () => void {
   let running = false
   const timer = setInterval(async () => {
     if (running) return

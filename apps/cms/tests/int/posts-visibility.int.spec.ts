@@ -212,11 +212,33 @@ describe('posts and media visibility (S11, S13, S16)', () => {
     })
     expect(history.docs.map((h) => [h.from, h.to])).toEqual([['none', 'refused']])
 
+    // With a refused pupil on it the post cannot be edited as published, but it can be hidden.
+    const edit = await rest('PATCH', `/posts/${post.id}`, {
+      token: teacherToken,
+      body: { title: 'Uitje groep A (aangepast)' },
+    })
+    expect(edit.status).toBe(400)
+    const hide = await rest('PATCH', `/posts/${post.id}`, {
+      token: teacherToken,
+      body: { hidden: true },
+    })
+    expect(hide.status).toBe(200)
+    expect((await rest('GET', `/posts/${post.id}`, { token: multiToken })).status).toBe(404)
+    // Showing it again is checked like publishing: refused while the refused pupil is on it.
+    expect(
+      (await rest('PATCH', `/posts/${post.id}`, { token: teacherToken, body: { hidden: false } }))
+        .status,
+    ).toBe(400)
+
     // Allowing again brings it back.
     await rest('POST', '/image-consents/set', {
       token: multiToken,
       body: { pupil: f.pupils.c1.id, allowed: true },
     })
+    expect(
+      (await rest('PATCH', `/posts/${post.id}`, { token: teacherToken, body: { hidden: false } }))
+        .status,
+    ).toBe(200)
     expect(
       (await (await rest('GET', `/posts/${post.id}?depth=1`, { token: multiToken })).json())
         .gallery,

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { deny } from '../../access/deny'
 import { isStaffField } from '../../access/is-staff-field'
 import { reportsCreate, reportsRead, reportsUpdate } from '../../access/reports-read'
+import { handleReport, reportHandlingState } from './endpoints/handle-report'
 import { checkReport } from './hooks/check-report'
 import { notifyStaffOfReport } from './hooks/notify-staff'
 
@@ -19,6 +20,7 @@ export const Reports: CollectionConfig = {
     group: { nl: 'Berichten', en: 'Posts' },
   },
   access: { read: reportsRead, create: reportsCreate, update: reportsUpdate, delete: deny },
+  endpoints: [handleReport, reportHandlingState],
   hooks: { beforeChange: [checkReport], afterChange: [notifyStaffOfReport] },
   fields: [
     {
@@ -67,9 +69,19 @@ export const Reports: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     {
+      // Hide the post or the photo for parents, close the report: POST /api/reports/:id/handle.
+      name: 'handleReport',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/admin/ReportActions#ReportActions' },
+      },
+    },
+    {
       name: 'reporter',
       type: 'relationship',
       relationTo: 'parents',
+      label: { nl: 'Gemeld door', en: 'Reporter' },
       admin: { readOnly: true },
       access: { read: isStaffField, update: () => false },
     },

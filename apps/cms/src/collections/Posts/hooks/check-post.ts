@@ -45,7 +45,10 @@ export const checkPost: CollectionBeforeChangeHook = async ({
       message: 'Kies wanneer het bericht gepubliceerd moet worden.',
     })
   }
-  if (post.status === 'published' || post.status === 'scheduled') {
+  // Hiding is always allowed: it is what staff do when a photo turns out to be a problem, e.g.
+  // after a guardian withdrew consent (which would otherwise fail the photo check below).
+  const hiding = !!data.hidden && !originalDoc?.hidden
+  if ((post.status === 'published' || post.status === 'scheduled') && !hiding) {
     const gallery = ids(post.gallery)
     if (gallery.length) {
       const [settings, media, refused] = await Promise.all([

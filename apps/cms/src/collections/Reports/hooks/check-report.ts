@@ -31,13 +31,13 @@ export const checkReport: CollectionBeforeChangeHook = async ({ data, operation,
     })
   const mediaId = typeof data.media === 'string' ? data.media : data.media?.id
   if (mediaId) {
-    // The raw gallery (a parent's own read trims it), and the item must be one they can see.
+    // The raw gallery, and the item must be one they can see. Without the parent's req: the
+    // posts' afterRead hook trims a parent's gallery (at depth 0 to nothing at all).
     const raw = await req.payload.findByID({
       collection: 'posts',
       id: post.id,
       depth: 0,
       overrideAccess: true,
-      req,
       select: { gallery: true },
     })
     const inPost = (raw.gallery ?? []).some((m) => (typeof m === 'string' ? m : m.id) === mediaId)
