@@ -7,6 +7,7 @@ import type { LoginFormResult } from '../features/auth/login'
 import { submitLoginForm, UNAVAILABLE_MESSAGE } from '../features/auth/login'
 import { newPasswordForm } from '../features/auth/new-password'
 import { currentParent } from '../features/auth/require-parent'
+import type { PortalSession } from '../features/auth/session'
 import { clientKey } from '../features/http/rate-limit'
 import type { InvitationFormResult } from '../features/invitation/accept-invitation'
 import { submitInvitationForm } from '../features/invitation/accept-invitation'
@@ -16,7 +17,7 @@ import type { ResetFormResult } from '../features/password-reset/reset-password'
 import { submitResetForm } from '../features/password-reset/reset-password'
 import type { NotificationsFormResult } from '../features/notifications/preferences'
 import { notificationsInput, submitNotificationsForm } from '../features/notifications/preferences'
-import { getPortalContext } from '../features/portal-context'
+import { getPortalContext, type PortalContext } from '../features/portal-context'
 import type { PrivacyFormResult } from '../features/privacy/privacy'
 import { consentInput, submitConsentForm } from '../features/privacy/privacy'
 import type { ReportFormResult } from '../features/reports/report-form'
@@ -51,6 +52,28 @@ async function orUnavailable<T>(
     console.error(`[portal] ${label} action failed:`, error)
     return unavailable()
   }
+}
+
+/**
+ * The forms of a logged-in parent: the session is checked in the action itself (not only in the
+ * middleware), an ended session answers `signed-out`, and a failure is a clear message as above.
+ */
+function asSignedInParent<T>(
+  label: string,
+  context: Parameters<typeof currentParent>[0],
+  run: (parent: PortalSession, portal: PortalContext) => Promise<T>,
+  unavailable: () => NoInfer<T>,
+): Promise<T | { ok: false; code: 'signed-out' }> {
+  return orUnavailable<T | { ok: false; code: 'signed-out' }>(
+    label,
+    async () => {
+      const portal = getPortalContext()
+      const parent = await currentParent(context, portal)
+      if (!parent) return { ok: false, code: 'signed-out' }
+      return run(parent, portal)
+    },
+    unavailable,
+  )
 }
 
 /**
@@ -154,86 +177,72 @@ export const server = {
   updateAccount: defineAction({
     accept: 'form',
     input: accountInput,
-    handler: async (input, context): Promise<AccountFormResult> => {
-      try {
-        const portal = getPortalContext()
-        const parent = await currentParent(context, portal)
-        if (!parent) return { ok: false, code: 'signed-out' }
-        return await submitAccountForm(input, {
-          cms: portal.cms,
-          cookies: context.cookies,
-          parent,
-          session: portal.session,
-        })
-      } catch (error) {
-        console.error('[portal] Account action failed:', error)
-        return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }
-      }
-    },
+    handler: (input, context): Promise<AccountFormResult> =>
+      asSignedInParent(
+        'Account',
+        context,
+        (parent, portal) =>
+          submitAccountForm(input, {
+            cms: portal.cms,
+            cookies: context.cookies,
+            parent,
+            session: portal.session,
+          }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
+      ),
   }),
   /** /account/privacy: the parent's image consent for one of their children (S16). */
   setImageConsent: defineAction({
     accept: 'form',
     input: consentInput,
-    handler: async (input, context): Promise<PrivacyFormResult> => {
-      try {
-        const portal = getPortalContext()
-        const parent = await currentParent(context, portal)
-        if (!parent) return { ok: false, code: 'signed-out' }
-        return await submitConsentForm(input, { cms: portal.cms, parent })
-      } catch (error) {
-        console.error('[portal] Image-consent action failed:', error)
-        return {
+    handler: (input, context): Promise<PrivacyFormResult> =>
+      asSignedInParent(
+        'Image-consent',
+        context,
+        (parent, portal) => submitConsentForm(input, { cms: portal.cms, parent }),
+        () => ({
           ok: false,
           code: 'unavailable',
           message: UNAVAILABLE_MESSAGE,
           pupil: input.pupil,
           allowed: input.allowed === 'ja',
-        }
-      }
-    },
+        }),
+      ),
   }),
 
   /** /berichten/<id>/melden: "Meld dit bericht" for a post or one of its items (S15). */
   reportPost: defineAction({
     accept: 'form',
     input: reportInput,
-    handler: async (input, context): Promise<ReportFormResult> => {
-      try {
-        const portal = getPortalContext()
-        const parent = await currentParent(context, portal)
-        if (!parent) return { ok: false, code: 'signed-out' }
-        return await submitReportForm(input, {
-          cms: portal.cms,
-          parent,
-          limiter: portal.limiters.report,
-        })
-      } catch (error) {
-        console.error('[portal] Report action failed:', error)
-        return { ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }
-      }
-    },
+    handler: (input, context): Promise<ReportFormResult> =>
+      asSignedInParent(
+        'Report',
+        context,
+        (parent, portal) =>
+          submitReportForm(input, {
+            cms: portal.cms,
+            parent,
+            limiter: portal.limiters.report,
+          }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
+      ),
   }),
 
   /** /account/meldingen: the parent's email about new posts, per kind (C1). */
   setNotificationPreferences: defineAction({
     accept: 'form',
     input: notificationsInput,
-    handler: async (input, context): Promise<NotificationsFormResult> => {
-      try {
-        const portal = getPortalContext()
-        const parent = await currentParent(context, portal)
-        if (!parent) return { ok: false, code: 'signed-out' }
-        return await submitNotificationsForm(input, { cms: portal.cms, parent })
-      } catch (error) {
-        console.error('[portal] Notification-preferences action failed:', error)
-        return {
+    handler: (input, context): Promise<NotificationsFormResult> =>
+      asSignedInParent(
+        'Notification-preferences',
+        context,
+        (parent, portal) => submitNotificationsForm(input, { cms: portal.cms, parent }),
+        () => ({
           ok: false,
           code: 'unavailable',
           message: UNAVAILABLE_MESSAGE,
           preferences: { news: input.news, group: input.group },
-        }
-      }
-    },
+        }),
+      ),
   }),
 }
