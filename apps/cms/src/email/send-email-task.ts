@@ -7,9 +7,8 @@ import {
   RetryLaterError,
   type OutgoingEmail,
 } from './deliver-email'
+import { emailLogEntry, type EmailLogStatus } from './email-log-entry'
 import { queueEmail } from './queue-email'
-
-type LogStatus = 'captured' | 'sent' | 'retrying' | 'failed'
 
 const RETRIES = 6
 
@@ -17,7 +16,7 @@ const RETRIES = 6
 async function writeLog(
   payload: Payload,
   email: OutgoingEmail,
-  status: LogStatus,
+  status: EmailLogStatus,
   extra: { providerId?: string; error?: string; countAttempt?: boolean } = {},
 ): Promise<number> {
   const existing = await payload.find({
@@ -27,15 +26,10 @@ async function writeLog(
     depth: 0,
   })
   const data = {
-    to: email.to,
-    subject: email.subject,
-    kind: email.kind,
-    text: email.text,
-    html: email.html,
-    idempotencyKey: email.idempotencyKey,
-    status,
-    providerId: extra.providerId ?? existing.docs[0]?.providerId ?? null,
-    lastError: extra.error ?? null,
+    ...emailLogEntry(email, status, {
+      providerId: extra.providerId ?? existing.docs[0]?.providerId,
+      error: extra.error,
+    }),
     attempts:
       (existing.docs[0]?.attempts ?? 0) +
       (status === 'captured' || extra.countAttempt === false ? 0 : 1),

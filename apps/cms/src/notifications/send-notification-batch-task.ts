@@ -3,6 +3,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 
 import { deliverBatch } from '../email/deliver-batch'
 import { PermanentEmailError, RetryLaterError } from '../email/deliver-email'
+import { emailLogEntry } from '../email/email-log-entry'
 import { env } from '../lib/env'
 import type { PostNotification } from '../payload-types'
 import { composeNotificationEmails, type ComposedMessage } from './compose-notification-emails'
@@ -54,15 +55,7 @@ async function record(
       const { email } = message
       const previous = logByKey.get(email.idempotencyKey)
       const data = {
-        to: email.to,
-        subject: email.subject,
-        kind: email.kind,
-        text: email.text,
-        html: email.html,
-        idempotencyKey: email.idempotencyKey,
-        status: outcome.status,
-        providerId: outcome.providerId ?? null,
-        lastError: outcome.error ?? null,
+        ...emailLogEntry(email, outcome.status, outcome),
         attempts: (previous?.attempts ?? 0) + (outcome.status === 'captured' ? 0 : 1),
         updatedAt: now,
       }
