@@ -54,16 +54,17 @@ export async function uploadMediaInAdmin(
   { file, alt, pupils }: { file: string; alt: string; pupils: string[] },
 ): Promise<AdminMedia> {
   await page.goto(`${CMS_URL}/admin/collections/media/create`)
+  const formState = trackFormState(page)
   const chooser = page.waitForEvent('filechooser')
   await page.getByRole('button', { name: 'Selecteer een bestand' }).click()
   await (await chooser).setFiles(file)
   await page.getByRole('textbox', { name: 'Beschrijving (voor schermlezers)' }).fill(alt)
   await pick(page, 'pupils', ...pupils)
+  await formState.settled()
+  formState.stop()
   await page.getByRole('button', { name: 'Bewaar' }).click()
   // Every size is made with sharp while the upload is saved: slow on a busy 2-core machine.
-  await expect(page.getByText('Foto of video succesvol aangemaakt.')).toBeVisible({
-    timeout: SAVE_TIMEOUT,
-  })
+  await expectSaved(page, 'Foto of video succesvol aangemaakt.')
   await expect(page).toHaveURL(/\/admin\/collections\/media\/[0-9a-f-]{36}$/)
   const id = page.url().split('/').at(-1)!
   const filename = (await page.getByRole('heading', { level: 1 }).innerText()).trim()
@@ -103,6 +104,19 @@ export async function fillPostInAdmin(
   await formState.settled()
   formState.stop()
   await page.getByRole('button', { name: 'Bewaar' }).click()
+}
+
+/**
+ * Waits for the admin's success toast; a refusal fails at once with the admin's own message
+ * instead of a bare timeout, so a failed run says why.
+ */
+export async function expectSaved(page: Page, message: string): Promise<void> {
+  const saved = page.getByText(message)
+  const refused = page.locator('[data-sonner-toast][data-type="error"]')
+  await expect(saved.or(refused).first()).toBeVisible({ timeout: SAVE_TIMEOUT })
+  if (await refused.count()) {
+    throw new Error(`The admin refused the save: ${(await refused.allInnerTexts()).join(' | ')}`)
+  }
 }
 
 /**

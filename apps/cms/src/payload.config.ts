@@ -16,7 +16,7 @@ import { Posts } from './collections/Posts'
 import { Pupils } from './collections/Pupils'
 import { Reports } from './collections/Reports'
 import { Staff } from './collections/Staff'
-import { keepBusyTimeout } from './db/keep-busy-timeout'
+import { serializeWrites } from './db/serialize-writes'
 import { runMigrationsOnInit } from './db/run-migrations-on-init'
 import { databaseKindFor, selectDatabaseAdapter } from './db/select-database-adapter'
 import { outboxEmailAdapter } from './email/outbox-email-adapter'
@@ -94,7 +94,7 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   onInit: async (payload) => {
     if (databaseKindFor(env.databaseUrl) === 'sqlite') {
-      keepBusyTimeout(payload)
+      serializeWrites(payload)
       await runMigrationsOnInit(payload)
     }
     // Only the running CMS server works through the outbox: not tests, not `next build`, not

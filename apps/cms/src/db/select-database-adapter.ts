@@ -3,7 +3,7 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations'
-import { SQLITE_BUSY_TIMEOUT_MS } from './keep-busy-timeout'
+import { SQLITE_BUSY_TIMEOUT_MS } from './serialize-writes'
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
@@ -15,9 +15,10 @@ export function databaseKindFor(url: string): DatabaseKind {
 
 /**
  * One DATABASE_URL decides the adapter. SQLite is the embedded default: UUID ids like MongoDB,
- * real transactions, WAL so readers never block the writer, and a busy timeout instead of
- * SQLITE_BUSY errors. Schema changes only through committed migrations (`push: false`), which
- * run on start; MongoDB (a replica set, for transactions) needs no schema migrations.
+ * real transactions, WAL so readers never block the writer, and a busy timeout for a writer in
+ * another process (writers of this process queue in `serializeWrites`). Schema changes only
+ * through committed migrations (`push: false`), which run on start; MongoDB (a replica set, for
+ * transactions) needs no schema migrations.
  */
 export function selectDatabaseAdapter(url: string): DatabaseAdapterObj {
   if (databaseKindFor(url) === 'mongodb') {

@@ -64,4 +64,50 @@ describe('embedded SQLite database', () => {
     })
     expect(after.totalDocs).toBe(before.totalDocs)
   })
+
+  it('queues two writers of one process instead of freezing the server for the busy timeout', async () => {
+    // libSQL runs statements on the main thread: a second BEGIN IMMEDIATE used to sleep on the
+    // event loop until the busy timeout, the first transaction unable to commit, then fail.
+    const txId = await payload.db.beginTransaction()
+    if (!txId) throw new Error('no transaction')
+    await payload.create({
+      collection: 'groups',
+      data: { name: 'Schrijver 1', schoolYear: '2026-2027' },
+      req: { transactionID: txId },
+    })
+
+    let lastTick = Date.now()
+    let longestStall = 0
+    const ticker = setInterval(() => {
+      longestStall = Math.max(longestStall, Date.now() - lastTick)
+      lastTick = Date.now()
+    }, 10)
+    const started = Date.now()
+    const secondTransaction = payload.create({
+      collection: 'groups',
+      data: { name: 'Schrijver 2', schoolYear: '2026-2027' },
+    })
+    const plainWrite = payload.db.updateMany({
+      collection: 'groups',
+      where: { name: { equals: 'Schrijver 2' } },
+      data: { sortOrder: 7 },
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await payload.db.commitTransaction(txId)
+    const second = await secondTransaction
+    const finished = Date.now() - started
+    await plainWrite
+    clearInterval(ticker)
+
+    expect(second.name).toBe('Schrijver 2')
+    expect(finished).toBeGreaterThanOrEqual(290) // it did wait for the first writer…
+    expect(finished).toBeLessThan(3000) // …and not for SQLite's 5 s busy timeout
+    expect(longestStall).toBeLessThan(1000)
+    const names = await payload.find({
+      collection: 'groups',
+      where: { name: { in: ['Schrijver 1', 'Schrijver 2'] } },
+      depth: 0,
+    })
+    expect(names.docs.map((g) => g.name).sort()).toEqual(['Schrijver 1', 'Schrijver 2'])
+  })
 })

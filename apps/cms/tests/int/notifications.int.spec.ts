@@ -5,11 +5,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { queueDueDigests as QueueDueDigests } from '../../src/notifications/queue-due-digests'
 import type { createUnsubscribeToken as CreateUnsubscribeToken } from '../../src/notifications/unsubscribe-token'
-import type { Group, Parent, Post } from '../../src/payload-types'
+import type { Parent, Post } from '../../src/payload-types'
 import { ResendStub } from '../support/resend-stub'
 import { drainJobs } from './helpers/jobs'
 import type { rest as Rest } from './helpers/payload'
-import { createSchoolFixture, FIXTURE_PASSWORD, type SchoolFixture } from './helpers/school-fixture'
+import {
+  createBigGroup,
+  createSchoolFixture,
+  FIXTURE_PASSWORD,
+  type SchoolFixture,
+} from './helpers/school-fixture'
 
 /**
  * Email notifications of new posts (C1) against the local Resend stub with the real SDK: fan-out
@@ -45,34 +50,7 @@ describe('post notifications (C1)', () => {
   const aboutPost = (post: Post) =>
     stub.delivered.filter((m) => (m.html ?? '').includes(`/berichten/${post.id}`))
 
-  /** A group with `count` pupils, each with one active parent; written straight to the database. */
-  async function bigGroup(count: number, teacherId: string) {
-    const tag = randomUUID().slice(0, 8)
-    const group = await payload.create({
-      collection: 'groups',
-      data: { name: `Groep groot ${tag}`, schoolYear: '2026-2027', teachers: [teacherId] },
-    })
-    const parents: string[] = []
-    for (let i = 0; i < count; i++) {
-      const pupil = await payload.db.create({
-        collection: 'pupils',
-        data: { firstName: `Kind${i}`, lastName: tag, group: group.id, tagLabel: `Kind${i}` },
-      })
-      // The parents need no password here (hashing 700 would only slow the test down).
-      const parent = await payload.db.create({
-        collection: 'parents',
-        data: {
-          name: `Ouder ${i}`,
-          email: `ouder${i}.${tag}@groot.test`,
-          status: 'active',
-          children: [pupil.id],
-        },
-      })
-      parents.push(`ouder${i}.${tag}@groot.test`)
-      void parent
-    }
-    return { group: group as Group, emails: parents }
-  }
+  const bigGroup = (count: number, teacherId: string) => createBigGroup(payload, count, teacherId)
 
   async function counts(post: Post) {
     const res = await rest('GET', `/posts/${post.id}`, { token: directorToken })

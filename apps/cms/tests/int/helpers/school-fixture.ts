@@ -87,3 +87,27 @@ export async function createSchoolFixture(payload: Payload): Promise<SchoolFixtu
 export function asUser<T extends Staff | Parent>(collection: 'staff' | 'parents', doc: T) {
   return { ...doc, collection } as T & { collection: typeof collection }
 }
+
+/** A group with `count` pupils, each with one active parent; written straight to the database. */
+export async function createBigGroup(payload: Payload, count: number, teacherId: string) {
+  const tag = randomUUID().slice(0, 8)
+  const group = await payload.create({
+    collection: 'groups',
+    data: { name: `Groep groot ${tag}`, schoolYear: '2026-2027', teachers: [teacherId] },
+  })
+  const emails: string[] = []
+  for (let i = 0; i < count; i++) {
+    const pupil = await payload.db.create({
+      collection: 'pupils',
+      data: { firstName: `Kind${i}`, lastName: tag, group: group.id, tagLabel: `Kind${i}` },
+    })
+    // The parents need no password here (hashing hundreds would only slow the tests down).
+    const email = `ouder${i}.${tag}@groot.test`
+    await payload.db.create({
+      collection: 'parents',
+      data: { name: `Ouder ${i}`, email, status: 'active', children: [pupil.id] },
+    })
+    emails.push(email)
+  }
+  return { group: group as Group, emails }
+}
