@@ -43,6 +43,11 @@ const schema = z
     MEDIA_MAX_BYTES: z.coerce.number().int().min(1_000_000).default(200_000_000),
     MEDIA_MAX_PIXELS: z.coerce.number().int().min(1_000_000).default(50_000_000),
     EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
+    FFMPEG_PATH: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || 'ffmpeg'),
   })
   .superRefine((env, ctx) => {
     if (
@@ -75,6 +80,8 @@ export type CmsEnv = {
   mediaMaxBytes: number
   /** A decoded image larger than this is refused (decompression bombs). */
   mediaMaxPixels: number
+  /** The ffmpeg that strips video metadata and makes posters (Debian's `ffmpeg` package). */
+  ffmpegPath: string
 }
 
 export class EnvError extends Error {
@@ -116,5 +123,6 @@ export function parseEnv(
     mediaDir: path.resolve(env.MEDIA_DIR ?? path.join(dataDir, 'media')),
     mediaMaxBytes: env.MEDIA_MAX_BYTES,
     mediaMaxPixels: env.MEDIA_MAX_PIXELS,
+    ffmpegPath: env.FFMPEG_PATH,
   }
 }

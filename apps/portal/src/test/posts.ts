@@ -25,6 +25,17 @@ export const rawImage = (id: string, alt: string | null = null) => ({
   },
 })
 
+/**
+ * The WebP stills the CMS makes of a 1920×1080 video, as the sizes of an image (never enlarged,
+ * so `full` is the video's own width).
+ */
+export const posterSizes = (id: string) => ({
+  thumbnail: size(`${id}-poster-400x225.webp`, 400, 225),
+  feed: size(`${id}-poster-1080x608.webp`, 1080, 608),
+  full: size(`${id}-poster-1920x1080.webp`, 1920, 1080),
+})
+
+/** A video as uploaded before the CMS made posters: Payload's empty sizes. */
 export const rawVideo = (id: string) => ({
   id,
   alt: null,
@@ -39,6 +50,9 @@ export const rawVideo = (id: string) => ({
     full: { filename: null, width: null, height: null },
   },
 })
+
+/** A video with poster stills. */
+export const rawVideoWithPoster = (id: string) => ({ ...rawVideo(id), sizes: posterSizes(id) })
 
 export const rawPost = (over: Record<string, unknown> = {}) => ({
   id: 'post-1',

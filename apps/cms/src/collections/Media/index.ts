@@ -4,16 +4,17 @@ import { isStaffField } from '../../access/is-staff-field'
 import { mediaRead } from '../../access/media-read'
 import { mediaCreate, mediaUpdate } from '../../access/media-write'
 import { env } from '../../lib/env'
+import { attachVideoPoster } from './hooks/attach-video-poster'
 import { checkUpload, IMAGE_TYPES, VIDEO_TYPES } from './hooks/check-upload'
 import { consentStatus } from './hooks/consent-status'
 import { derivePublishable } from './hooks/derive-publishable'
-
-const webp = { format: 'webp' as const, options: { quality: 80 } }
+import { MEDIA_SIZES, WEBP_QUALITY } from './sizes'
 
 /**
  * Photos and videos (S3, S11–S13). Files live outside any public folder and are served only
  * through Payload's file endpoint after `mediaRead`. Every image — the original included — passes
  * through sharp, which applies the EXIF orientation and writes no metadata (EXIF, GPS, XMP, ICC).
+ * Every video is stored as a copy without metadata, with WebP poster stills as its sizes.
  */
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -42,15 +43,16 @@ export const Media: CollectionConfig = {
     crop: false,
     focalPoint: false,
     adminThumbnail: 'thumbnail',
-    imageSizes: [
-      { name: 'thumbnail', width: 400, withoutEnlargement: true, formatOptions: webp },
-      { name: 'feed', width: 1080, withoutEnlargement: true, formatOptions: webp },
-      { name: 'full', width: 2048, withoutEnlargement: true, formatOptions: webp },
-    ],
+    imageSizes: MEDIA_SIZES.map(({ name, width }) => ({
+      name,
+      width,
+      withoutEnlargement: true,
+      formatOptions: { format: 'webp' as const, options: { quality: WEBP_QUALITY } },
+    })),
   },
   hooks: {
     beforeOperation: [checkUpload],
-    beforeChange: [derivePublishable],
+    beforeChange: [derivePublishable, attachVideoPoster],
   },
   fields: [
     {

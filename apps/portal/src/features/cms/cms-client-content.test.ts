@@ -100,6 +100,7 @@ describe('listPosts', () => {
         mimeType: 'video/mp4',
         width: 1920,
         height: 1080,
+        poster: {},
       },
     ])
   })

@@ -10,7 +10,7 @@ export type ImageSizeName = 'thumbnail' | 'feed' | 'full'
 
 export const IMAGE_SIZE_NAMES: readonly ImageSizeName[] = ['thumbnail', 'feed', 'full']
 
-/** One derived file of an image (WebP, metadata stripped by the CMS). */
+/** One derived file of an image or video (WebP, metadata stripped by the CMS). */
 export type MediaFile = { filename: string; width: number; height: number; mimeType: string | null }
 
 export type PortalImage = {
@@ -28,8 +28,14 @@ export type PortalVideo = {
   /** Videos are played from their original file. */
   filename: string
   mimeType: string
+  /** The video's display size; `null` when the CMS does not know it. */
   width: number | null
   height: number | null
+  /**
+   * WebP stills of the video in the same sizes as an image's, for `<video poster>`; `{}` for
+   * videos uploaded before the CMS made posters (they play without one).
+   */
+  poster: Partial<Record<ImageSizeName, MediaFile>>
 }
 
 export type PortalMedia = PortalImage | PortalVideo
@@ -118,6 +124,17 @@ function parseMediaFile(value: unknown): MediaFile | null {
   return { filename, width, height, mimeType: text(value.mimeType) }
 }
 
+/** The usable derived sizes in `value` (a media document's `sizes`); the rest is dropped. */
+function parseSizes(value: unknown): Partial<Record<ImageSizeName, MediaFile>> {
+  const sizes: Partial<Record<ImageSizeName, MediaFile>> = {}
+  const raw = isRecord(value) ? value : {}
+  for (const name of IMAGE_SIZE_NAMES) {
+    const file = parseMediaFile(raw[name])
+    if (file) sizes[name] = file
+  }
+  return sizes
+}
+
 /** One gallery entry; `null` for an unpopulated id, an unknown kind or nothing to show. */
 export function parseMedia(value: unknown): PortalMedia | null {
   if (!isRecord(value) || typeof value.id !== 'string' || value.id === '') return null
@@ -142,15 +159,11 @@ export function parseMedia(value: unknown): PortalMedia | null {
       mimeType: mimeType?.startsWith('video/') ? mimeType : 'video/mp4',
       width: positiveInt(value.width),
       height: positiveInt(value.height),
+      poster: parseSizes(value.sizes),
     }
   }
   if (kind !== 'image') return null
-  const sizes: PortalImage['sizes'] = {}
-  const raw = isRecord(value.sizes) ? value.sizes : {}
-  for (const name of IMAGE_SIZE_NAMES) {
-    const file = parseMediaFile(raw[name])
-    if (file) sizes[name] = file
-  }
+  const sizes = parseSizes(value.sizes)
   if (Object.keys(sizes).length === 0) return null
   return { kind: 'image', id: value.id, alt, sizes }
 }

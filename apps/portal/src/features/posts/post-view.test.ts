@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { rawImage, rawPost, rawVideo } from '../../test/posts'
+import { posterSizes, rawImage, rawPost, rawVideo, rawVideoWithPoster } from '../../test/posts'
 import type { PortalImage, PortalPost } from '../cms/content'
 import { parsePost } from '../cms/content'
 import {
@@ -240,11 +240,98 @@ describe('postPageView', () => {
       mimeType: 'video/mp4',
       width: 1920,
       height: 1080,
+      poster: null,
       label: 'Video 1 bij: Schoolreisje naar Artis',
       reportHref: '/berichten/post-1/melden?media=v1',
     })
     expect(view.gallery[0]).toMatchObject({ kind: 'image', href: '/berichten/post-1/foto/m1' })
     expect(view.reportHref).toBe('/berichten/post-1/melden')
+  })
+})
+
+describe('postPageView: video posters', () => {
+  const videoItem = (video: Record<string, unknown>) => {
+    const item = postPageView(post({ gallery: [rawImage('m1'), video] })).gallery[1]
+    if (item?.kind !== 'video') throw new Error('the video is not in the gallery')
+    return item
+  }
+
+  it('the feed still of the video, through the portal’s file route', () => {
+    expect(videoItem(rawVideoWithPoster('v1'))).toEqual({
+      kind: 'video',
+      id: 'v1',
+      src: '/bestanden/v1.mp4',
+      mimeType: 'video/mp4',
+      width: 1920,
+      height: 1080,
+      poster: '/bestanden/v1-poster-1080x608.webp',
+      label: 'Video 1 bij: Schoolreisje naar Artis',
+      reportHref: '/berichten/post-1/melden?media=v1',
+    })
+  })
+
+  it('without a feed still: the full one, else the thumbnail', () => {
+    const { thumbnail, full } = posterSizes('v1')
+    expect(videoItem({ ...rawVideo('v1'), sizes: { thumbnail, full } }).poster).toBe(
+      '/bestanden/v1-poster-1920x1080.webp',
+    )
+    expect(videoItem({ ...rawVideo('v1'), sizes: { thumbnail } }).poster).toBe(
+      '/bestanden/v1-poster-400x225.webp',
+    )
+  })
+
+  it('a video without stills is still shown, without a poster', () => {
+    for (const video of [rawVideo('v1'), { ...rawVideo('v1'), sizes: undefined }]) {
+      expect(videoItem(video)).toMatchObject({
+        src: '/bestanden/v1.mp4',
+        width: 1920,
+        height: 1080,
+        poster: null,
+      })
+    }
+  })
+
+  it('ignores stills without a usable file name or width', () => {
+    const { feed, full } = posterSizes('v1')
+    const item = videoItem({
+      ...rawVideo('v1'),
+      sizes: { feed: { ...feed, filename: '../../api/users' }, full: { ...full, width: null } },
+    })
+    expect(item.poster).toBeNull()
+    expect(JSON.stringify(item)).not.toContain('api/users')
+  })
+
+  it('the size of the still reserves the space when the video’s own size is unknown', () => {
+    const unsized = { ...rawVideoWithPoster('v1'), width: null, height: undefined }
+    expect(videoItem(unsized)).toMatchObject({ width: 1080, height: 608 })
+    // Half a size is no size: the still's width and height belong together.
+    expect(videoItem({ ...rawVideoWithPoster('v1'), height: 0 })).toMatchObject({
+      width: 1080,
+      height: 608,
+    })
+    // The video's own size wins when it has one (the still may be scaled down).
+    expect(videoItem({ ...rawVideoWithPoster('v1'), width: 1280, height: 720 })).toMatchObject({
+      width: 1280,
+      height: 720,
+    })
+  })
+
+  it('an unsized video without stills stays unsized, as before', () => {
+    expect(videoItem({ ...rawVideo('v1'), width: null, height: null })).toMatchObject({
+      width: null,
+      height: null,
+      poster: null,
+    })
+    expect(videoItem({ ...rawVideo('v1'), height: null })).toMatchObject({
+      width: 1920,
+      height: null,
+    })
+  })
+
+  it('the timeline card still shows images only and counts a video as "+N"', () => {
+    const card = postCardView(post({ gallery: [rawImage('m1'), rawVideoWithPoster('v1')] }))
+    expect(card.images.map((image) => image.src)).toEqual(['/bestanden/m1-1080x810.webp'])
+    expect(card.moreCount).toBe(1)
   })
 })
 

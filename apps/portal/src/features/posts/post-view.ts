@@ -1,4 +1,11 @@
-import type { ImageSizeName, PortalImage, PortalMedia, PortalPost } from '../cms/content'
+import type {
+  ImageSizeName,
+  MediaFile,
+  PortalImage,
+  PortalMedia,
+  PortalPost,
+  PortalVideo,
+} from '../cms/content'
 import { mediaFileUrl } from '../files/filename'
 
 /**
@@ -178,9 +185,19 @@ export type GalleryItemView =
       mimeType: string
       width: number | null
       height: number | null
+      /** The portal URL of a still for `<video poster>`; `null` for a video without one. */
+      poster: string | null
       label: string
       reportHref: string
     }
+
+/**
+ * The still of a video to show as its poster: the feed size (the gallery shows a video at most a
+ * card wide), else full, else thumbnail; `null` for older videos the CMS made no stills of.
+ */
+export function videoPoster(video: Pick<PortalVideo, 'poster'>): MediaFile | null {
+  return video.poster.feed ?? video.poster.full ?? video.poster.thumbnail ?? null
+}
 
 export type PostPageView = PostMeta & {
   /** Sanitized by the CMS; the only HTML the portal inserts as is (see PostBody.astro). */
@@ -198,13 +215,18 @@ export function postPageView(post: PortalPost): PostPageView {
   for (const media of post.gallery) {
     if (media.kind === 'video') {
       videoNumber += 1
+      const poster = videoPoster(media)
+      // Without the video's own size, the poster (a still of it, same aspect ratio) lets the page
+      // reserve the right space before the video's metadata is loaded.
+      const sized = poster && !(media.width && media.height) ? poster : media
       gallery.push({
         kind: 'video',
         id: media.id,
         src: mediaFileUrl(media.filename),
         mimeType: media.mimeType,
-        width: media.width,
-        height: media.height,
+        width: sized.width,
+        height: sized.height,
+        poster: poster ? mediaFileUrl(poster.filename) : null,
         label: media.alt?.trim() || `Video ${videoNumber} bij: ${post.title.trim()}`,
         reportHref: reportHref(post.id, media.id),
       })

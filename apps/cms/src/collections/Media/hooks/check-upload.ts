@@ -7,9 +7,17 @@ import sharp from 'sharp'
 
 import { env } from '../../../lib/env'
 import { heifToJpeg } from '../../../lib/heif'
+import { cleanVideo, type VideoContainer } from '../../../lib/video'
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp']
 export const VIDEO_TYPES = ['video/mp4', 'video/webm', 'video/quicktime']
+const CONTAINER: Record<string, VideoContainer> = {
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+  'video/quicktime': 'mov',
+}
+/** The poster frame of a video upload, from here to the `attachVideoPoster` hook. */
+export const VIDEO_POSTER = 'videoPoster'
 /** What file-type reports for the HEIF brands phones write: heic/heix, mif1, msf1, hevc/hevx. */
 const HEIF = ['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence']
 
@@ -28,7 +36,8 @@ const tooLarge = () =>
  * Before Payload touches an upload: the type is decided by the bytes, never the name; phone HEIC
  * photos are converted to JPEG (`lib/heif`) and then treated like any other photo; an image whose
  * decoded size would exceed the pixel limit (a decompression bomb) is refused before any decoding
- * happens.
+ * happens; a video is replaced by a copy without metadata (`lib/video`), and its poster frame is
+ * kept for `attachVideoPoster`.
  */
 export const checkUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
@@ -97,6 +106,34 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
     if (!meta.width || !meta.height || meta.width * meta.height > env.mediaMaxPixels) {
       throw tooLarge()
     }
+  }
+  if (VIDEO_TYPES.includes(mime)) {
+    const container = CONTAINER[mime]!
+    const result = await cleanVideo(file.data, container, env.ffmpegPath)
+    if (!result.ok && result.reason === 'unavailable') {
+      req.payload.logger.error(
+        `Video upload refused: ffmpeg not found (FFMPEG_PATH=${env.ffmpegPath})`,
+      )
+      throw new APIError(
+        'Video’s kunnen we op dit moment niet verwerken. Probeer het later opnieuw of vraag de beheerder om hulp.',
+        503,
+        undefined,
+        true,
+      )
+    }
+    if (!result.ok) {
+      throw new APIError(
+        'Deze video is beschadigd of onvolledig en kan niet worden gelezen.',
+        422,
+        undefined,
+        true,
+      )
+    }
+    // Only the copy without metadata is ever stored: the original bytes are not kept anywhere.
+    file.data = result.video
+    file.size = result.video.length
+    ext = container
+    req.context[VIDEO_POSTER] = result.poster
   }
   // Trust the bytes: Payload stores the detected type, whatever the browser claimed. The stored
   // name is random: a phone's "IMG_Noor verjaardag (1).jpg" says too much and is awkward in URLs.
