@@ -62,8 +62,16 @@ test('a group video plays for its group with a poster and without the phone’s 
   const postId = (await published.json()).doc.id as string
 
   const parent = await portalLogin(browser, fatima.email) // Noor is in Groep 3
+  await test.step('the timeline shows the video by its poster; it leads to the video', async () => {
+    const card = parent.getByRole('article').filter({ hasText: title })
+    const tile = card.getByRole('link', { name: `Video: ${label}` })
+    await expect(tile).toBeVisible()
+    expect(await tile.getByRole('img').getAttribute('src')).toMatch(/^\/bestanden\/.+\.webp$/)
+    await tile.click()
+    await expect(parent).toHaveURL(`${PORTAL_URL}/berichten/${postId}#media-${mediaId}`)
+  })
+
   await test.step('the parent sees the video with its poster on the post page', async () => {
-    await parent.goto(`${PORTAL_URL}/berichten/${postId}`)
     await expect(parent.getByRole('heading', { level: 1, name: title })).toBeVisible()
     const player = parent.getByLabel(label)
     await expect(player).toBeVisible()

@@ -9,6 +9,7 @@ import {
   createSchoolFixture,
   FIXTURE_PASSWORD,
   type SchoolFixture,
+  fixtureToken,
 } from './helpers/school-fixture'
 
 /**
@@ -195,8 +196,8 @@ describe('authorization matrix', () => {
     users.parentMulti = asUser('parents', f.parents.multiGroup)
     users.guardianB1 = asUser('parents', f.parents.guardianOne)
     users.deactivated = asUser('parents', f.parents.deactivated)
-    const login = async (collection: 'staff' | 'parents', email: string) =>
-      (await payload.login({ collection, data: { email, password: FIXTURE_PASSWORD } })).token!
+    const login = (collection: 'staff' | 'parents', email: string) =>
+      fixtureToken(payload, collection, email)
     tokens.director = await login('staff', f.director.email)
     tokens.office = await login('staff', f.office.email)
     tokens.teacherAB = await login('staff', f.teacherTwoGroups.email)

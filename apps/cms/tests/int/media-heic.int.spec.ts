@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { heifDecoderRunning, heifToJpeg } from '../../src/lib/heif'
 import type { Media } from '../../src/payload-types'
 import { testPayload } from './helpers/payload'
-import { createSchoolFixture, FIXTURE_PASSWORD, type SchoolFixture } from './helpers/school-fixture'
+import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
 import { uploadMedia } from './helpers/upload'
 
 const mediaDir = () => process.env.MEDIA_DIR!
@@ -52,12 +52,7 @@ describe('HEIC/HEIF uploads are converted to JPEG (S12)', () => {
   beforeAll(async () => {
     payload = await testPayload()
     f = await createSchoolFixture(payload)
-    teacherToken = (
-      await payload.login({
-        collection: 'staff',
-        data: { email: f.teacherTwoGroups.email, password: FIXTURE_PASSWORD },
-      })
-    ).token!
+    teacherToken = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
   })
 
   it('does not start the decoder before a HEIC arrives, nor for a HEIC bomb', async () => {

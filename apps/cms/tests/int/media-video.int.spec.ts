@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Media, Post } from '../../src/payload-types'
 import { rest, testPayload } from './helpers/payload'
-import { createSchoolFixture, FIXTURE_PASSWORD, type SchoolFixture } from './helpers/school-fixture'
+import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
 import { uploadMedia } from './helpers/upload'
 
 const LATITUDE = '+52.3676'
@@ -83,8 +83,8 @@ describe('video uploads (S3, S12)', () => {
   let teacherToken: string
   let video: Media
 
-  const login = async (collection: 'staff' | 'parents', email: string) =>
-    (await payload.login({ collection, data: { email, password: FIXTURE_PASSWORD } })).token!
+  const login = (collection: 'staff' | 'parents', email: string) =>
+    fixtureToken(payload, collection, email)
 
   beforeAll(async () => {
     payload = await testPayload()

@@ -7,7 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Media } from '../../src/payload-types'
 import { testPayload } from './helpers/payload'
-import { createSchoolFixture, FIXTURE_PASSWORD, type SchoolFixture } from './helpers/school-fixture'
+import {
+  createSchoolFixture,
+  FIXTURE_PASSWORD,
+  type SchoolFixture,
+  fixtureToken,
+} from './helpers/school-fixture'
 import { phoneJpeg, uploadMedia } from './helpers/upload'
 
 const mediaDir = () => process.env.MEDIA_DIR!
@@ -21,12 +26,7 @@ describe('upload pipeline (S12, S13)', () => {
   beforeAll(async () => {
     payload = await testPayload()
     f = await createSchoolFixture(payload)
-    teacherToken = (
-      await payload.login({
-        collection: 'staff',
-        data: { email: f.teacherTwoGroups.email, password: FIXTURE_PASSWORD },
-      })
-    ).token!
+    teacherToken = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
   })
 
   it('rotates, strips EXIF/GPS from every file and writes WebP sizes that are never enlarged', async () => {

@@ -14,6 +14,7 @@ import {
   createSchoolFixture,
   FIXTURE_PASSWORD,
   type SchoolFixture,
+  fixtureToken,
 } from './helpers/school-fixture'
 
 /**
@@ -31,8 +32,8 @@ describe('post notifications (C1)', () => {
   let createUnsubscribeToken: typeof CreateUnsubscribeToken
   let secret: string
 
-  const login = async (collection: 'staff' | 'parents', email: string) =>
-    (await payload.login({ collection, data: { email, password: FIXTURE_PASSWORD } })).token!
+  const login = (collection: 'staff' | 'parents', email: string) =>
+    fixtureToken(payload, collection, email)
 
   /** Publishes (or saves) a post as the teacher of groups A and B over REST; returns it and the latency. */
   async function savePost(data: Record<string, unknown>, token = teacherToken) {

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Media, Post } from '../../src/payload-types'
 import { lexicalParagraphs } from './helpers/lexical'
 import { rest, testPayload } from './helpers/payload'
-import { createSchoolFixture, FIXTURE_PASSWORD, type SchoolFixture } from './helpers/school-fixture'
+import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
 import { uploadMedia } from './helpers/upload'
 
 /** Who sees which post and photo, in every size, and a consent refusal taking effect at once. */
@@ -18,8 +18,8 @@ describe('posts and media visibility (S11, S13, S16)', () => {
   let groupPhoto: Media
   let post: Post
 
-  const login = async (collection: 'staff' | 'parents', email: string) =>
-    (await payload.login({ collection, data: { email, password: FIXTURE_PASSWORD } })).token!
+  const login = (collection: 'staff' | 'parents', email: string) =>
+    fixtureToken(payload, collection, email)
   const png = () =>
     sharp({ create: { width: 1200, height: 800, channels: 3, background: '#5a8' } })
       .png()

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Media, Post, Report } from '../../src/payload-types'
 import { rest, testPayload } from './helpers/payload'
-import { createSchoolFixture, FIXTURE_PASSWORD, type SchoolFixture } from './helpers/school-fixture'
+import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
 import { uploadMedia } from './helpers/upload'
 
 type HandleAnswer = {
@@ -38,8 +38,8 @@ describe('handling a report: POST /api/reports/:id/handle (S15)', () => {
   let post: Post
   let report: Report
 
-  const login = async (collection: 'staff' | 'parents', email: string) =>
-    (await payload.login({ collection, data: { email, password: FIXTURE_PASSWORD } })).token!
+  const login = (collection: 'staff' | 'parents', email: string) =>
+    fixtureToken(payload, collection, email)
   const png = () =>
     sharp({ create: { width: 900, height: 600, channels: 3, background: '#58a' } })
       .png()

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Post } from '../../src/payload-types'
 import { type LexicalDocument, lexicalParagraphs } from './helpers/lexical'
 import { rest, testPayload } from './helpers/payload'
-import { createSchoolFixture, FIXTURE_PASSWORD, type SchoolFixture } from './helpers/school-fixture'
+import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
 
 const text = (value: string, format = 0, style = '') => ({
   type: 'text',
@@ -95,8 +95,8 @@ describe('post body as rich text (sanitized on output)', () => {
   let parentToken: string
   let post: Post
 
-  const login = async (collection: 'staff' | 'parents', email: string) =>
-    (await payload.login({ collection, data: { email, password: FIXTURE_PASSWORD } })).token!
+  const login = (collection: 'staff' | 'parents', email: string) =>
+    fixtureToken(payload, collection, email)
 
   beforeAll(async () => {
     payload = await testPayload()

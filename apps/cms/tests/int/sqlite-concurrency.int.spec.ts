@@ -10,8 +10,8 @@ import type { rest as Rest } from './helpers/payload'
 import {
   createBigGroup,
   createSchoolFixture,
-  FIXTURE_PASSWORD,
   type SchoolFixture,
+  fixtureToken,
 } from './helpers/school-fixture'
 import type * as Upload from './helpers/upload'
 
@@ -43,12 +43,7 @@ describe('SQLite with concurrent writers (soak)', () => {
     ;({ phoneJpeg, uploadMedia } = await import('./helpers/upload'))
     payload = await helpers.testPayload()
     f = await createSchoolFixture(payload)
-    teacherToken = (
-      await payload.login({
-        collection: 'staff',
-        data: { email: f.teacherTwoGroups.email, password: FIXTURE_PASSWORD },
-      })
-    ).token!
+    teacherToken = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
     await drainJobs(payload, 60_000)
     stub.reset()
   })

@@ -111,3 +111,12 @@ export async function createBigGroup(payload: Payload, count: number, teacherId:
   }
   return { group: group as Group, emails }
 }
+
+/** A fixture user's token (every fixture user has FIXTURE_PASSWORD). */
+export async function fixtureToken(
+  payload: Payload,
+  collection: 'staff' | 'parents',
+  email: string,
+): Promise<string> {
+  return (await payload.login({ collection, data: { email, password: FIXTURE_PASSWORD } })).token!
+}

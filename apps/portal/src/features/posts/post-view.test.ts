@@ -9,10 +9,12 @@ import {
   formatDutchDate,
   imageAlt,
   postCardView,
+  postMediaHref,
   postPageView,
   reportHref,
   responsiveImage,
   tileSizes,
+  videoAlt,
   viewerView,
 } from './post-view'
 
@@ -151,6 +153,18 @@ describe('imageAlt', () => {
   })
 })
 
+describe('videoAlt', () => {
+  it('"Video: <its alt>", or "Video bij: <title>"', () => {
+    expect(videoAlt({ alt: 'De olifanten in het water' }, 'Artis')).toBe(
+      'Video: De olifanten in het water',
+    )
+    expect(videoAlt({ alt: null }, ' Schoolreisje naar Artis ')).toBe(
+      'Video bij: Schoolreisje naar Artis',
+    )
+    expect(videoAlt({ alt: '  ' }, 'Artis')).toBe('Video bij: Artis')
+  })
+})
+
 describe('postCardView', () => {
   it('shows the details, an excerpt and the images with their viewer links', () => {
     const card = postCardView(post())
@@ -166,10 +180,20 @@ describe('postCardView', () => {
       excerpt: 'Wat een dag! De kinderen zagen de olifanten. En de pinguïns.',
       moreCount: 0,
     })
-    expect(card.images.map((i) => [i.href, i.alt])).toEqual([
-      ['/berichten/post-1/foto/m1', 'Kinderen bij de olifanten'],
-      ['/berichten/post-1/foto/m2', 'Foto bij: Schoolreisje naar Artis'],
+    expect(card.tiles.map((t) => [t.kind, t.href, t.alt])).toEqual([
+      ['image', '/berichten/post-1/foto/m1', 'Kinderen bij de olifanten'],
+      ['image', '/berichten/post-1/foto/m2', 'Foto bij: Schoolreisje naar Artis'],
     ])
+    expect(card.tiles[0]).toEqual({
+      kind: 'image',
+      href: '/berichten/post-1/foto/m1',
+      src: '/bestanden/m1-1080x810.webp',
+      srcset: '/bestanden/m1-400x300.webp 400w, /bestanden/m1-1080x810.webp 1080w',
+      sizes: tileSizes(2),
+      width: 1080,
+      height: 810,
+      alt: 'Kinderen bij de olifanten',
+    })
   })
 
   it('takes the excerpt from the plain text (bodyText), never from the HTML', () => {
@@ -197,20 +221,22 @@ describe('postCardView', () => {
 
   it('shows at most 4 images and counts the rest, videos included, as "+N"', () => {
     const card = postCardView(post({ gallery: [...images(6), rawVideo('v1')] }))
-    expect(card.images.map((i) => i.href.split('/').at(-1))).toEqual(['m1', 'm2', 'm3', 'm4'])
+    expect(card.tiles.map((t) => t.href.split('/').at(-1))).toEqual(['m1', 'm2', 'm3', 'm4'])
     expect(card.moreCount).toBe(3)
   })
 
-  it('no "+N" with exactly 4 images; videos only: no images and "+N"', () => {
+  it('no "+N" with exactly 4 images; videos without a poster: no tiles and "+N"', () => {
     expect(postCardView(post({ gallery: images(4) })).moreCount).toBe(0)
     const videos = postCardView(post({ gallery: [rawVideo('v1'), rawVideo('v2')] }))
-    expect(videos.images).toEqual([])
+    expect(videos.tiles).toEqual([])
     expect(videos.moreCount).toBe(2)
   })
 
-  it('a single image is shown at the full card width', () => {
-    const [only] = postCardView(post({ gallery: images(1) })).images
+  it('a single image is shown at the full card width, unless "+N" is next to it', () => {
+    const [only] = postCardView(post({ gallery: images(1) })).tiles
     expect(only?.sizes).toBe(tileSizes(1))
+    const [beside] = postCardView(post({ gallery: [rawImage('m1'), rawVideo('v1')] })).tiles
+    expect(beside?.sizes).toBe(tileSizes(2))
   })
 
   it('a school-wide, pinned post without a date', () => {
@@ -241,6 +267,7 @@ describe('postPageView', () => {
       width: 1920,
       height: 1080,
       poster: null,
+      anchor: 'media-v1',
       label: 'Video 1 bij: Schoolreisje naar Artis',
       reportHref: '/berichten/post-1/melden?media=v1',
     })
@@ -265,6 +292,7 @@ describe('postPageView: video posters', () => {
       width: 1920,
       height: 1080,
       poster: '/bestanden/v1-poster-1080x608.webp',
+      anchor: 'media-v1',
       label: 'Video 1 bij: Schoolreisje naar Artis',
       reportHref: '/berichten/post-1/melden?media=v1',
     })
@@ -328,10 +356,72 @@ describe('postPageView: video posters', () => {
     })
   })
 
-  it('the timeline card still shows images only and counts a video as "+N"', () => {
-    const card = postCardView(post({ gallery: [rawImage('m1'), rawVideoWithPoster('v1')] }))
-    expect(card.images.map((image) => image.src)).toEqual(['/bestanden/m1-1080x810.webp'])
-    expect(card.moreCount).toBe(1)
+  it('gives every item an anchor, the target of a card’s video tile', () => {
+    const view = postPageView(post({ gallery: [rawImage('m1'), rawVideoWithPoster('v1')] }))
+    expect(view.gallery.map((item) => item.anchor)).toEqual(['media-m1', 'media-v1'])
+    expect(postMediaHref('post-1', 'v1')).toBe('/berichten/post-1#media-v1')
+    expect(postMediaHref('post 1', 'v 1')).toBe('/berichten/post%201#media-v%201')
+  })
+})
+
+describe('postCardView: videos', () => {
+  const card = (gallery: unknown[]) => postCardView(post({ gallery }))
+  const ids = (view: ReturnType<typeof postCardView>) =>
+    view.tiles.map((tile) => `${tile.kind}:${tile.href.split(/[/#]/).at(-1)}`)
+
+  it('a video-only post shows the poster still, linked to the video on the post page', () => {
+    const view = card([rawVideoWithPoster('v1')])
+    expect(view.tiles).toEqual([
+      {
+        kind: 'video',
+        href: '/berichten/post-1#media-v1',
+        src: '/bestanden/v1-poster-1080x608.webp',
+        srcset: '/bestanden/v1-poster-400x225.webp 400w, /bestanden/v1-poster-1080x608.webp 1080w',
+        sizes: tileSizes(1),
+        width: 1080,
+        height: 608,
+        alt: 'Video bij: Schoolreisje naar Artis',
+      },
+    ])
+    expect(view.moreCount).toBe(0)
+    // Never the video file itself, nor the full-size still, on the timeline.
+    expect(JSON.stringify(view.tiles)).not.toMatch(/v1\.mp4|1920x1080/)
+  })
+
+  it('the video’s own alt text, marked as a video', () => {
+    const [tile] = card([{ ...rawVideoWithPoster('v1'), alt: 'Olifanten in het water' }]).tiles
+    expect(tile?.alt).toBe('Video: Olifanten in het water')
+  })
+
+  it('a poster with only a full-size still still makes a tile (as an image would)', () => {
+    const [tile] = card([{ ...rawVideo('v1'), sizes: { full: posterSizes('v1').full } }]).tiles
+    expect(tile).toMatchObject({ kind: 'video', src: '/bestanden/v1-poster-1920x1080.webp' })
+  })
+
+  it('keeps the gallery order, images and videos mixed, at most 4 tiles', () => {
+    const view = card([
+      rawVideoWithPoster('v1'),
+      rawImage('m1'),
+      rawImage('m2'),
+      rawVideoWithPoster('v2'),
+      rawImage('m3'),
+      rawVideoWithPoster('v3'),
+    ])
+    expect(ids(view)).toEqual(['video:media-v1', 'image:m1', 'image:m2', 'video:media-v2'])
+    expect(view.moreCount).toBe(2)
+    expect(view.tiles.every((tile) => tile.sizes === tileSizes(2))).toBe(true)
+  })
+
+  it('a video without a poster makes no tile and is counted in "+N"', () => {
+    const view = card([rawImage('m1'), rawVideo('v1'), rawVideoWithPoster('v2'), rawImage('m2')])
+    expect(ids(view)).toEqual(['image:m1', 'video:media-v2', 'image:m2'])
+    expect(view.moreCount).toBe(1)
+  })
+
+  it('a video without a poster does not take one of the 4 tiles', () => {
+    const view = card([rawVideo('v1'), ...images(4)])
+    expect(ids(view)).toEqual(['image:m1', 'image:m2', 'image:m3', 'image:m4'])
+    expect(view.moreCount).toBe(1)
   })
 })
 

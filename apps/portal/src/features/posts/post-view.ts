@@ -16,7 +16,7 @@ import { mediaFileUrl } from '../files/filename'
 
 export const SCHOOL_TIME_ZONE = 'Europe/Amsterdam'
 
-/** Images shown on a timeline card; the rest is "+N". */
+/** Tiles on a timeline card (images, and videos with a poster still); the rest is "+N". */
 export const CARD_IMAGE_COUNT = 4
 export const EXCERPT_LENGTH = 200
 
@@ -74,12 +74,19 @@ export function imageAlt(image: Pick<PortalImage, 'alt'>, postTitle: string): st
   return image.alt?.trim() || `Foto bij: ${postTitle.trim()}`
 }
 
+/** The alt text of a video's poster on a card: "Video: <its alt>", or "Video bij: <title>". */
+export function videoAlt(video: Pick<PortalVideo, 'alt'>, postTitle: string): string {
+  const alt = video.alt?.trim()
+  return alt ? `Video: ${alt}` : `Video bij: ${postTitle.trim()}`
+}
+
 /**
  * A responsive <img> of the derived sizes in `use` (every available size when none of those
- * exists): `srcset` by width, `src` the largest of them, width/height of that file.
+ * exists): `srcset` by width, `src` the largest of them, width/height of that file. Also for the
+ * poster stills of a video (`{ sizes: video.poster }`): the CMS makes them in the same sizes.
  */
 export function responsiveImage(
-  image: PortalImage,
+  image: Pick<PortalImage, 'sizes'>,
   use: readonly ImageSizeName[],
   sizes: string,
   alt: string,
@@ -117,6 +124,13 @@ export const postHref = (postId: string) => `/berichten/${encodeURIComponent(pos
 export const viewerHref = (postId: string, mediaId: string) =>
   `${postHref(postId)}/foto/${encodeURIComponent(mediaId)}`
 
+/** The `id` of a gallery item on the post page, so a link can point at it. */
+export const mediaAnchor = (mediaId: string) => `media-${mediaId}`
+
+/** The post page, scrolled to one item of its gallery. */
+export const postMediaHref = (postId: string, mediaId: string) =>
+  `${postHref(postId)}#${encodeURIComponent(mediaAnchor(mediaId))}`
+
 export const reportHref = (postId: string, mediaId?: string) =>
   `${postHref(postId)}/melden${mediaId ? `?media=${encodeURIComponent(mediaId)}` : ''}`
 
@@ -147,40 +161,63 @@ export function postMeta(post: PortalPost): PostMeta {
   }
 }
 
-export type CardImage = ImageView & { href: string }
+/**
+ * A picture on a timeline card: an image links to the image viewer; a video shows its poster
+ * still (with a play marker) and links to the video on the post page, where it plays.
+ */
+export type CardTile = ImageView & { kind: PortalMedia['kind']; href: string }
 
 export type PostCardView = PostMeta & {
   excerpt: string
-  images: CardImage[]
+  tiles: CardTile[]
   /** Items of the gallery not shown on the card (images and videos), 0 for none. */
   moreCount: number
 }
 
 const isImage = (media: PortalMedia): media is PortalImage => media.kind === 'image'
 
-/** A timeline card: the first images (thumbnail/feed), "+N" for the rest of the gallery. */
-export function postCardView(post: PortalPost): PostCardView {
-  const images = post.gallery.filter(isImage)
-  const shown: CardImage[] = []
-  const sizes = tileSizes(Math.min(images.length, CARD_IMAGE_COUNT))
-  for (const image of images) {
-    if (shown.length === CARD_IMAGE_COUNT) break
-    const view = responsiveImage(image, ['thumbnail', 'feed'], sizes, imageAlt(image, post.title))
-    if (view) shown.push({ ...view, href: viewerHref(post.id, image.id) })
+/** The tile of one gallery item on a card; `null` when there is no picture of it to show. */
+function cardTile(post: PortalPost, media: PortalMedia, sizes: string): CardTile | null {
+  const use = ['thumbnail', 'feed'] as const
+  if (media.kind === 'image') {
+    const view = responsiveImage(media, use, sizes, imageAlt(media, post.title))
+    return view && { ...view, kind: 'image', href: viewerHref(post.id, media.id) }
   }
+  // A video made before the CMS made stills has no picture: it is only counted in "+N".
+  const view = responsiveImage({ sizes: media.poster }, use, sizes, videoAlt(media, post.title))
+  return view && { ...view, kind: 'video', href: postMediaHref(post.id, media.id) }
+}
+
+/**
+ * A timeline card: the first gallery items with a picture to show (images, videos by their
+ * poster), in gallery order, and "+N" for the rest of the gallery.
+ */
+export function postCardView(post: PortalPost): PostCardView {
+  const tiles: CardTile[] = []
+  for (const media of post.gallery) {
+    if (tiles.length === CARD_IMAGE_COUNT) break
+    // `sizes` depends on how many tiles there are: set below, once that is known.
+    const tile = cardTile(post, media, '')
+    if (tile) tiles.push(tile)
+  }
+  const moreCount = post.gallery.length - tiles.length
+  // "+N" takes a cell of the grid too (PostCard): a tile is card-wide only when it is alone.
+  const sizes = tileSizes(tiles.length + (moreCount > 0 ? 1 : 0))
   return {
     ...postMeta(post),
     excerpt: excerpt(post.bodyText),
-    images: shown,
-    moreCount: post.gallery.length - shown.length,
+    tiles: tiles.map((tile) => ({ ...tile, sizes })),
+    moreCount,
   }
 }
 
 export type GalleryItemView =
-  | ({ kind: 'image'; id: string; href: string } & ImageView)
+  | ({ kind: 'image'; id: string; anchor: string; href: string } & ImageView)
   | {
       kind: 'video'
       id: string
+      /** The `id` of the item on the page (see `postMediaHref`). */
+      anchor: string
       src: string
       mimeType: string
       width: number | null
@@ -222,6 +259,7 @@ export function postPageView(post: PortalPost): PostPageView {
       gallery.push({
         kind: 'video',
         id: media.id,
+        anchor: mediaAnchor(media.id),
         src: mediaFileUrl(media.filename),
         mimeType: media.mimeType,
         width: sized.width,
@@ -234,7 +272,13 @@ export function postPageView(post: PortalPost): PostPageView {
     }
     const view = responsiveImage(media, ['thumbnail', 'feed'], sizes, imageAlt(media, post.title))
     if (view)
-      gallery.push({ kind: 'image', id: media.id, href: viewerHref(post.id, media.id), ...view })
+      gallery.push({
+        kind: 'image',
+        id: media.id,
+        anchor: mediaAnchor(media.id),
+        href: viewerHref(post.id, media.id),
+        ...view,
+      })
   }
   return {
     ...postMeta(post),
