@@ -33,8 +33,8 @@ function startRunner(payload: Payload, intervalMs: number): () => void {
       await queueDueDigests({ payload })
       await payload.jobs.run({ limit: 50, sequential: true, silent: true })
     } catch (error) {
-      // A long write elsewhere (an import in one transaction) can hold SQLite's lock: the next
-      // round simply tries again, nothing is lost.
+      // Another process (a shell `payload jobs:run`, a migration) can hold SQLite's lock past
+      // the busy timeout: the next round simply tries again, nothing is lost.
       if (String(error).includes('SQLITE_BUSY'))
         payload.logger.warn('Outbox: database bezet, volgende ronde opnieuw')
       else payload.logger.error({ err: error, msg: 'Outbox: jobs konden niet worden uitgevoerd' })
