@@ -90,7 +90,8 @@ test('a group video plays for its group with a poster and without the phone’s 
     expect([whole.status(), whole.headers()['content-type']]).toEqual([200, 'video/mp4'])
     expect(whole.headers()['cache-control']).toBe('private, no-store')
     const bytes = await whole.body()
-    for (const secret of [place, 'ISO6709', 'iPhone 15', '2026-10-02']) {
+    // The text metadata; the binary dates are checked with ffprobe in the CMS integration test.
+    for (const secret of [place, 'ISO6709', 'iPhone 15']) {
       expect(bytes.includes(secret), secret).toBe(false)
     }
     // Stored with the index in front, and seekable.

@@ -17,6 +17,7 @@ import { Pupils } from './collections/Pupils'
 import { Reports } from './collections/Reports'
 import { Staff } from './collections/Staff'
 import { serializeWrites } from './db/serialize-writes'
+import { foreignKeyError } from './hooks/foreign-key-error'
 import { runMigrationsOnInit } from './db/run-migrations-on-init'
 import { databaseKindFor, selectDatabaseAdapter } from './db/select-database-adapter'
 import { outboxEmailAdapter } from './email/outbox-email-adapter'
@@ -77,6 +78,7 @@ export default buildConfig({
   db: selectDatabaseAdapter(env.databaseUrl),
   email: outboxEmailAdapter({ from: env.emailFrom }),
   endpoints: [importPupilsEndpoint],
+  hooks: { afterError: [foreignKeyError] },
   sharp,
   // Busboy's own limit: an oversized upload is cut off while streaming (413), nothing is stored.
   upload: {

@@ -44,7 +44,7 @@ describe('createWriteLock', () => {
     const holder = await lock.acquire('holder')
     await expect(lock.acquire('waiter')).rejects.toMatchObject({
       code: 'SQLITE_BUSY',
-      message: expect.stringContaining('waiter waited 50 ms'),
+      message: expect.stringMatching(/waiter waited 50 ms .*\(holder, held for \d+ ms/),
     })
     holder()
     const next = await lock.acquire('next') // the timed-out waiter was not handed the lock

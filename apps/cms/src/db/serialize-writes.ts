@@ -39,10 +39,12 @@ export function serializeWrites(payload: Payload): void {
   const transaction = client.transaction.bind(client)
 
   /** The pragma and the statement run their synchronous bodies back to back: one connection. */
-  const onTimedConnection = <T>(run: () => Promise<T>): Promise<T> => {
+  const onTimedConnection = async <T>(run: () => Promise<T>): Promise<T> => {
     const applied = execute(pragma)
     const result = run()
-    return applied.then(() => result)
+    // Both settle before anything is reported: no rejection is left unhandled.
+    const [, outcome] = await Promise.all([applied, result])
+    return outcome
   }
 
   client.execute = (async (stmt: unknown, args?: unknown) => {
@@ -126,37 +128,39 @@ export type WriteLock = {
 
 /** A first-come first-served asynchronous lock with a deadline for each waiter. */
 export function createWriteLock(timeoutMs = WRITE_LOCK_TIMEOUT_MS): WriteLock {
-  let held = false
+  /** Who has the lock and since when: named in a waiter's timeout, to find what held it. */
+  let holder: { what: string; since: number } | null = null
   const waiters: Array<() => void> = []
 
-  const releaser = () => {
+  const releaser = (what: string) => {
+    holder = { what, since: Date.now() }
     let released = false
     return () => {
       if (released) return
       released = true
+      holder = null
       const next = waiters.shift()
       if (next) next()
-      else held = false
     }
   }
 
   const acquire = (what: string): Promise<() => void> => {
-    if (!held) {
-      held = true
-      return Promise.resolve(releaser())
-    }
+    if (!holder && waiters.length === 0) return Promise.resolve(releaser(what))
     return new Promise((resolve, reject) => {
       const grant = () => {
         clearTimeout(timer)
-        resolve(releaser())
+        resolve(releaser(what))
       }
       const timer = setTimeout(() => {
         const index = waiters.indexOf(grant)
         if (index >= 0) waiters.splice(index, 1)
+        const held = holder
+          ? `${holder.what}, held for ${Date.now() - holder.since} ms`
+          : 'nobody at this moment'
         reject(
           Object.assign(
             new Error(
-              `SQLITE_BUSY: ${what} waited ${timeoutMs} ms for another write of this process`,
+              `SQLITE_BUSY: ${what} waited ${timeoutMs} ms for another write of this process (${held}; ${waiters.length} more waiting)`,
             ),
             { code: 'SQLITE_BUSY' },
           ),

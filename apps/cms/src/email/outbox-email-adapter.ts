@@ -13,8 +13,10 @@ const asText = (value: unknown): string =>
         : ''
 
 /**
- * Payload's own emails (a staff member's "forgot password" in /admin) go through the same outbox
- * as everything else: stored as a job, sent by the queue, captured when there is no provider.
+ * Any email Payload itself would send goes through the same outbox as everything else: stored as
+ * a job, sent by the queue, captured when there is no provider. Payload's one such flow we use,
+ * "forgot password", is replaced by `forgotPasswordEndpoint` for staff and parents: Payload sends
+ * from inside its own transaction, and this adapter cannot join that transaction (no `req`).
  */
 export function outboxEmailAdapter({ from }: { from: string }): EmailAdapter {
   const address = /<([^>]+)>/.exec(from)?.[1] ?? from

@@ -28,6 +28,13 @@ export type VideoFailure = 'unreadable' | 'unavailable'
 const REMUX_TIMEOUT_MS = 120_000
 const POSTER_TIMEOUT_MS = 30_000
 
+/**
+ * The demuxer is the one the bytes were recognised as, and only plain files may be opened: a
+ * crafted upload cannot make ffmpeg read a playlist, another file or a URL.
+ */
+const DEMUXER: Record<VideoContainer, string> = { mp4: 'mov', mov: 'mov', webm: 'matroska' }
+const INPUT = ['-protocol_whitelist', 'file']
+
 const MUXER: Record<VideoContainer, string[]> = {
   mp4: ['-f', 'mp4', '-movflags', '+faststart'],
   mov: ['-f', 'mov', '-movflags', '+faststart'],
@@ -48,7 +55,8 @@ export async function cleanVideo(
     const remux = await run(
       ffmpeg,
       [
-        ...['-hide_banner', '-nostdin', '-v', 'error', '-i', source],
+        ...['-hide_banner', '-nostdin', '-v', 'error'],
+        ...[...INPUT, '-f', DEMUXER[container], '-i', source],
         // The first video stream and, if there is one, the first audio stream; nothing else
         // (no subtitle, data or timecode tracks, which can carry metadata of their own).
         ...['-map', '0:v:0', '-map', '0:a:0?', '-c', 'copy'],
@@ -64,20 +72,26 @@ export async function cleanVideo(
     if (remux !== 'ok') return { ok: false, reason: 'unreadable' }
     const video = await readFile(target)
     if (video.length === 0) return { ok: false, reason: 'unreadable' }
-    return { ok: true, video, poster: await posterFrame(ffmpeg, target, dir) }
+    return { ok: true, video, poster: await posterFrame(ffmpeg, target, container, dir) }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
 }
 
-async function posterFrame(ffmpeg: string, video: string, dir: string): Promise<Buffer | null> {
+async function posterFrame(
+  ffmpeg: string,
+  video: string,
+  container: VideoContainer,
+  dir: string,
+): Promise<Buffer | null> {
   const poster = path.join(dir, 'poster.png')
   // A second in skips a black first frame; a shorter clip has no frame there, so fall back.
   for (const at of ['1', '0']) {
     const outcome = await run(
       ffmpeg,
       [
-        ...['-hide_banner', '-nostdin', '-v', 'error', '-y', '-ss', at, '-i', video],
+        ...['-hide_banner', '-nostdin', '-v', 'error', '-y', '-ss', at],
+        ...[...INPUT, '-f', DEMUXER[container], '-i', video],
         ...['-map', '0:v:0', '-frames:v', '1', '-f', 'image2', '-c:v', 'png', poster],
       ],
       POSTER_TIMEOUT_MS,

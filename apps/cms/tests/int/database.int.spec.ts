@@ -68,6 +68,10 @@ describe('embedded SQLite database', () => {
   it('queues two writers of one process instead of freezing the server for the busy timeout', async () => {
     // libSQL runs statements on the main thread: a second BEGIN IMMEDIATE used to sleep on the
     // event loop until the busy timeout, the first transaction unable to commit, then fail.
+    const existing = await payload.create({
+      collection: 'groups',
+      data: { name: 'Schrijver 0', schoolYear: '2026-2027' },
+    })
     const txId = await payload.db.beginTransaction()
     if (!txId) throw new Error('no transaction')
     await payload.create({
@@ -87,10 +91,12 @@ describe('embedded SQLite database', () => {
       collection: 'groups',
       data: { name: 'Schrijver 2', schoolYear: '2026-2027' },
     })
-    const plainWrite = payload.db.updateMany({
+    // A write outside any transaction (as the jobs queue does): one plain UPDATE statement.
+    const plainWrite = payload.db.updateOne({
       collection: 'groups',
-      where: { name: { equals: 'Schrijver 2' } },
+      id: existing.id,
       data: { sortOrder: 7 },
+      returning: false,
     })
     await new Promise((resolve) => setTimeout(resolve, 300))
     await payload.db.commitTransaction(txId)
@@ -109,5 +115,6 @@ describe('embedded SQLite database', () => {
       depth: 0,
     })
     expect(names.docs.map((g) => g.name).sort()).toEqual(['Schrijver 1', 'Schrijver 2'])
+    expect((await payload.findByID({ collection: 'groups', id: existing.id })).sortOrder).toBe(7)
   })
 })

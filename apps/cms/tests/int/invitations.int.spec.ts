@@ -210,4 +210,34 @@ describe('invitations, sessions and password reset (S17)', () => {
       (await rest('POST', '/parents/forgot-password', { body: { email: 'geen-adres' } })).status,
     ).toBe(400)
   })
+
+  it('a staff member’s "forgot password" in /admin answers at once and queues the email', async () => {
+    // Payload sends this email from inside its own transaction: the outbox must not wait for
+    // that transaction's write lock (it once hung until SQLite gave up).
+    const started = Date.now()
+    const res = await rest('POST', '/staff/forgot-password', {
+      body: { email: f.teacherOther.email },
+    })
+    expect(res.status, await res.clone().text()).toBe(200)
+    expect(Date.now() - started).toBeLessThan(5000)
+    await drainJobs(payload)
+    const [mail] = await emailsTo(payload, f.teacherOther.email)
+    expect(mail?.kind).toBe('password-reset')
+    expect(mail?.subject).toMatch(/^Nieuw wachtwoord voor Schoolpost/)
+    // The admin's own reset page, which posts to Payload's reset-password endpoint.
+    const token = linkFrom(mail!.text ?? '', '/admin/reset')
+    const reset = await rest('POST', '/staff/reset-password', {
+      body: { token, password: GOOD_PASSWORD },
+    })
+    expect(reset.status, await reset.clone().text()).toBe(200)
+    const login = await payload.login({
+      collection: 'staff',
+      data: { email: f.teacherOther.email, password: GOOD_PASSWORD },
+    })
+    expect(login.user?.id).toBe(f.teacherOther.id)
+    const unknown = await rest('POST', '/staff/forgot-password', {
+      body: { email: 'niemand@fixture.test' },
+    })
+    expect(await unknown.json()).toEqual(await res.json())
+  })
 })

@@ -96,6 +96,6 @@ describe('SQLite with concurrent writers (soak)', () => {
       `sqlite soak: ${UPLOADS} uploads + ${RECIPIENTS} emails in ${stub.calls.length} batch calls + ${SAVES} saves in ${ms.toFixed(0)} ms; longest event-loop stall ${longestStallMs.toFixed(0)} ms`,
     )
     // A writer used to sleep on the event loop for SQLite's whole 5 s busy timeout and then fail.
-    expect(longestStallMs).toBeLessThan(2500)
+    expect(longestStallMs).toBeLessThan(4000)
   }, 300_000)
 })

@@ -4,7 +4,7 @@ import { isStaffField } from '../../access/is-staff-field'
 import { mediaRead } from '../../access/media-read'
 import { mediaCreate, mediaUpdate } from '../../access/media-write'
 import { env } from '../../lib/env'
-import { attachVideoPoster } from './hooks/attach-video-poster'
+import { attachVideoPoster, writeVideoPosters } from './hooks/attach-video-poster'
 import { checkUpload, IMAGE_TYPES, VIDEO_TYPES } from './hooks/check-upload'
 import { consentStatus } from './hooks/consent-status'
 import { derivePublishable } from './hooks/derive-publishable'
@@ -53,6 +53,7 @@ export const Media: CollectionConfig = {
   hooks: {
     beforeOperation: [checkUpload],
     beforeChange: [derivePublishable, attachVideoPoster],
+    afterChange: [writeVideoPosters],
   },
   fields: [
     {

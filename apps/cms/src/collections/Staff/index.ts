@@ -3,7 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { isDirector, isDirectorField } from '../../access/is-director'
 import { canUseAdmin, isStaff } from '../../access/is-staff'
 import { staffUpdate } from '../../access/staff-update'
+import { env } from '../../lib/env'
 import { authOptions } from '../shared/auth-options'
+import { forgotPasswordEndpoint } from '../shared/forgot-password-endpoint'
 
 export const Staff: CollectionConfig = {
   slug: 'staff',
@@ -12,6 +14,15 @@ export const Staff: CollectionConfig = {
     plural: { nl: 'Medewerkers', en: 'Staff' },
   },
   auth: authOptions(),
+  // Replaces Payload's forgot-password (see forgotPasswordEndpoint); the link opens the admin's
+  // own reset page, and Payload's reset-password endpoint sets the new password.
+  endpoints: [
+    forgotPasswordEndpoint({
+      collection: 'staff',
+      link: (token) => `${env.cmsUrl}/admin/reset/${token}`,
+      mayReset: () => true,
+    }),
+  ],
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role'],

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto'
 
 import { fileTypeFromBuffer } from 'file-type'
 import type { CollectionBeforeOperationHook } from 'payload'
-import { APIError } from 'payload'
+import { APIError, Forbidden } from 'payload'
 import sharp from 'sharp'
 
+import { hasRole } from '../../../access/lib/users'
 import { env } from '../../../lib/env'
 import { heifToJpeg } from '../../../lib/heif'
 import { cleanVideo, type VideoContainer } from '../../../lib/video'
@@ -43,6 +44,9 @@ export const checkUpload: CollectionBeforeOperationHook = async ({ args, operati
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
   if (!file?.data?.length) return args
+  // Payload checks access only after this hook, inside the operation's transaction (which holds
+  // SQLite's write lock): nobody but those who may upload gets a file decoded or remuxed.
+  if (!hasRole(req, 'director', 'teacher')) throw new Forbidden(req.t)
   const detected = await fileTypeFromBuffer(file.data)
   let mime = detected?.mime ?? 'onbekend'
   let ext = detected?.ext ?? 'bin'

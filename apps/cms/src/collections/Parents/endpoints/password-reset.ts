@@ -3,77 +3,26 @@ import type { Endpoint } from 'payload'
 import { APIError } from 'payload'
 import { z } from 'zod'
 
-import { queueEmail } from '../../../email/queue-email'
-import { passwordResetEmail } from '../../../email/templates/password-reset-email'
 import { env } from '../../../lib/env'
 import { jsonError, parseJsonBody } from '../../../lib/json-body'
+import { forgotPasswordEndpoint } from '../../shared/forgot-password-endpoint'
 
-export const RESET_VALIDITY_HOURS = 2
-
-const requestBody = z.object({
-  email: z.email({ message: 'Vul een geldig e-mailadres in.' }).max(254),
-})
 const resetBody = z.object({
   token: z.string({ message: 'De link is onvolledig.' }).min(20, 'De link is onvolledig.').max(200),
   password: z.string({ message: 'Kies een wachtwoord.' }).max(1024),
 })
 
-const SAME_ANSWER = {
-  ok: true,
-  message:
-    'Als dit e-mailadres bij ons bekend is, ontvang je binnen een paar minuten een e-mail met een link.',
-}
-
 /**
  * Replaces Payload's own POST /api/parents/forgot-password (custom endpoints win): the link goes
  * to the portal, the mail goes through the outbox, and the answer never tells whether the address
- * exists or what state the account is in.
+ * exists or what state the account is in. Only active accounts get a link: an invited parent uses
+ * the invitation, a deactivated one nothing.
  */
-export const forgotPassword: Endpoint = {
-  path: '/forgot-password',
-  method: 'post',
-  handler: async (req) => {
-    const parsed = await parseJsonBody(req, requestBody)
-    if (!parsed.ok) return parsed.response
-    const email = parsed.data.email.toLowerCase()
-    const found = await req.payload.find({
-      collection: 'parents',
-      where: { email: { equals: email } },
-      limit: 1,
-      depth: 0,
-      overrideAccess: true,
-      req,
-    })
-    const parent = found.docs[0]
-    // Only active accounts get a link: an invited parent uses the invitation, a deactivated one nothing.
-    if (parent && parent.status === 'active') {
-      const token = await req.payload.forgotPassword({
-        collection: 'parents',
-        data: { email },
-        disableEmail: true,
-        expiration: RESET_VALIDITY_HOURS * 60 * 60 * 1000,
-        req,
-      })
-      const settings = await req.payload.findGlobal({ slug: 'school-settings', depth: 0, req })
-      const mail = await passwordResetEmail({
-        schoolName: settings.schoolName,
-        link: `${env.portalUrl}/wachtwoord-herstellen/${token}`,
-        validHours: RESET_VALIDITY_HOURS,
-      })
-      await queueEmail({
-        payload: req.payload,
-        req,
-        email: {
-          to: parent.email,
-          ...mail,
-          kind: 'password-reset',
-          idempotencyKey: `password-reset:${token}`,
-        },
-      })
-    }
-    return Response.json(SAME_ANSWER, { headers: { 'Cache-Control': 'no-store' } })
-  },
-}
+export const forgotPassword: Endpoint = forgotPasswordEndpoint({
+  collection: 'parents',
+  link: (token) => `${env.portalUrl}/wachtwoord-herstellen/${token}`,
+  mayReset: (parent) => parent.status === 'active',
+})
 
 /** Replaces Payload's POST /api/parents/reset-password so the password rule is always applied. */
 export const resetPassword: Endpoint = {
