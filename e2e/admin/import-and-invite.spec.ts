@@ -2,9 +2,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
 
+import { signInToAdmin } from '../support/admin-ui'
 import { capturedEmail, linkIn } from '../support/cms-api'
-import { DEMO_PASSWORD, director } from '../support/demo'
-import { CMS_URL, PORTAL_URL } from '../support/urls'
+import { director } from '../support/demo'
+import { PORTAL_URL } from '../support/urls'
 
 const sampleCsv = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -17,11 +18,7 @@ test('a director imports a CSV and invites; the parent activates and sees only t
   request,
 }) => {
   test.setTimeout(180_000)
-  await page.goto(`${CMS_URL}/admin/login`)
-  await page.getByLabel(/e-mail/i).fill(director.email)
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
+  await signInToAdmin(page, director.email)
 
   await page
     .getByRole('region', { name: 'Snel naar' })

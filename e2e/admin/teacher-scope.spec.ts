@@ -1,16 +1,12 @@
 import { expect, test } from '@playwright/test'
 
-import { DEMO_PASSWORD } from '../support/demo'
+import { signInToAdmin } from '../support/admin-ui'
 import { CMS_URL } from '../support/urls'
 
 test('a teacher sees only the pupils and groups of their own groups in /admin', async ({
   page,
 }) => {
-  await page.goto(`${CMS_URL}/admin/login`)
-  await page.getByLabel(/e-mail/i).fill('sanne.bakker@deregenboog.test')
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Inloggen' }).click()
-  await expect(page).toHaveURL(/\/admin\/?$/)
+  await signInToAdmin(page, 'sanne.bakker@deregenboog.test')
 
   await page.goto(`${CMS_URL}/admin/collections/groups`)
   const groups = page.getByRole('table')

@@ -1,27 +1,18 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { APIRequestContext, Browser, Page } from '@playwright/test'
+import type { APIRequestContext } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
+import { adminLogin } from '../support/admin-ui'
 import { staffToken } from '../support/cms-api'
-import { DEMO_PASSWORD } from '../support/demo'
 import { lexicalParagraphs } from '../support/lexical'
+import { portalLogin } from '../support/portal'
 import { CMS_URL, PORTAL_URL } from '../support/urls'
 
 const photo = readFileSync(
   path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/groepsfoto.jpg'),
 )
-
-async function portalLogin(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'nl-NL' })).newPage()
-  await page.goto(`${PORTAL_URL}/inloggen`)
-  await page.getByLabel(/e-mail/i).fill(email)
-  await page.getByLabel(/wachtwoord/i).fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: /inloggen/i }).click()
-  await expect(page).toHaveURL(`${PORTAL_URL}/`)
-  return page
-}
 
 async function upload(request: APIRequestContext, token: string, pupils: string[]) {
   const res = await request.post(`${CMS_URL}/api/media`, {
@@ -141,12 +132,7 @@ test('a group photo reaches only its group, disappears on refusal and can be rep
   await expect(fatima.getByRole('img', { name: 'Kinderen van groep 3 in het bos' })).toHaveCount(0)
   expect((await fatima.request.get(fileUrl)).status()).toBe(404)
 
-  const director = await (await browser.newContext({ locale: 'nl-NL' })).newPage()
-  await director.goto(`${CMS_URL}/admin/login`)
-  await director.getByLabel(/e-mail/i).fill('directie@deregenboog.test')
-  await director.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
-  await director.getByRole('button', { name: 'Inloggen' }).click()
-  await expect(director).toHaveURL(/\/admin\/?$/)
+  const director = await adminLogin(browser, 'directie@deregenboog.test')
   await director.goto(`${CMS_URL}/admin/collections/reports`)
   await expect(director.getByRole('table').getByText('Privacy van een kind')).toBeVisible()
 })

@@ -10,13 +10,19 @@ import { CMS_URL } from './urls'
  * picker is found through its field wrapper `#field-<name>` and used by role from there.
  */
 
-export async function adminLogin(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: 'nl-NL' })).newPage()
+/** Logs a demo staff member in to /admin on `page`. */
+export async function signInToAdmin(page: Page, email: string): Promise<void> {
   await page.goto(`${CMS_URL}/admin/login`)
   await page.getByLabel(/e-mail/i).fill(email)
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Inloggen' }).click()
   await expect(page).toHaveURL(/\/admin\/?$/)
+}
+
+/** A staff member logged in to /admin in a fresh browser context (their own cookies). */
+export async function adminLogin(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: 'nl-NL' })).newPage()
+  await signInToAdmin(page, email)
   return page
 }
 

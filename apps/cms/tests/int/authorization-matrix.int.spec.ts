@@ -196,21 +196,19 @@ describe('authorization matrix', () => {
     users.parentMulti = asUser('parents', f.parents.multiGroup)
     users.guardianB1 = asUser('parents', f.parents.guardianOne)
     users.deactivated = asUser('parents', f.parents.deactivated)
-    const login = (collection: 'staff' | 'parents', email: string) =>
-      fixtureToken(payload, collection, email)
-    tokens.director = await login('staff', f.director.email)
-    tokens.office = await login('staff', f.office.email)
-    tokens.teacherAB = await login('staff', f.teacherTwoGroups.email)
-    tokens.teacherC = await login('staff', f.teacherOther.email)
-    tokens.parentMulti = await login('parents', f.parents.multiGroup.email)
-    tokens.guardianB1 = await login('parents', f.parents.guardianOne.email)
+    tokens.director = await fixtureToken(payload, 'staff', f.director.email)
+    tokens.office = await fixtureToken(payload, 'staff', f.office.email)
+    tokens.teacherAB = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
+    tokens.teacherC = await fixtureToken(payload, 'staff', f.teacherOther.email)
+    tokens.parentMulti = await fixtureToken(payload, 'parents', f.parents.multiGroup.email)
+    tokens.guardianB1 = await fixtureToken(payload, 'parents', f.parents.guardianOne.email)
     // A deactivated parent's old token: issued while active, then the account is deactivated.
     await payload.update({
       collection: 'parents',
       id: f.parents.deactivated.id,
       data: { status: 'active' },
     })
-    tokens.deactivated = await login('parents', f.parents.deactivated.email)
+    tokens.deactivated = await fixtureToken(payload, 'parents', f.parents.deactivated.email)
     await payload.update({
       collection: 'parents',
       id: f.parents.deactivated.id,

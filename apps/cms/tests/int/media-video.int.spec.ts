@@ -83,13 +83,10 @@ describe('video uploads (S3, S12)', () => {
   let teacherToken: string
   let video: Media
 
-  const login = (collection: 'staff' | 'parents', email: string) =>
-    fixtureToken(payload, collection, email)
-
   beforeAll(async () => {
     payload = await testPayload()
     f = await createSchoolFixture(payload)
-    teacherToken = await login('staff', f.teacherTwoGroups.email)
+    teacherToken = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
     const res = await uploadMedia(teacherToken, phoneVideo('mov', 2), 'IMG_0042 Noor.MOV', {
       pupils: [f.pupils.a1.id, f.pupils.a2.id],
     })
@@ -152,8 +149,8 @@ describe('video uploads (S3, S12)', () => {
     })
     expect(res.status, await res.clone().text()).toBe(201)
     const post = ((await res.json()) as { doc: Post }).doc
-    const inGroup = await login('parents', f.parents.multiGroup.email) // a1 in group A
-    const otherGroup = await login('parents', f.parents.guardianOne.email) // b1 in group B
+    const inGroup = await fixtureToken(payload, 'parents', f.parents.multiGroup.email) // a1 in group A
+    const otherGroup = await fixtureToken(payload, 'parents', f.parents.guardianOne.email) // b1 in group B
     const files = [
       video.filename!,
       video.sizes!.thumbnail!.filename!,

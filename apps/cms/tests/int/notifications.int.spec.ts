@@ -32,9 +32,6 @@ describe('post notifications (C1)', () => {
   let createUnsubscribeToken: typeof CreateUnsubscribeToken
   let secret: string
 
-  const login = (collection: 'staff' | 'parents', email: string) =>
-    fixtureToken(payload, collection, email)
-
   /** Publishes (or saves) a post as the teacher of groups A and B over REST; returns it and the latency. */
   async function savePost(data: Record<string, unknown>, token = teacherToken) {
     const started = performance.now()
@@ -71,8 +68,8 @@ describe('post notifications (C1)', () => {
       .createUnsubscribeToken
     secret = (await import('../../src/lib/env')).env.payloadSecret
     f = await createSchoolFixture(payload)
-    teacherToken = await login('staff', f.teacherTwoGroups.email)
-    directorToken = await login('staff', f.director.email)
+    teacherToken = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
+    directorToken = await fixtureToken(payload, 'staff', f.director.email)
   })
   afterAll(() => stub.stop())
   beforeEach(async () => {
@@ -252,7 +249,7 @@ describe('post notifications (C1)', () => {
         children: [f.pupils.c2.id],
       },
     })
-    const teacherC = await login('staff', f.teacherOther.email)
+    const teacherC = await fixtureToken(payload, 'staff', f.teacherOther.email)
     const publishAt = new Date(Date.now() + 3000).toISOString()
     const { post } = await savePost(
       { title: 'Later', groups: [f.groups.c.id], status: 'scheduled', publishAt },
@@ -332,7 +329,7 @@ describe('post notifications (C1)', () => {
   })
 
   it('parents cannot read notification rows or the counts', async () => {
-    const token = await login('parents', f.parents.guardianOne.email)
+    const token = await fixtureToken(payload, 'parents', f.parents.guardianOne.email)
     const list = await rest('GET', '/post-notifications', { token })
     expect(list.status).toBe(403)
     const { post } = await savePost({ title: 'Tellers', groups: [f.groups.b.id] })

@@ -18,8 +18,6 @@ describe('posts and media visibility (S11, S13, S16)', () => {
   let groupPhoto: Media
   let post: Post
 
-  const login = (collection: 'staff' | 'parents', email: string) =>
-    fixtureToken(payload, collection, email)
   const png = () =>
     sharp({ create: { width: 1200, height: 800, channels: 3, background: '#5a8' } })
       .png()
@@ -34,9 +32,9 @@ describe('posts and media visibility (S11, S13, S16)', () => {
   beforeAll(async () => {
     payload = await testPayload()
     f = await createSchoolFixture(payload)
-    teacherToken = await login('staff', f.teacherTwoGroups.email)
-    multiToken = await login('parents', f.parents.multiGroup.email) // child a1 in group A
-    guardianToken = await login('parents', f.parents.guardianOne.email) // child b1 in group B
+    teacherToken = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
+    multiToken = await fixtureToken(payload, 'parents', f.parents.multiGroup.email) // child a1 in group A
+    guardianToken = await fixtureToken(payload, 'parents', f.parents.guardianOne.email) // child b1 in group B
     groupPhoto = (
       (await (
         await uploadMedia(teacherToken, await png(), 'groep-a.png', {

@@ -38,8 +38,6 @@ describe('handling a report: POST /api/reports/:id/handle (S15)', () => {
   let post: Post
   let report: Report
 
-  const login = (collection: 'staff' | 'parents', email: string) =>
-    fixtureToken(payload, collection, email)
   const png = () =>
     sharp({ create: { width: 900, height: 600, channels: 3, background: '#58a' } })
       .png()
@@ -58,12 +56,12 @@ describe('handling a report: POST /api/reports/:id/handle (S15)', () => {
   beforeAll(async () => {
     payload = await testPayload()
     f = await createSchoolFixture(payload)
-    tokens.director = await login('staff', f.director.email)
-    tokens.office = await login('staff', f.office.email)
-    tokens.teacher = await login('staff', f.teacherTwoGroups.email) // groups A and B
-    tokens.otherTeacher = await login('staff', f.teacherOther.email) // group C
-    tokens.parent = await login('parents', f.parents.multiGroup.email) // a1 (A) and c1 (C)
-    tokens.otherParent = await login('parents', f.parents.guardianOne.email) // b1 (B)
+    tokens.director = await fixtureToken(payload, 'staff', f.director.email)
+    tokens.office = await fixtureToken(payload, 'staff', f.office.email)
+    tokens.teacher = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email) // groups A and B
+    tokens.otherTeacher = await fixtureToken(payload, 'staff', f.teacherOther.email) // group C
+    tokens.parent = await fixtureToken(payload, 'parents', f.parents.multiGroup.email) // a1 (A) and c1 (C)
+    tokens.otherParent = await fixtureToken(payload, 'parents', f.parents.guardianOne.email) // b1 (B)
     photo = await upload('uitje.png', [f.pupils.a1.id, f.pupils.a2.id])
     strayPhoto = await upload('ander.png', [f.pupils.a1.id, f.pupils.a2.id])
     const created = await rest('POST', '/posts', {

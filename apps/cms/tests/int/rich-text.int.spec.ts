@@ -95,14 +95,11 @@ describe('post body as rich text (sanitized on output)', () => {
   let parentToken: string
   let post: Post
 
-  const login = (collection: 'staff' | 'parents', email: string) =>
-    fixtureToken(payload, collection, email)
-
   beforeAll(async () => {
     payload = await testPayload()
     f = await createSchoolFixture(payload)
-    teacherToken = await login('staff', f.teacherTwoGroups.email)
-    parentToken = await login('parents', f.parents.multiGroup.email) // child a1 in group A
+    teacherToken = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
+    parentToken = await fixtureToken(payload, 'parents', f.parents.multiGroup.email) // child a1 in group A
     const res = await rest('POST', '/posts', {
       token: teacherToken,
       body: {

@@ -11,12 +11,13 @@ import { heifToJpeg } from '../../../lib/heif'
 import { cleanVideo, type VideoContainer } from '../../../lib/video'
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp']
-export const VIDEO_TYPES = ['video/mp4', 'video/webm', 'video/quicktime']
+/** The video types we take, and the container ffmpeg writes each back as. */
 const CONTAINER: Record<string, VideoContainer> = {
   'video/mp4': 'mp4',
   'video/webm': 'webm',
   'video/quicktime': 'mov',
 }
+export const VIDEO_TYPES = Object.keys(CONTAINER)
 /** The poster frame of a video upload, from here to the `attachVideoPoster` hook. */
 export const VIDEO_POSTER = 'videoPoster'
 /** What file-type reports for the HEIF brands phones write: heic/heix, mif1, msf1, hevc/hevx. */
