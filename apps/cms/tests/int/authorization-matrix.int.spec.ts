@@ -3,6 +3,7 @@ import sharp from 'sharp'
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { plainPng } from './helpers/images'
 import { rest, testPayload } from './helpers/payload'
 import {
   asUser,
@@ -255,10 +256,12 @@ describe('authorization matrix', () => {
     ids['email-log'] = { email: email.id }
 
     const photo = (name: string) =>
-      sharp({ create: { width: 64, height: 48, channels: 3, background: '#4a7' } })
-        .png()
-        .toBuffer()
-        .then((data) => ({ data, mimetype: 'image/png', name, size: data.length }))
+      plainPng(64, 48, '#4a7').then((data) => ({
+        data,
+        mimetype: 'image/png',
+        name,
+        size: data.length,
+      }))
     const photoA = await payload.create({
       collection: 'media',
       data: { pupils: [f.pupils.a1.id, f.pupils.a2.id, f.pupils.c1.id] },

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { heifDecoderRunning, heifToJpeg } from '../../src/lib/heif'
 import type { Media } from '../../src/payload-types'
+import { plainPng } from './helpers/images'
 import { testPayload } from './helpers/payload'
 import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
 import { uploadMedia } from './helpers/upload'
@@ -56,9 +57,7 @@ describe('HEIC/HEIF uploads are converted to JPEG (S12)', () => {
   })
 
   it('does not start the decoder before a HEIC arrives, nor for a HEIC bomb', async () => {
-    const png = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#fff' } })
-      .png()
-      .toBuffer()
+    const png = await plainPng(60, 40)
     expect((await uploadMedia(teacherToken, png, 'gewoon.png')).status).toBe(201)
     expect(heifDecoderRunning()).toBe(false)
 

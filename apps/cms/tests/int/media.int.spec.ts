@@ -6,6 +6,7 @@ import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Media } from '../../src/payload-types'
+import { plainPng } from './helpers/images'
 import { testPayload } from './helpers/payload'
 import {
   createSchoolFixture,
@@ -122,9 +123,7 @@ describe('upload pipeline (S12, S13)', () => {
     expect(await countMedia()).toBe(before)
 
     // A PNG named .jpg is stored as what it is.
-    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#fff' } })
-      .png()
-      .toBuffer()
+    const png = await plainPng(50, 50)
     const renamed = await uploadMedia(teacherToken, png, 'eigenlijk-png.jpg', {
       noRecognisablePupils: true,
     })
@@ -145,18 +144,14 @@ describe('upload pipeline (S12, S13)', () => {
         data: { email: f.office.email, password: FIXTURE_PASSWORD },
       })
     ).token
-    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#fff' } })
-      .png()
-      .toBuffer()
+    const png = await plainPng(20, 20)
     expect((await uploadMedia(parentToken, png, 'p.png')).status).toBe(403)
     expect((await uploadMedia(officeToken, png, 'o.png')).status).toBe(403)
     expect((await uploadMedia(undefined, png, 'a.png')).status).toBe(403)
   })
 
   it('marks untagged photos and portraits as not publishable', async () => {
-    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#fff' } })
-      .png()
-      .toBuffer()
+    const png = await plainPng(40, 40)
     const untagged = (
       (await (await uploadMedia(teacherToken, png, 'u.png')).json()) as { doc: Media }
     ).doc

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
-import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Media, Post } from '../../src/payload-types'
+import { plainPng } from './helpers/images'
 import { lexicalParagraphs } from './helpers/lexical'
 import { rest, testPayload } from './helpers/payload'
 import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
@@ -18,10 +18,7 @@ describe('posts and media visibility (S11, S13, S16)', () => {
   let groupPhoto: Media
   let post: Post
 
-  const png = () =>
-    sharp({ create: { width: 1200, height: 800, channels: 3, background: '#5a8' } })
-      .png()
-      .toBuffer()
+  const png = () => plainPng(1200, 800, '#5a8')
   const files = (m: Media) => [
     m.filename!,
     m.sizes!.thumbnail!.filename!,

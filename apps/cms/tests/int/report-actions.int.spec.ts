@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
-import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Media, Post, Report } from '../../src/payload-types'
+import { plainPng } from './helpers/images'
 import { rest, testPayload } from './helpers/payload'
 import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
 import { uploadMedia } from './helpers/upload'
@@ -38,10 +38,7 @@ describe('handling a report: POST /api/reports/:id/handle (S15)', () => {
   let post: Post
   let report: Report
 
-  const png = () =>
-    sharp({ create: { width: 900, height: 600, channels: 3, background: '#58a' } })
-      .png()
-      .toBuffer()
+  const png = () => plainPng(900, 600, '#58a')
   const upload = async (name: string, pupils: string[]) =>
     (
       (await (await uploadMedia(tokens.teacher, await png(), name, { pupils })).json()) as {

@@ -7,9 +7,9 @@ import {
 import fc from 'fast-check'
 import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
-import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { plainPng } from './helpers/images'
 import { testPayload } from './helpers/payload'
 import { asUser } from './helpers/school-fixture'
 
@@ -25,9 +25,7 @@ describe('CMS visibility equals the policies (property)', () => {
 
   beforeAll(async () => {
     payload = await testPayload()
-    png = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#39c' } })
-      .png()
-      .toBuffer()
+    png = await plainPng(16, 16, '#39c')
   })
   afterAll(async () => {
     await payload.updateGlobal({
