@@ -4,6 +4,7 @@ import * as migration_20261128_130215_posts_media from './20261128_130215_posts_
 import * as migration_20261128_134413_tag_label from './20261128_134413_tag_label';
 import * as migration_20261128_142744_rich_text_body from './20261128_142744_rich_text_body';
 import * as migration_20261128_143149_notifications from './20261128_143149_notifications';
+import * as migration_20261202_080337_media_publishable_virtual from './20261202_080337_media_publishable_virtual';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261128_143149_notifications.up,
     down: migration_20261128_143149_notifications.down,
-    name: '20261128_143149_notifications'
+    name: '20261128_143149_notifications',
+  },
+  {
+    up: migration_20261202_080337_media_publishable_virtual.up,
+    down: migration_20261202_080337_media_publishable_virtual.down,
+    name: '20261202_080337_media_publishable_virtual'
   },
 ];

@@ -1,4 +1,5 @@
-import { resolvePupilConsent } from '@schoolpost/policies'
+import { checkMediaPublishable, resolvePupilConsent } from '@schoolpost/policies'
+import type { CheckMediaPublishableResult } from '@schoolpost/policies'
 import type { PayloadRequest, Where } from 'payload'
 
 import { parentGroupIds, teacherGroupIds } from './scope'
@@ -16,13 +17,22 @@ async function cached<T>(req: PayloadRequest, key: string, load: () => Promise<T
   return value
 }
 
+type ImageRuleFacts = {
+  minPupilsPerPhoto: number
+  /** Every pupil that exists now: a tag of a deleted pupil no longer counts (on any adapter). */
+  pupilIds: string[]
+  /** Pupils whose images may not be shown (S16). */
+  refusedPupilIds: string[]
+}
+
 /**
- * Pupils whose images may not be shown (S16): the policies decide per pupil from every guardian's
- * latest choice and the school's default. Computed per request, so a refusal counts at once.
+ * The facts the image rules (S13, S16) depend on, read per request: the school's current minimum,
+ * the pupils that exist and the consent of each. Nothing derived from them is stored, so raising
+ * the minimum, deleting a pupil or a guardian's refusal counts at the very next request.
  */
-export async function refusedPupilIds(req: PayloadRequest): Promise<Set<string>> {
-  // Cached as an array: Payload copies req.context between operations, and a Set would not survive.
-  const ids = await cached(req, 'refusedPupilIds', async () => {
+function imageRuleFacts(req: PayloadRequest): Promise<ImageRuleFacts> {
+  // Cached as arrays: Payload copies req.context between operations, and a Set would not survive.
+  return cached(req, 'imageRuleFacts', async () => {
     const [settings, consents, pupils] = await Promise.all([
       req.payload.findGlobal({ slug: 'school-settings', depth: 0, req }),
       req.payload.find({
@@ -44,14 +54,47 @@ export async function refusedPupilIds(req: PayloadRequest): Promise<Set<string>>
       ])
     }
     const schoolDefault = settings.defaultImageConsent ?? 'allowed'
-    return pupils.docs
-      .map((p) => p.id)
-      .filter(
+    const pupilIds = pupils.docs.map((p) => p.id)
+    return {
+      minPupilsPerPhoto: settings.minPupilsPerPhoto,
+      pupilIds,
+      refusedPupilIds: pupilIds.filter(
         (id) =>
           resolvePupilConsent({ choices: choices.get(id) ?? [], schoolDefault }) === 'refused',
-      )
+      ),
+    }
   })
-  return new Set(ids)
+}
+
+/** Pupils whose images may not be shown: any guardian refusing wins, else the school default. */
+export async function refusedPupilIds(req: PayloadRequest): Promise<Set<string>> {
+  return new Set((await imageRuleFacts(req)).refusedPupilIds)
+}
+
+export type MediaTags = { pupils?: unknown; noRecognisablePupils?: boolean | null }
+
+const tagIds = (values: unknown): string[] =>
+  ((values as (string | { id: string } | null)[] | null | undefined) ?? [])
+    .map((v) => idOf(v as string | { id: string }))
+    .filter((id): id is string => !!id)
+
+/**
+ * The image rule for one item under the current settings, tags and consents (`checkMediaPublishable`).
+ * `withConsent: false` gives the tagging rule alone (what staff can fix by tagging).
+ */
+export async function mediaRuleNow(
+  req: PayloadRequest,
+  media: MediaTags,
+  { withConsent = true } = {},
+): Promise<CheckMediaPublishableResult> {
+  const facts = await imageRuleFacts(req)
+  const existing = new Set(facts.pupilIds)
+  return checkMediaPublishable({
+    taggedPupilIds: tagIds(media.pupils).filter((id) => existing.has(id)),
+    noRecognisablePupils: !!media.noRecognisablePupils,
+    minPupilsPerPhoto: facts.minPupilsPerPhoto,
+    refusedPupilIds: withConsent ? facts.refusedPupilIds : [],
+  })
 }
 
 /** Posts a parent may read: published (or scheduled and due), not hidden, for the school or their groups. */
@@ -88,9 +131,10 @@ export async function teacherPostsWhere(req: PayloadRequest): Promise<Where> {
 }
 
 /**
- * The media ids a parent may see (S11, S13, S16): in a post they may read, not hidden, publishable
- * by the tagging rule, and tagging no refused pupil. Resolved to ids so every channel and every
- * file size uses exactly the same answer.
+ * The media ids a parent may see (S11, S13, S16): in a post they may read, not hidden, and passing
+ * the image rule under the *current* settings, tags and consents (never a flag stored at save
+ * time, which would drift when the minimum is raised or a tagged pupil is deleted). Resolved to
+ * ids so every channel and every file size uses exactly the same answer.
  */
 export function parentVisibleMediaIds(req: PayloadRequest): Promise<string[]> {
   return cached(req, 'parentVisibleMediaIds', async () => {
@@ -110,22 +154,15 @@ export function parentVisibleMediaIds(req: PayloadRequest): Promise<string[]> {
       ),
     ].filter((id): id is string => !!id)
     if (candidateIds.length === 0) return []
-    const [media, refused] = await Promise.all([
-      req.payload.find({
-        collection: 'media',
-        ...all,
-        req,
-        where: {
-          and: [{ id: { in: candidateIds } }, notHidden, { publishable: { equals: true } }],
-        },
-        select: { pupils: true },
-      }),
-      refusedPupilIds(req),
-    ])
-    return media.docs
-      .filter(
-        (m) => !(m.pupils ?? []).some((p) => refused.has(idOf(p as string | { id: string }) ?? '')),
-      )
-      .map((m) => m.id)
+    const media = await req.payload.find({
+      collection: 'media',
+      ...all,
+      req,
+      where: { and: [{ id: { in: candidateIds } }, notHidden] },
+      select: { pupils: true, noRecognisablePupils: true },
+    })
+    const visible: string[] = []
+    for (const m of media.docs) if ((await mediaRuleNow(req, m)).ok) visible.push(m.id)
+    return visible
   })
 }

@@ -7,7 +7,8 @@ import { env } from '../../lib/env'
 import { attachVideoPoster, writeVideoPosters } from './hooks/attach-video-poster'
 import { checkUpload, IMAGE_TYPES, VIDEO_TYPES } from './hooks/check-upload'
 import { consentStatus } from './hooks/consent-status'
-import { derivePublishable } from './hooks/derive-publishable'
+import { publishable } from './hooks/publishable'
+import { setUploadedBy } from './hooks/set-uploaded-by'
 import { MEDIA_SIZES, WEBP_QUALITY } from './sizes'
 
 /**
@@ -52,7 +53,7 @@ export const Media: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [checkUpload],
-    beforeChange: [derivePublishable, attachVideoPoster],
+    beforeChange: [setUploadedBy, attachVideoPoster],
     afterChange: [writeVideoPosters],
   },
   fields: [
@@ -82,12 +83,14 @@ export const Media: CollectionConfig = {
       access: { read: isStaffField },
     },
     {
+      // Virtual: computed from the current minimum and tags on every read, never stored (S13).
       name: 'publishable',
       type: 'checkbox',
-      defaultValue: false,
+      virtual: true,
       label: { nl: 'Deelbaar (tagregel)', en: 'Publishable' },
       admin: { readOnly: true, position: 'sidebar' },
       access: { read: isStaffField },
+      hooks: { afterRead: [publishable] },
     },
     {
       name: 'consentStatus',
