@@ -21,6 +21,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     globalSetup: ['./tests/int/global-setup.ts'],
+    setupFiles: ['./tests/int/setup-mail-stub.ts'],
     env: {
       DATABASE_URL: `file:${dbFile}`,
       SCHOOLPOST_ENV: 'test',

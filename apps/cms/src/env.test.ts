@@ -26,9 +26,22 @@ describe('parseEnv', () => {
     expect(() =>
       parseEnv({ SCHOOLPOST_ENV: 'production', PAYLOAD_SECRET: 'short' }, tmp()),
     ).toThrow(/PAYLOAD_SECRET is verplicht in productie/)
-    const env = parseEnv({ SCHOOLPOST_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) }, tmp())
+    const env = parseEnv(
+      { SCHOOLPOST_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40), RESEND_API_KEY: 're_live' },
+      tmp(),
+    )
     expect(env.isProduction).toBe(true)
     expect(env.seedDemo).toBe(false)
+    expect(env.mailCaptureDir).toBeNull()
+  })
+
+  it('requires an email provider in production: captured mail is a development mode', () => {
+    expect(() =>
+      parseEnv({ SCHOOLPOST_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) }, tmp()),
+    ).toThrow(/RESEND_API_KEY is verplicht in productie/)
+    const dir = tmp()
+    expect(parseEnv({}, dir).mailCaptureDir).toBe(path.join(dir, 'mail'))
+    expect(parseEnv({ SCHOOLPOST_ENV: 'test' }, tmp()).mailCaptureDir).toBeNull()
   })
 
   it('rejects an unknown database scheme and a malformed URL', () => {

@@ -31,6 +31,7 @@ const schema = z
       .default('http://localhost:4321'),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
     RESEND_API_KEY: z.string().trim().optional(),
+    MAIL_CAPTURE_DIR: z.string().trim().optional(),
     RESEND_BASE_URL: z.url({ message: 'RESEND_BASE_URL moet een volledige URL zijn.' }).optional(),
     EMAIL_FROM: z
       .string()
@@ -50,6 +51,14 @@ const schema = z
       .transform((v) => v || 'ffmpeg'),
   })
   .superRefine((env, ctx) => {
+    // Captured mail is a development mode: a real school's emails must reach the parents.
+    if (env.SCHOOLPOST_ENV === 'production' && !env.RESEND_API_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RESEND_API_KEY'],
+        message: 'RESEND_API_KEY is verplicht in productie: zonder e-maildienst komt geen mail aan.',
+      })
+    }
     if (
       env.SCHOOLPOST_ENV === 'production' &&
       (!env.PAYLOAD_SECRET || env.PAYLOAD_SECRET.length < 32)
@@ -70,8 +79,10 @@ export type CmsEnv = {
   cmsUrl: string
   portalUrl: string
   seedDemo: boolean
-  /** Unset: emails are captured in the "Verzonden e-mail" list instead of sent. */
+  /** Unset (development and tests only): emails are captured instead of sent. */
   resendApiKey: string | undefined
+  /** Development: where captured emails are written as .eml files (never in the database). */
+  mailCaptureDir: string | null
   emailFrom: string
   /** Base delay of the outbox's exponential backoff. */
   emailRetryBaseMs: number
@@ -118,6 +129,11 @@ export function parseEnv(
     portalUrl: env.PORTAL_URL.replace(/\/$/, ''),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
     resendApiKey: env.RESEND_API_KEY || undefined,
+    mailCaptureDir: env.MAIL_CAPTURE_DIR
+      ? path.resolve(env.MAIL_CAPTURE_DIR)
+      : env.SCHOOLPOST_ENV === 'development'
+        ? path.join(dataDir, 'mail')
+        : null,
     emailFrom: env.EMAIL_FROM,
     emailRetryBaseMs: env.EMAIL_RETRY_BASE_MS,
     mediaDir: path.resolve(env.MEDIA_DIR ?? path.join(dataDir, 'media')),

@@ -486,8 +486,10 @@ export interface EmailLog {
   providerId?: string | null;
   lastError?: string | null;
   idempotencyKey: string;
+  /**
+   * Links are shown without their secret part: only the recipient can use them.
+   */
   text?: string | null;
-  html?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -973,7 +975,6 @@ export interface EmailLogSelect<T extends boolean = true> {
   lastError?: T;
   idempotencyKey?: T;
   text?: T;
-  html?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1198,19 +1199,9 @@ export interface TaskSendEmail {
   input: {
     to: string;
     subject: string;
-    html: string;
-    text: string;
-    idempotencyKey: string;
     kind: string;
-    headers?:
-      | {
-          [k: string]: unknown;
-        }
-      | unknown[]
-      | string
-      | number
-      | boolean
-      | null;
+    idempotencyKey: string;
+    sealed: string;
   };
   output: {
     status: string;

@@ -1,10 +1,15 @@
 import type { OutgoingEmail } from './deliver-email'
+import { redactLinks } from './redact-links'
 
 export type EmailLogStatus = 'captured' | 'sent' | 'retrying' | 'failed'
 
-/** The "Verzonden e-mail" row of one message: what it was and what became of it. */
+/**
+ * The "Verzonden e-mail" row of one message: what it was and what became of it. Staff read this
+ * list, so it keeps the text with its links redacted and no HTML: a reset, invitation or
+ * unsubscribe link must never be readable by anyone but its recipient.
+ */
 export function emailLogEntry(
-  email: OutgoingEmail,
+  email: Pick<OutgoingEmail, 'to' | 'subject' | 'kind' | 'text' | 'idempotencyKey'>,
   status: EmailLogStatus,
   { providerId, error }: { providerId?: string | null; error?: string | null } = {},
 ) {
@@ -12,8 +17,7 @@ export function emailLogEntry(
     to: email.to,
     subject: email.subject,
     kind: email.kind,
-    text: email.text,
-    html: email.html,
+    text: redactLinks(email.text),
     idempotencyKey: email.idempotencyKey,
     status,
     providerId: providerId ?? null,

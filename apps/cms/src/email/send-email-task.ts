@@ -1,6 +1,7 @@
 import type { Payload, TaskConfig } from 'payload'
 
 import { env } from '../lib/env'
+import { captureToMailbox } from './capture-to-mailbox'
 import {
   deliverEmail,
   PermanentEmailError,
@@ -8,7 +9,8 @@ import {
   type OutgoingEmail,
 } from './deliver-email'
 import { emailLogEntry, type EmailLogStatus } from './email-log-entry'
-import { queueEmail } from './queue-email'
+import { queueSealedEmail, type QueuedEmail } from './queue-email'
+import { openEmailBody } from './seal-email'
 
 const RETRIES = 6
 
@@ -43,36 +45,42 @@ async function writeLog(
 }
 
 export const sendEmailTask: TaskConfig<{
-  input: OutgoingEmail
+  input: QueuedEmail
   output: { status: string; providerId?: string }
 }> = {
   slug: 'sendEmail',
   label: 'E-mail versturen',
   retries: { attempts: RETRIES, backoff: { type: 'exponential', delay: env.emailRetryBaseMs } },
+  // The body is sealed (`seal-email.ts`): the job row never holds a usable link.
   inputSchema: [
     { name: 'to', type: 'text', required: true },
     { name: 'subject', type: 'text', required: true },
-    { name: 'html', type: 'textarea', required: true },
-    { name: 'text', type: 'textarea', required: true },
-    { name: 'idempotencyKey', type: 'text', required: true },
     { name: 'kind', type: 'text', required: true },
-    { name: 'headers', type: 'json' },
+    { name: 'idempotencyKey', type: 'text', required: true },
+    { name: 'sealed', type: 'textarea', required: true },
   ],
   outputSchema: [
     { name: 'status', type: 'text', required: true },
     { name: 'providerId', type: 'text' },
   ],
   handler: async ({ input, req }) => {
-    const email = {
-      ...input,
-      headers: (input.headers ?? undefined) as Record<string, string> | undefined,
+    let email: OutgoingEmail
+    try {
+      email = { ...input, ...openEmailBody(input.sealed) }
+    } catch {
+      // Sealed under another PAYLOAD_SECRET (rotated) or damaged: it can never be sent.
+      const unreadable = { ...input, html: '', text: '' }
+      await writeLog(req.payload, unreadable, 'failed', {
+        error: 'Het bericht kan niet meer worden geopend (PAYLOAD_SECRET gewijzigd?).',
+        countAttempt: false,
+      })
+      return { output: { status: 'failed' } }
     }
     if (!env.resendApiKey) {
-      // No provider configured (demo, e2e): the message is captured for staff to read.
+      // Development without a provider: the message goes to the developer's local mailbox.
+      await captureToMailbox(email)
       await writeLog(req.payload, email, 'captured')
-      req.payload.logger.info(
-        `E-mail vastgelegd (geen RESEND_API_KEY) aan ${email.to}: ${email.subject}`,
-      )
+      req.payload.logger.info(`E-mail vastgelegd (geen RESEND_API_KEY): ${email.kind}`)
       return { output: { status: 'captured' } }
     }
     try {
@@ -86,10 +94,10 @@ export const sendEmailTask: TaskConfig<{
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
       if (error instanceof RetryLaterError) {
-        // Honour Retry-After exactly: a fresh job that waits, with the same idempotency key.
-        await queueEmail({
+        // Honour Retry-After exactly: a fresh job that waits, with the same key and sealed body.
+        await queueSealedEmail({
           payload: req.payload,
-          email,
+          queued: input,
           waitUntil: new Date(Date.now() + error.retryAfterMs),
         })
         await writeLog(req.payload, email, 'retrying', { error: message })

@@ -5,6 +5,7 @@ import * as migration_20261128_134413_tag_label from './20261128_134413_tag_labe
 import * as migration_20261128_142744_rich_text_body from './20261128_142744_rich_text_body';
 import * as migration_20261128_143149_notifications from './20261128_143149_notifications';
 import * as migration_20261202_080337_media_publishable_virtual from './20261202_080337_media_publishable_virtual';
+import * as migration_20261202_080510_email_log_without_html from './20261202_080510_email_log_without_html';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261202_080337_media_publishable_virtual.up,
     down: migration_20261202_080337_media_publishable_virtual.down,
-    name: '20261202_080337_media_publishable_virtual'
+    name: '20261202_080337_media_publishable_virtual',
+  },
+  {
+    up: migration_20261202_080510_email_log_without_html.up,
+    down: migration_20261202_080510_email_log_without_html.down,
+    name: '20261202_080510_email_log_without_html'
   },
 ];

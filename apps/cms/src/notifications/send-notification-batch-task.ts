@@ -1,6 +1,7 @@
 import type { Payload, TaskConfig } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
+import { captureToMailbox } from '../email/capture-to-mailbox'
 import { deliverBatch } from '../email/deliver-batch'
 import { PermanentEmailError, RetryLaterError } from '../email/deliver-email'
 import { emailLogEntry } from '../email/email-log-entry'
@@ -136,7 +137,8 @@ export const sendNotificationBatchTask: TaskConfig<{
     if (messages.length === 0) return { output: result }
 
     if (!env.resendApiKey) {
-      // No provider configured (demo, e2e): every message is captured for staff to read.
+      // Development without a provider: the messages go to the developer's local mailbox.
+      for (const message of messages) await captureToMailbox(message.email)
       await record(
         req.payload,
         messages.map((message) => ({ message, outcome: { status: 'captured' } as const })),

@@ -3,7 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { deny } from '../../access/deny'
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
 
-/** Every outgoing email, one row per message: captured (no provider), sent, retrying or failed. */
+/**
+ * Every outgoing email, one row per message: captured (development without a provider), sent,
+ * retrying or failed. No HTML and no working links (`emailLogEntry`); the key is a hash.
+ */
 export const EmailLog: CollectionConfig = {
   slug: 'email-log',
   labels: {
@@ -62,7 +65,16 @@ export const EmailLog: CollectionConfig = {
       index: true,
       admin: { hidden: true },
     },
-    { name: 'text', type: 'textarea', label: { nl: 'Tekst', en: 'Text' } },
-    { name: 'html', type: 'code', admin: { language: 'html' }, label: { nl: 'HTML', en: 'HTML' } },
+    {
+      name: 'text',
+      type: 'textarea',
+      label: { nl: 'Tekst (links zonder code)', en: 'Text (links redacted)' },
+      admin: {
+        description: {
+          nl: 'Links staan hier zonder hun geheime deel: alleen de ontvanger kan ze gebruiken.',
+          en: 'Links are shown without their secret part: only the recipient can use them.',
+        },
+      },
+    },
   ],
 }

@@ -16,7 +16,7 @@ export async function drainJobs(payload: Payload, timeoutMs = 20_000): Promise<v
   }
 }
 
-/** The captured emails to one address, newest first. */
+/** The "Verzonden e-mail" rows of one address, newest first (links redacted: read links from the stub). */
 export async function emailsTo(payload: Payload, to: string) {
   const found = await payload.find({
     collection: 'email-log',
@@ -26,10 +26,4 @@ export async function emailsTo(payload: Payload, to: string) {
     depth: 0,
   })
   return found.docs
-}
-
-export function linkFrom(text: string, path: string): string {
-  const match = new RegExp(`https?://[^\\s]+${path}/([A-Za-z0-9_-]+)`).exec(text)
-  if (!match?.[1]) throw new Error(`No ${path} link in: ${text}`)
-  return match[1]
 }
