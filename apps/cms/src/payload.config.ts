@@ -17,6 +17,8 @@ import { Pupils } from './collections/Pupils'
 import { Reports } from './collections/Reports'
 import { Staff } from './collections/Staff'
 import { serializeWrites } from './db/serialize-writes'
+import { badInputError } from './hooks/bad-input-error'
+import { dutchRefusals } from './hooks/dutch-refusals'
 import { foreignKeyError } from './hooks/foreign-key-error'
 import { runMigrationsOnInit } from './db/run-migrations-on-init'
 import { databaseKindFor, selectDatabaseAdapter } from './db/select-database-adapter'
@@ -78,7 +80,8 @@ export default buildConfig({
   db: selectDatabaseAdapter(env.databaseUrl),
   email: outboxEmailAdapter({ from: env.emailFrom }),
   endpoints: [importPupilsEndpoint],
-  hooks: { afterError: [foreignKeyError] },
+  // In order: every refusal in Dutch, then bad input and missing links as a 400 instead of a 500.
+  hooks: { afterError: [dutchRefusals, badInputError, foreignKeyError] },
   sharp,
   // Busboy's own limit: an oversized upload is cut off while streaming (413), nothing is stored.
   upload: {

@@ -1,5 +1,11 @@
 import type { PayloadRequest } from 'payload'
-import type { z } from 'zod'
+import { config, locales, type z } from 'zod'
+
+import { INVALID_JSON, NOT_AN_OBJECT } from '../hooks/bad-input-error'
+
+// zod's own messages ("Invalid input: expected string…") in Dutch for every schema of the CMS,
+// also those of endpoints that parse for themselves; a schema's own message still wins.
+config(locales.nl())
 
 export type ParsedBody<T> = { ok: true; data: T } | { ok: false; response: Response }
 
@@ -12,20 +18,18 @@ export async function parseJsonBody<T>(
   try {
     raw = await req.json?.()
   } catch {
-    raw = undefined
+    return { ok: false, response: jsonError(400, 'invalid-input', INVALID_JSON) }
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, response: jsonError(400, 'invalid-input', NOT_AN_OBJECT) }
   }
   const parsed = schema.safeParse(raw)
   if (parsed.success) return { ok: true, data: parsed.data }
+  const issue = parsed.error.issues[0]
+  const field = issue?.path.length ? `${issue.path.join('.')}: ` : ''
   return {
     ok: false,
-    response: Response.json(
-      {
-        ok: false,
-        code: 'invalid-input',
-        message: parsed.error.issues[0]?.message ?? 'Ongeldige invoer.',
-      },
-      { status: 400 },
-    ),
+    response: jsonError(400, 'invalid-input', `${field}${issue?.message ?? 'Ongeldige invoer.'}`),
   }
 }
 
