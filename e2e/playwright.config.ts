@@ -2,7 +2,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 
-import { CMS_URL, PORTAL_URL } from './support/urls'
+import { CMS_URL, MAIL_STUB_URL, PORTAL_URL } from './support/urls'
 
 // A fresh embedded database per run: the CMS start script migrates it and seeds the demo school.
 const dbFile = path.join(os.tmpdir(), `schoolpost-e2e-${Date.now()}.db`)
@@ -49,6 +49,15 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // The email provider of this run (Resend-compatible): the tests read links from it.
+      name: 'mail',
+      command: 'node support/mail-stub-server.ts',
+      url: `${MAIL_STUB_URL}/messages`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { MAIL_STUB_PORT: new URL(MAIL_STUB_URL).port },
+    },
+    {
       name: 'cms',
       command: 'pnpm --filter @schoolpost/cms start',
       cwd: '..',
@@ -62,6 +71,8 @@ export default defineConfig({
         CMS_URL,
         PORTAL_URL,
         SEED_DEMO: 'true',
+        RESEND_API_KEY: 're_e2e_stub',
+        RESEND_BASE_URL: MAIL_STUB_URL,
         MEDIA_DIR: path.join(os.tmpdir(), `schoolpost-e2e-media-${Date.now()}`),
         NEXT_TELEMETRY_DISABLED: '1',
       },

@@ -2,7 +2,7 @@ import type { APIRequestContext } from '@playwright/test'
 import { expect } from '@playwright/test'
 
 import { DEMO_PASSWORD, director } from './demo'
-import { CMS_URL } from './urls'
+import { CMS_URL, MAIL_STUB_URL } from './urls'
 
 export async function staffToken(
   request: APIRequestContext,
@@ -15,27 +15,30 @@ export async function staffToken(
   return (await res.json()).token
 }
 
+export type ReceivedEmail = { to: string[]; subject: string; text: string; html: string }
+
 /**
- * The newest captured email to `to` (no RESEND_API_KEY in e2e: the outbox captures mail in the
- * "Verzonden e-mail" list, which a director may read). Waits for the outbox runner to get to it.
+ * The emails the provider (the run's mail stub) received for `to`, newest first, waiting until
+ * at least one matches. Links are read here, as a parent reads them in their mailbox: the CMS
+ * stores no working link.
  */
-export async function capturedEmail(request: APIRequestContext, to: string, kind: string) {
-  const token = await staffToken(request)
-  let found: { text: string; subject: string } | undefined
+export async function receivedEmails(
+  request: APIRequestContext,
+  to: string,
+  matches: (mail: ReceivedEmail) => boolean = () => true,
+): Promise<ReceivedEmail[]> {
+  let found: ReceivedEmail[] = []
   await expect
     .poll(
       async () => {
-        const res = await request.get(
-          `${CMS_URL}/api/email-log?where[to][equals]=${encodeURIComponent(to)}&where[kind][equals]=${kind}&sort=-createdAt&limit=1`,
-          { headers: { Authorization: `JWT ${token}` } },
-        )
-        found = (await res.json()).docs?.[0]
-        return !!found
+        const res = await request.get(`${MAIL_STUB_URL}/messages?to=${encodeURIComponent(to)}`)
+        found = ((await res.json()) as ReceivedEmail[]).filter(matches)
+        return found.length
       },
-      { timeout: 30_000, intervals: [500, 1000, 2000] },
+      { timeout: 90_000, intervals: [500, 1000, 2000] },
     )
-    .toBe(true)
-  return found!
+    .toBeGreaterThan(0)
+  return found
 }
 
 export function linkIn(text: string, path: string): string {

@@ -22,9 +22,11 @@ describe('redactLinks', () => {
     expect(redactLinks('Geen link hier.')).toBe('Geen link hier.')
   })
 
-  it('redacts a uuid-like id segment as well (ids are not secret, but a rule needs no exceptions)', () => {
-    expect(redactLinks('https://p.test/berichten/0b6f1c2e-8d2a-4d7e-9a43-5c3e2f1a0b9c')).toBe(
-      'https://p.test/berichten/…',
+  it('keeps a record id (not a secret) but redacts a signed token with dots', () => {
+    const post = 'https://p.test/berichten/0b6f1c2e-8d2a-4d7e-9a43-5c3e2f1a0b9c'
+    expect(redactLinks(post)).toBe(post)
+    expect(redactLinks('https://p.test/afmelden/eyJwIjoiMSJ9.c2lnbmF0dXJlLXZhbHVl')).toBe(
+      'https://p.test/afmelden/…',
     )
   })
 })

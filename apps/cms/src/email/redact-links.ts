@@ -1,5 +1,7 @@
-// A path segment this long is a token (reset, invitation, unsubscribe, iCal …), not a word.
-const TOKEN_SEGMENT = /^[A-Za-z0-9_-]{16,}$/
+// A path segment this long is a token (reset, invitation, unsubscribe, iCal …), not a word. A
+// record's UUID is not a secret (access is checked on every request) and tells staff which post.
+const TOKEN_SEGMENT = /^[A-Za-z0-9_.-]{16,}$/
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /**
  * A message's text as staff may read it in "Verzonden e-mail": every link keeps where it points
@@ -16,7 +18,7 @@ export function redactLinks(text: string): string {
     }
     const path = url.pathname
       .split('/')
-      .map((segment) => (TOKEN_SEGMENT.test(segment) ? '…' : segment))
+      .map((segment) => (TOKEN_SEGMENT.test(segment) && !UUID.test(segment) ? '…' : segment))
       .join('/')
     return `${url.origin}${path}${url.search || url.hash ? '…' : ''}`
   })

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import type { queueEmail as QueueEmail } from '../../src/email/queue-email'
+import { hashIdempotencyKey } from '../../src/email/seal-email'
 import { ResendStub } from '../support/resend-stub'
 import { drainJobs } from './helpers/jobs'
 
@@ -48,14 +49,14 @@ describe('email outbox with Resend', () => {
 
     expect(stub.delivered.filter((m) => m.to.includes('retry@fixture.test'))).toHaveLength(1)
     expect(stub.calls.map((c) => c.status)).toEqual([500, 429, 200])
-    expect(new Set(stub.calls.map((c) => c.idempotencyKey))).toEqual(new Set(['retry-1']))
+    expect(new Set(stub.calls.map((c) => c.idempotencyKey))).toEqual(new Set([hashIdempotencyKey('retry-1')]))
     // The 429 asked for 1 second; the outbox waited at least that long.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
 
     const [log] = (
       await payload.find({
         collection: 'email-log',
-        where: { idempotencyKey: { equals: 'retry-1' } },
+        where: { idempotencyKey: { equals: hashIdempotencyKey('retry-1') } },
       })
     ).docs
     expect(log).toMatchObject({ status: 'sent', attempts: 3, to: 'retry@fixture.test' })
@@ -77,7 +78,7 @@ describe('email outbox with Resend', () => {
     const [log] = (
       await payload.find({
         collection: 'email-log',
-        where: { idempotencyKey: { equals: 'refused-1' } },
+        where: { idempotencyKey: { equals: hashIdempotencyKey('refused-1') } },
       })
     ).docs
     expect(log?.status).toBe('failed')
@@ -91,7 +92,7 @@ describe('email outbox with Resend', () => {
     const [log] = (
       await payload.find({
         collection: 'email-log',
-        where: { idempotencyKey: { equals: 'down-1' } },
+        where: { idempotencyKey: { equals: hashIdempotencyKey('down-1') } },
       })
     ).docs
     expect(log?.status).toBe('failed')

@@ -18,9 +18,10 @@ export function deliveredTo(to: string, stub: ResendStub = mailStub()): StubEmai
 
 /** The token at the end of the first `<path>/<token>` link in a message. */
 export function linkFrom(text: string, path: string): string {
-  const match = new RegExp(`https?://[^\\s"<>]+${path}/([A-Za-z0-9_-]+)`).exec(text)
+  const match = new RegExp(`https?://[^\\s"<>]+${path}/([A-Za-z0-9_.-]+)`).exec(text)
   if (!match?.[1]) throw new Error(`No ${path} link in: ${text}`)
-  return match[1]
+  // A sentence may end right after the link; a token never ends with a dot.
+  return match[1].replace(/\.+$/, '')
 }
 
 /** A message's text without its links: what a reader sees apart from the (random) tokens. */
