@@ -69,9 +69,13 @@ export const badInputError: AfterErrorHook = ({ error, req, collection }) => {
     return { status: 400, response: { errors: [{ message: INVALID_JSON }] } }
   }
   const data: unknown = req.data
-  if (data === undefined && !req.file) {
+  const contentType = req.headers.get('content-type') ?? ''
+  const parsedKind = contentType.includes('application/json') || contentType.includes('multipart/')
+  // Only a body Payload does not read at all (text/plain, a form) left `data` empty on purpose.
+  if (data === undefined && !req.file && !parsedKind) {
     return { status: 400, response: { errors: [{ message: NOT_JSON }] } }
   }
+  if (data === undefined) return
   if (!isPlainObject(data)) {
     return { status: 400, response: { errors: [{ message: NOT_AN_OBJECT }] } }
   }
