@@ -27,6 +27,7 @@ import { sendEmailTask } from './email/send-email-task'
 import { importPupilsEndpoint } from './import/import-pupils-endpoint'
 import { SchoolSettings } from './globals/SchoolSettings'
 import { jobsAccess } from './jobs/access'
+import { withExplicitAccess } from './access/lib/explicit-access'
 import { startOutboxRunner } from './jobs/start-outbox-runner'
 import { env } from './lib/env'
 import { notifyPostTask } from './notifications/notify-post-task'
@@ -35,7 +36,7 @@ import { sendNotificationBatchTask } from './notifications/send-notification-bat
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 // This file only assembles: every collection, global, access rule and hook lives in its own folder.
-export default buildConfig({
+const config = buildConfig({
   serverURL: env.cmsUrl,
   secret: env.payloadSecret,
   telemetry: false,
@@ -111,3 +112,6 @@ export default buildConfig({
     }
   },
 })
+
+// Access for the collections Payload adds itself while building, and the parents' query guard.
+export default withExplicitAccess(config)

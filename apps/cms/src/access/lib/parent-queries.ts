@@ -1,0 +1,70 @@
+import type { CollectionBeforeOperationHook, Where } from 'payload'
+import { APIError } from 'payload'
+
+/**
+ * What a parent may name in `where`, `sort` and `findDistinct`, per collection (issue #9, item 11).
+ * A path through a relationship (`gallery.alt`, `author.email`, `groups.name`, …) would ask about
+ * documents of another collection; Payload scopes most of those hops by the related collection's
+ * access, but not all (a related collection a parent may not read at all is not scoped, only
+ * refused in English), so parents get a short list instead: own fields and relationship ids,
+ * no hops. The portal's own queries (cms-client.ts) are all on this list.
+ */
+export const PARENT_QUERY_FIELDS: Record<string, readonly string[]> = {
+  posts: ['id', 'title', 'audience', 'groups', 'status', 'pinned', 'publishedAt', 'createdAt'],
+  media: ['id', 'createdAt'],
+  groups: ['id', 'name', 'schoolYear', 'sortOrder'],
+  pupils: ['id', 'firstName', 'lastName', 'group'],
+  parents: ['id'],
+  'image-consents': ['id', 'pupil', 'allowed', 'createdAt', 'updatedAt'],
+  reports: ['id', 'post', 'media', 'category', 'status', 'createdAt', 'updatedAt'],
+}
+
+const refuse = (what: string): never => {
+  throw new APIError(`U kunt hier niet op ${what} zoeken of sorteren.`, 400, undefined, true)
+}
+
+function checkWhere(where: unknown, allowed: readonly string[]): void {
+  if (where === undefined || where === null) return
+  if (typeof where !== 'object' || Array.isArray(where)) refuse('deze manier')
+  for (const [key, value] of Object.entries(where as Where)) {
+    if (key === 'and' || key === 'or') {
+      if (!Array.isArray(value)) refuse('deze manier')
+      for (const part of value as unknown[]) checkWhere(part, allowed)
+      continue
+    }
+    if (!allowed.includes(key)) refuse(`'${key}'`)
+    if (!value || typeof value !== 'object' || Array.isArray(value)) refuse(`'${key}'`)
+    // Operands are plain values: an object is a nested query into the related collection.
+    for (const operand of Object.values(value as Record<string, unknown>)) {
+      const values = Array.isArray(operand) ? operand : [operand]
+      if (values.some((v) => v !== null && typeof v === 'object')) refuse(`'${key}'`)
+    }
+  }
+}
+
+function checkSort(sort: unknown, allowed: readonly string[]): void {
+  if (sort === undefined || sort === null || sort === '') return
+  const parts = (Array.isArray(sort) ? sort : [sort]).flatMap((s) => String(s).split(','))
+  for (const part of parts) {
+    const field = part.trim().replace(/^-/, '')
+    if (field && !allowed.includes(field)) refuse(`'${field}'`)
+  }
+}
+
+/** Installed on every collection; only acts for a parent's request (never with overrideAccess). */
+export const parentQueryGuard: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  overrideAccess,
+  req,
+}) => {
+  if (overrideAccess || req.user?.collection !== 'parents') return args
+  const allowed = PARENT_QUERY_FIELDS[collection.slug] ?? ['id']
+  const a = args as { where?: unknown; sort?: unknown; field?: unknown; joins?: unknown }
+  checkWhere(a.where, allowed)
+  checkSort(a.sort, allowed)
+  if (a.field !== undefined) checkSort(a.field, allowed)
+  // Join fields list other collections' documents; none of them is for parents.
+  if (a.joins !== undefined && a.joins !== false) refuse("'joins'")
+  return args
+}
