@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { isIP } from 'node:net'
 import { z } from 'zod'
+
+import type { CmsRateLimitBucket, RateLimitSpec } from './lib/rate-limit-spec'
+import {
+  CMS_RATE_LIMIT_ENV,
+  DEFAULT_CMS_RATE_LIMITS,
+  parseRateLimitSpec,
+} from './lib/rate-limit-spec'
 
 /**
  * The CMS environment, validated once at start with clear messages.
@@ -10,8 +18,56 @@ import { z } from 'zod'
  * and cookies are Secure. It is separate from NODE_ENV because the local demo (`pnpm start`)
  * runs production *builds* on http://localhost with a generated secret.
  */
+/** A rate limit as "<points>/<seconds>", e.g. CMS_RATE_LIMIT_LOGIN_IP=20/900. */
+const rateLimit = (bucket: CmsRateLimitBucket) => {
+  const name = CMS_RATE_LIMIT_ENV[bucket]
+  const fallback = DEFAULT_CMS_RATE_LIMITS[bucket]
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx): RateLimitSpec => {
+      if (!value) return fallback
+      const spec = parseRateLimitSpec(value)
+      if (spec) return spec
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} moet "<pogingen>/<seconden>" zijn, bv. "${fallback.points}/${fallback.durationSeconds}".`,
+      })
+      return z.NEVER
+    })
+}
+
+const rateLimitShape = Object.fromEntries(
+  (Object.keys(CMS_RATE_LIMIT_ENV) as CmsRateLimitBucket[]).map((bucket) => [
+    CMS_RATE_LIMIT_ENV[bucket],
+    rateLimit(bucket),
+  ]),
+) as Record<string, ReturnType<typeof rateLimit>>
+
 const schema = z
   .object({
+    ...rateLimitShape,
+    /** Proxies whose X-Forwarded-For entries are skipped (see lib/client-address.ts). */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const list = (value ?? '')
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+        for (const entry of list) {
+          if (isIP(entry) === 0) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `TRUSTED_PROXIES moet een lijst IP-adressen zijn, gescheiden door komma's (bv. "127.0.0.1,::1"); "${entry}" is geen IP-adres.`,
+            })
+            return z.NEVER
+          }
+        }
+        return list
+      }),
     SCHOOLPOST_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: z
       .string()
@@ -56,7 +112,8 @@ const schema = z
       ctx.addIssue({
         code: 'custom',
         path: ['RESEND_API_KEY'],
-        message: 'RESEND_API_KEY is verplicht in productie: zonder e-maildienst komt geen mail aan.',
+        message:
+          'RESEND_API_KEY is verplicht in productie: zonder e-maildienst komt geen mail aan.',
       })
     }
     if (
@@ -93,6 +150,10 @@ export type CmsEnv = {
   mediaMaxPixels: number
   /** The ffmpeg that strips video metadata and makes posters (Debian's `ffmpeg` package). */
   ffmpegPath: string
+  /** Addresses of the proxies in front of the CMS (the portal included) whose X-Forwarded-For is trusted. */
+  trustedProxies: string[]
+  /** The rate limits of logins, reset links, invitations, password changes and reports. */
+  rateLimits: Record<CmsRateLimitBucket, RateLimitSpec>
 }
 
 export class EnvError extends Error {
@@ -140,5 +201,12 @@ export function parseEnv(
     mediaMaxBytes: env.MEDIA_MAX_BYTES,
     mediaMaxPixels: env.MEDIA_MAX_PIXELS,
     ffmpegPath: env.FFMPEG_PATH,
+    trustedProxies: env.TRUSTED_PROXIES,
+    rateLimits: Object.fromEntries(
+      (Object.keys(CMS_RATE_LIMIT_ENV) as CmsRateLimitBucket[]).map((bucket) => [
+        bucket,
+        (env as Record<string, unknown>)[CMS_RATE_LIMIT_ENV[bucket]] as RateLimitSpec,
+      ]),
+    ) as Record<CmsRateLimitBucket, RateLimitSpec>,
   }
 }

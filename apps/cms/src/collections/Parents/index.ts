@@ -5,10 +5,13 @@ import { isDirectorOrOffice } from '../../access/is-director-or-office'
 import { isDirectorOrOfficeField, isStaffField } from '../../access/is-staff-field'
 import { parentsRead } from '../../access/parents-read'
 import { parentsUpdate } from '../../access/parents-update'
-import { authOptions } from '../shared/auth-options'
+import { authOptions, retiredLockoutFields } from '../shared/auth-options'
+import { changePasswordEndpoint } from '../shared/change-password-endpoint'
+import { guardPasswordWrites } from '../shared/guard-password-writes'
+import { refuseFirstRegister } from '../shared/refused-endpoints'
 import { forgotPassword, resetPassword } from './endpoints/password-reset'
 import { notificationPreferenceField } from './notification-preference-field'
-import { portalLogin } from './endpoints/portal-login'
+import { portalLogin, refuseParentLogin } from './endpoints/portal-login'
 import { sendInvitation } from './endpoints/send-invitation'
 import { unsubscribe, unsubscribeStatus } from './endpoints/unsubscribe'
 import { endSessionsOnDeactivation } from './hooks/end-sessions-on-deactivation'
@@ -37,9 +40,13 @@ export const Parents: CollectionConfig = {
     delete: isDirectorOrOffice,
     unlock: isDirectorOrOffice,
   },
-  // Custom endpoints are matched before Payload's own, so forgot/reset-password are replaced.
+  // Custom endpoints are matched before Payload's own, so login, forgot/reset-password and
+  // first-register are replaced; change-password is the only way to change one's own password.
   endpoints: [
     portalLogin,
+    refuseParentLogin,
+    changePasswordEndpoint('parents'),
+    refuseFirstRegister('Ouders krijgen een account via een uitnodiging van de school.'),
     sendInvitation,
     forgotPassword,
     resetPassword,
@@ -47,11 +54,21 @@ export const Parents: CollectionConfig = {
     unsubscribeStatus,
   ],
   hooks: {
+    beforeOperation: [
+      guardPasswordWrites({
+        update:
+          'Een wachtwoord wordt hier niet ingesteld. De ouder kiest het zelf: via de uitnodiging, "Wachtwoord vergeten?" of "Wachtwoord wijzigen" in het ouderportaal.',
+      }),
+    ],
     beforeLogin: [refuseDeactivatedLogin],
     beforeChange: [endSessionsOnDeactivation],
     afterChange: [revokeInvitationsOnDeactivation],
   },
+  // What a parent may change about themselves: name, phone, language and email preferences. The
+  // login address is changed by the school (director or office), never by the owner: otherwise a
+  // stolen session could move the account, and the answer told whether an address was taken.
   fields: [
+    { name: 'email', type: 'email', access: { update: isDirectorOrOfficeField } },
     { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
     { name: 'phone', type: 'text', label: { nl: 'Telefoon', en: 'Phone' } },
     {
@@ -134,5 +151,6 @@ export const Parents: CollectionConfig = {
       access: { read: isStaffField },
       admin: { defaultColumns: ['createdAt', 'expiresAt', 'usedAt', 'revokedAt'] },
     },
+    ...retiredLockoutFields,
   ],
 }

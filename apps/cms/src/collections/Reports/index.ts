@@ -5,6 +5,7 @@ import { isStaffField } from '../../access/is-staff-field'
 import { reportsCreate, reportsRead, reportsUpdate } from '../../access/reports-read'
 import { handleReport, reportHandlingState } from './endpoints/handle-report'
 import { checkReport } from './hooks/check-report'
+import { limitReportRate } from './hooks/limit-report-rate'
 import { notifyStaffOfReport } from './hooks/notify-staff'
 
 /** "Meld dit bericht" (S15): a parent reports a post or one photo; staff handle it. */
@@ -21,7 +22,7 @@ export const Reports: CollectionConfig = {
   },
   access: { read: reportsRead, create: reportsCreate, update: reportsUpdate, delete: deny },
   endpoints: [handleReport, reportHandlingState],
-  hooks: { beforeChange: [checkReport], afterChange: [notifyStaffOfReport] },
+  hooks: { beforeChange: [limitReportRate, checkReport], afterChange: [notifyStaffOfReport] },
   fields: [
     {
       name: 'post',

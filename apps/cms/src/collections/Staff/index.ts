@@ -4,8 +4,13 @@ import { isDirector, isDirectorField } from '../../access/is-director'
 import { canUseAdmin, isStaff } from '../../access/is-staff'
 import { staffUpdate } from '../../access/staff-update'
 import { env } from '../../lib/env'
-import { authOptions } from '../shared/auth-options'
+import { authOptions, retiredLockoutFields } from '../shared/auth-options'
+import { changePasswordEndpoint } from '../shared/change-password-endpoint'
 import { forgotPasswordEndpoint } from '../shared/forgot-password-endpoint'
+import { guardPasswordWrites } from '../shared/guard-password-writes'
+import { FIRST_DIRECTOR_MESSAGE, refuseFirstRegister } from '../shared/refused-endpoints'
+import { staffLogin } from '../shared/staff-login-endpoint'
+import { resetPassword } from './endpoints/reset-password'
 
 export const Staff: CollectionConfig = {
   slug: 'staff',
@@ -14,15 +19,28 @@ export const Staff: CollectionConfig = {
     plural: { nl: 'Medewerkers', en: 'Staff' },
   },
   auth: authOptions(),
-  // Replaces Payload's forgot-password (see forgotPasswordEndpoint); the link opens the admin's
-  // own reset page, and Payload's reset-password endpoint sets the new password.
+  // Custom endpoints are matched before Payload's own: login (throttled), forgot/reset-password
+  // (hashed tokens; the link opens the admin's own reset page) and first-register (refused) are
+  // replaced; change-password is the only way to change one's own password.
   endpoints: [
+    staffLogin,
     forgotPasswordEndpoint({
       collection: 'staff',
       link: (token) => `${env.cmsUrl}/admin/reset/${token}`,
       mayReset: () => true,
     }),
+    resetPassword,
+    changePasswordEndpoint('staff'),
+    refuseFirstRegister(FIRST_DIRECTOR_MESSAGE),
   ],
+  hooks: {
+    beforeOperation: [
+      guardPasswordWrites({
+        update:
+          'Je wachtwoord wijzig je niet via dit formulier. Log uit en kies op het inlogscherm "Wachtwoord vergeten?": je krijgt een link per e-mail. Een ander zijn wachtwoord kan niemand instellen.',
+      }),
+    ],
+  },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role'],
@@ -37,6 +55,8 @@ export const Staff: CollectionConfig = {
     unlock: isDirector,
   },
   fields: [
+    // Only a director changes a login address (the owner cannot move their account elsewhere).
+    { name: 'email', type: 'email', access: { update: isDirectorField } },
     {
       name: 'name',
       type: 'text',
@@ -65,5 +85,6 @@ export const Staff: CollectionConfig = {
       label: { nl: 'Groepen', en: 'Groups' },
       admin: { condition: (data) => data?.role === 'teacher' },
     },
+    ...retiredLockoutFields,
   ],
 }

@@ -1,18 +1,39 @@
-import type { IncomingAuthType } from 'payload'
+import type { Field, IncomingAuthType } from 'payload'
 
 import { env } from '../../lib/env'
 
 /**
- * Shared by both auth collections: 5 failed logins lock the account for 15 minutes; sessions are
- * stored server-side so logout (and deactivation) really ends them; Secure cookies in production.
+ * Shared by both auth collections: sessions are stored server-side so logout (and deactivation)
+ * really ends them; Secure cookies in production. Payload's lockout is off (maxLoginAttempts 0):
+ * it let anyone lock the owner out and answered unknown addresses faster; failed logins are
+ * throttled per account and address instead (throttled-login.ts).
  */
 export function authOptions(overrides: Partial<IncomingAuthType> = {}): IncomingAuthType {
   return {
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    maxLoginAttempts: 0,
     useSessions: true,
     tokenExpiration: 8 * 60 * 60,
     cookies: { secure: env.isProduction, sameSite: 'Lax' },
     ...overrides,
   }
 }
+
+/**
+ * The two columns of Payload's old lockout, kept as they were (hidden, never writable) so the
+ * database needs no migration. Nothing reads them any more.
+ */
+export const retiredLockoutFields: Field[] = [
+  {
+    name: 'loginAttempts',
+    type: 'number',
+    defaultValue: 0,
+    hidden: true,
+    access: { create: () => false, update: () => false },
+  },
+  {
+    name: 'lockUntil',
+    type: 'date',
+    hidden: true,
+    access: { create: () => false, update: () => false },
+  },
+]

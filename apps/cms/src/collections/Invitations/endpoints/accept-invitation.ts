@@ -4,6 +4,7 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
 
 import { jsonError, parseJsonBody } from '../../../lib/json-body'
+import { consume, requestAddress, tooManyRequests } from '../../../lib/rate-limit'
 import { findInvitation, INVITATION_MESSAGES } from '../find-invitation'
 
 const body = z.object({
@@ -19,6 +20,9 @@ export const acceptInvitation: Endpoint = {
   path: '/accept',
   method: 'post',
   handler: async (req) => {
+    // Link tokens are unguessable; the limit keeps one address from hammering the endpoint.
+    const limit = await consume('tokenIp', requestAddress(req))
+    if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds)
     const parsed = await parseJsonBody(req, body)
     if (!parsed.ok) return parsed.response
     const lookup = await findInvitation(req, parsed.data.token)
@@ -57,8 +61,6 @@ export const acceptInvitation: Endpoint = {
         data: {
           password: parsed.data.password,
           status: 'active',
-          lockUntil: null,
-          loginAttempts: 0,
         },
         overrideAccess: true,
         depth: 0,

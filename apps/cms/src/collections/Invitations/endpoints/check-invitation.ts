@@ -2,6 +2,7 @@ import type { Endpoint } from 'payload'
 import { z } from 'zod'
 
 import { jsonError, parseJsonBody } from '../../../lib/json-body'
+import { consume, requestAddress, tooManyRequests } from '../../../lib/rate-limit'
 import { findInvitation, INVITATION_MESSAGES } from '../find-invitation'
 
 const body = z.object({
@@ -13,6 +14,9 @@ export const checkInvitation: Endpoint = {
   path: '/check',
   method: 'post',
   handler: async (req) => {
+    // Link tokens are unguessable; the limit keeps one address from hammering the endpoint.
+    const limit = await consume('tokenIp', requestAddress(req))
+    if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds)
     const parsed = await parseJsonBody(req, body)
     if (!parsed.ok) return parsed.response
     const result = await findInvitation(req, parsed.data.token)

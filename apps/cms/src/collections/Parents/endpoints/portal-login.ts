@@ -1,8 +1,11 @@
 import type { Endpoint } from 'payload'
-import { APIError, AuthenticationError, LockedAuth } from 'payload'
+import { APIError } from 'payload'
 import { z } from 'zod'
 
+import { jsonError } from '../../../lib/json-body'
+import { tooManyRequests } from '../../../lib/rate-limit'
 import type { Parent } from '../../../payload-types'
+import { throttledLogin } from '../../shared/throttled-login'
 
 const credentials = z.object({
   email: z.email({ message: 'Vul een geldig e-mailadres in.' }).max(254),
@@ -13,7 +16,7 @@ export type PortalLoginResponse =
   | { ok: true; token: string; exp: number; user: Pick<Parent, 'id' | 'name' | 'email'> }
   | {
       ok: false
-      code: 'invalid-input' | 'invalid-credentials' | 'locked' | 'deactivated'
+      code: 'invalid-input' | 'invalid-credentials' | 'deactivated'
       message: string
     }
 
@@ -21,8 +24,10 @@ const fail = (status: number, body: Extract<PortalLoginResponse, { ok: false }>)
   Response.json(body, { status })
 
 /**
- * The portal's login: Payload's own login (lockout, sessions) with a machine-readable reason, so
- * the portal can tell "wrong password" from "locked" without parsing translated messages.
+ * The portal's login: Payload's login (sessions) behind throttling per account and address
+ * (throttled-login.ts; too many failures → 429 with Retry-After), with a machine-readable reason
+ * so the portal can show the right message without parsing translated text. The portal passes
+ * the parent's address in X-Forwarded-For (see lib/client-address.ts).
  */
 export const portalLogin: Endpoint = {
   path: '/portal-login',
@@ -43,30 +48,31 @@ export const portalLogin: Endpoint = {
       })
     }
     try {
-      const result = await req.payload.login({
-        collection: 'parents',
-        data: { email: parsed.data.email.toLowerCase(), password: parsed.data.password },
+      const result = await throttledLogin({
         req,
+        collection: 'parents',
+        email: parsed.data.email.toLowerCase(),
+        password: parsed.data.password,
       })
-      if (!result.token || !result.user) throw new AuthenticationError()
-      const user = result.user as Parent
+      if (result.kind === 'limited') return tooManyRequests(result.retryAfterSeconds)
+      if (result.kind === 'invalid') {
+        return fail(401, {
+          ok: false,
+          code: 'invalid-credentials',
+          message: 'Het e-mailadres of wachtwoord klopt niet.',
+        })
+      }
+      const { user } = result
       return Response.json(
         {
           ok: true,
           token: result.token,
-          exp: result.exp ?? 0,
+          exp: result.exp,
           user: { id: user.id, name: user.name, email: user.email },
         } satisfies PortalLoginResponse,
         { headers: { 'Cache-Control': 'no-store' } },
       )
     } catch (error) {
-      if (error instanceof LockedAuth) {
-        return fail(423, {
-          ok: false,
-          code: 'locked',
-          message: 'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen.',
-        })
-      }
       if (error instanceof APIError && error.data?.code === 'deactivated') {
         return fail(403, {
           ok: false,
@@ -74,17 +80,18 @@ export const portalLogin: Endpoint = {
           message: 'Dit account is gedeactiveerd.',
         })
       }
-      if (
-        error instanceof AuthenticationError ||
-        (error instanceof APIError && error.status === 401)
-      ) {
-        return fail(401, {
-          ok: false,
-          code: 'invalid-credentials',
-          message: 'Het e-mailadres of wachtwoord klopt niet.',
-        })
-      }
       throw error
     }
   },
+}
+
+/**
+ * Payload's own POST /api/parents/login is refused: parents log in through the portal
+ * (portal-login above), so there is one throttled door and no Payload cookie for parents.
+ */
+export const refuseParentLogin: Endpoint = {
+  path: '/login',
+  method: 'post',
+  handler: () =>
+    jsonError(403, 'use-portal', 'Ouders loggen in via het ouderportaal, niet via deze link.'),
 }
