@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { config, locales, type z } from 'zod'
 
-import { INVALID_JSON, NOT_AN_OBJECT } from '../hooks/bad-input-error'
+import { INVALID_JSON } from '../hooks/bad-input-error'
 
 // zod's own messages ("Invalid input: expected string…") in Dutch for every schema of the CMS,
 // also those of endpoints that parse for themselves; a schema's own message still wins.
@@ -20,16 +20,11 @@ export async function parseJsonBody<T>(
   } catch {
     return { ok: false, response: jsonError(400, 'invalid-input', INVALID_JSON) }
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, response: jsonError(400, 'invalid-input', NOT_AN_OBJECT) }
-  }
   const parsed = schema.safeParse(raw)
   if (parsed.success) return { ok: true, data: parsed.data }
-  const issue = parsed.error.issues[0]
-  const field = issue?.path.length ? `${issue.path.join('.')}: ` : ''
   return {
     ok: false,
-    response: jsonError(400, 'invalid-input', `${field}${issue?.message ?? 'Ongeldige invoer.'}`),
+    response: jsonError(400, 'invalid-input', parsed.error.issues[0]?.message ?? 'Ongeldige invoer.'),
   }
 }
 

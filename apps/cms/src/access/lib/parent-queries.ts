@@ -64,7 +64,8 @@ export const parentQueryGuard: CollectionBeforeOperationHook = ({
   checkWhere(a.where, allowed)
   checkSort(a.sort, allowed)
   if (a.field !== undefined) checkSort(a.field, allowed)
-  // Join fields list other collections' documents; none of them is for parents.
-  if (a.joins !== undefined && a.joins !== false) refuse("'joins'")
+  // Join fields list other collections' documents; none of them is for parents. Payload's own
+  // operations (`/me`) pass an empty joins object: only a named join is a parent's query.
+  if (a.joins && typeof a.joins === 'object' && Object.keys(a.joins).length > 0) refuse("'joins'")
   return args
 }

@@ -102,6 +102,9 @@ export const SchoolSettings: GlobalConfig = {
       defaultValue: 'Europe/Amsterdam',
       label: { nl: 'Tijdzone', en: 'Time zone' },
       options: [{ label: 'Europe/Amsterdam', value: 'Europe/Amsterdam' }],
+      // Payload's select check lets a boolean or number through (SQLite then stores "1.0").
+      validate: (value: unknown) =>
+        value === 'Europe/Amsterdam' || 'Kies een tijdzone uit de lijst.',
     },
     {
       name: 'absenceCutoff',
