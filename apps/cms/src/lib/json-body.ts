@@ -24,7 +24,11 @@ export async function parseJsonBody<T>(
   if (parsed.success) return { ok: true, data: parsed.data }
   return {
     ok: false,
-    response: jsonError(400, 'invalid-input', parsed.error.issues[0]?.message ?? 'Ongeldige invoer.'),
+    response: jsonError(
+      400,
+      'invalid-input',
+      parsed.error.issues[0]?.message ?? 'Ongeldige invoer.',
+    ),
   }
 }
 

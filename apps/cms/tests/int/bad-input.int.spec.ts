@@ -243,7 +243,12 @@ describe('bad input (issue #9 item 12)', () => {
           }
         }
       }
-      const { id: _id, updatedAt: _u, createdAt: _c, ...restore } = before as Record<string, unknown>
+      const {
+        id: _id,
+        updatedAt: _u,
+        createdAt: _c,
+        ...restore
+      } = before as unknown as Record<string, unknown>
       await payload.updateGlobal({ slug: global.slug as 'school-settings', data: restore as never })
     }
     expect(summarise('wrong-typed fields', outcomes)).toEqual([])

@@ -3,7 +3,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { drainJobs } from './helpers/jobs'
-import { deliveredTo, linkFrom, mailStub } from './helpers/mail'
+import { deliveredTo, linkFrom } from './helpers/mail'
 import { rest, testPayload } from './helpers/payload'
 import { createSchoolFixture, fixtureToken, type SchoolFixture } from './helpers/school-fixture'
 
@@ -68,7 +68,9 @@ describe('no working secret is stored or shown (reset, invitation and unsubscrib
   }
 
   it('office cannot read the director’s reset link anywhere, nor reset with what it can read', async () => {
-    const asked = await rest('POST', '/staff/forgot-password', { body: { email: f.director.email } })
+    const asked = await rest('POST', '/staff/forgot-password', {
+      body: { email: f.director.email },
+    })
     expect(asked.status).toBe(200)
 
     // Stored, not yet sent: the outbox holds the message, but not the link in a usable form.

@@ -49,7 +49,9 @@ describe('email outbox with Resend', () => {
 
     expect(stub.delivered.filter((m) => m.to.includes('retry@fixture.test'))).toHaveLength(1)
     expect(stub.calls.map((c) => c.status)).toEqual([500, 429, 200])
-    expect(new Set(stub.calls.map((c) => c.idempotencyKey))).toEqual(new Set([hashIdempotencyKey('retry-1')]))
+    expect(new Set(stub.calls.map((c) => c.idempotencyKey))).toEqual(
+      new Set([hashIdempotencyKey('retry-1')]),
+    )
     // The 429 asked for 1 second; the outbox waited at least that long.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000)
 
