@@ -49,18 +49,18 @@ describe('loginPageView', () => {
         kind: 'result',
         result: {
           ok: false,
-          code: 'locked',
-          message: 'Er is te vaak een verkeerd wachtwoord ingevuld.',
+          code: 'invalid-credentials',
+          message: 'Het e-mailadres of wachtwoord klopt niet.',
           email: 'fatima.yilmaz@ouders.test',
         },
       },
       form: { email: 'fatima.yilmaz@ouders.test', terug: '/berichten' },
     })
     expect(view).toMatchObject({
-      status: 423,
+      status: 401,
       email: 'fatima.yilmaz@ouders.test',
       terug: '/berichten',
-      notice: { kind: 'error', message: 'Er is te vaak een verkeerd wachtwoord ingevuld.' },
+      notice: { kind: 'error', message: 'Het e-mailadres of wachtwoord klopt niet.' },
     })
   })
 

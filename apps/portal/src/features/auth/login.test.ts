@@ -28,12 +28,6 @@ describe('logIn: each CMS answer becomes the right Dutch message', () => {
       /^Het e-mailadres of wachtwoord klopt niet\.$/,
     ],
     [
-      'locked account',
-      { ok: false, code: 'locked', message: 'x' },
-      'locked',
-      /Probeer het over 15 minuten opnieuw, of bel de school/,
-    ],
-    [
       'deactivated account',
       { ok: false, code: 'deactivated', message: 'x' },
       'deactivated',

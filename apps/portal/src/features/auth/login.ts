@@ -11,7 +11,6 @@ import { writeSessionCookie } from './session'
 export type LoginErrorCode =
   | 'invalid-input'
   | 'invalid-credentials'
-  | 'locked'
   | 'deactivated'
   | 'rate-limited'
   | 'unavailable'
@@ -21,7 +20,6 @@ export const LOGIN_ERROR_STATUS: Record<LoginErrorCode, number> = {
   'invalid-input': 400,
   'invalid-credentials': 401,
   deactivated: 403,
-  locked: 423,
   'rate-limited': 429,
   unavailable: 503,
 }
@@ -29,7 +27,6 @@ export const LOGIN_ERROR_STATUS: Record<LoginErrorCode, number> = {
 export const LOGIN_ERROR_TITLES: Record<LoginErrorCode, string> = {
   'invalid-input': 'Controleer wat je hebt ingevuld',
   'invalid-credentials': 'Inloggen is niet gelukt',
-  locked: 'Je account is tijdelijk geblokkeerd',
   deactivated: 'Je account is niet actief',
   'rate-limited': 'Even wachten',
   unavailable: 'Schoolpost is niet bereikbaar',
@@ -47,8 +44,6 @@ export function loginErrorMessage(
       return 'Vul een geldig e-mailadres en je wachtwoord in.'
     case 'invalid-credentials':
       return 'Het e-mailadres of wachtwoord klopt niet.'
-    case 'locked':
-      return 'Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over 15 minuten opnieuw, of bel de school als het dringend is.'
     case 'deactivated':
       return 'Dit account is niet meer actief. Neem contact op met de school als je denkt dat dit niet klopt.'
     case 'rate-limited': {

@@ -189,7 +189,6 @@ const LOGIN_FAILURE_STATUS: Record<LoginFailure['code'], number> = {
   'invalid-input': 400,
   'invalid-credentials': 401,
   deactivated: 403,
-  locked: 423,
 }
 
 const INVITATION_PROBLEM_STATUS: Record<InvitationProblem, number> = {
