@@ -2,10 +2,9 @@ import type { PayloadRequest } from 'payload'
 import { addDataAndFileToRequest } from 'payload'
 import type { z } from 'zod'
 
-import type { ParsedBody } from '../../lib/json-body'
+import { jsonError, type ParsedBody } from '../../lib/json-body'
 
-const invalid = (message: string) =>
-  Response.json({ ok: false, code: 'invalid-input', message }, { status: 400 })
+const invalid = (message: string) => jsonError(400, 'invalid-input', message)
 
 /**
  * Reads a JSON body or the admin's multipart form (`_payload`, as Payload's own auth endpoints
