@@ -15,7 +15,8 @@ import {
 
 /**
  * The authorization matrix of brief section 2: every actor × resource × operation × channel,
- * generated from one table of expectations. Every later collection adds a row to RESOURCES.
+ * generated from one table of expectations. It covers every collection and global of the built
+ * config, Payload's own included: a collection without a row here fails the first test.
  */
 type ActorKey =
   | 'director'
@@ -38,6 +39,7 @@ type Resource = {
   /** null: creating needs more than JSON (an upload) and is covered by its own tests. */
   create: ((actor: ActorKey) => boolean) | null
 }
+const nobody = () => false
 
 // 'anonymous' is a request without a token (REST) or a Local API call without a user.
 const ACTORS: ActorKey[] = [
@@ -176,7 +178,63 @@ const RESOURCES: Resource[] = [
     remove: () => false,
     create: () => false,
   },
+  {
+    // The history of consent choices: written by the consent hook only, read by staff.
+    slug: 'image-consent-changes',
+    targets: ['change'],
+    read: isStaff,
+    update: nobody,
+    remove: nobody,
+    create: nobody,
+  },
+  {
+    // A lock the director holds. Staff see every lock (the admin shows who is editing); only the
+    // holder releases it; the one change allowed is taking a lock for oneself (the update names
+    // the director, so only the director's own take-over passes). Rows come from the admin's
+    // own database writes, never from a request.
+    slug: 'payload-locked-documents',
+    targets: ['lock'],
+    read: isStaff,
+    update: (a) => a === 'director',
+    remove: (a) => a === 'director',
+    create: nobody,
+  },
+  {
+    // The director's admin preference (list columns): their own, nobody else's.
+    slug: 'payload-preferences',
+    targets: ['preference'],
+    read: (a) => a === 'director',
+    update: (a) => a === 'director',
+    remove: (a) => a === 'director',
+    create: isStaff,
+  },
+  // The job queue (the outbox), the key-value store and the migration log: the CMS itself only.
+  {
+    slug: 'payload-jobs',
+    targets: ['job'],
+    read: nobody,
+    update: nobody,
+    remove: nobody,
+    create: nobody,
+  },
+  {
+    slug: 'payload-kv',
+    targets: ['entry'],
+    read: nobody,
+    update: nobody,
+    remove: nobody,
+    create: nobody,
+  },
+  {
+    slug: 'payload-migrations',
+    targets: ['migration'],
+    read: nobody,
+    update: nobody,
+    remove: nobody,
+    create: nobody,
+  },
 ]
+const GLOBALS = ['school-settings']
 
 let cases = 0
 
@@ -315,9 +373,18 @@ describe('authorization matrix', () => {
     ids.reports = { report: report.id }
     ids['image-consents'] = { consent: consent.id }
     ids['post-notifications'] = { notification: (await notificationRow()).id }
+    ids['image-consent-changes'] = { change: (await consentChangeRow()).id }
+    ids['payload-locked-documents'] = { lock: (await directorsLock()).id }
+    ids['payload-preferences'] = { preference: (await directorsPreference()).id }
+    ids['payload-jobs'] = { job: (await jobRow()).id }
+    ids['payload-kv'] = { entry: (await kvRow()).id }
+    ids['payload-migrations'] = { migration: (await migrationRow()).id }
   })
 
-  afterAll(() => {
+  afterAll(async () => {
+    // The database outlives this file: leave no job, key or migration row for the next one.
+    for (const slug of ['payload-jobs', 'payload-kv', 'payload-migrations'] as const)
+      await payload.delete({ collection: slug, where: { id: { in: Object.values(ids[slug]!) } } })
     console.log(`authorization matrix: ${cases} cases (actor × resource × operation × channel)`)
   })
 
@@ -451,6 +518,18 @@ describe('authorization matrix', () => {
         ).id
       case 'post-notifications':
         return (await notificationRow()).id
+      case 'image-consent-changes':
+        return (await consentChangeRow()).id
+      case 'payload-locked-documents':
+        return (await directorsLock()).id
+      case 'payload-preferences':
+        return (await directorsPreference()).id
+      case 'payload-jobs':
+        return (await jobRow()).id
+      case 'payload-kv':
+        return (await kvRow()).id
+      case 'payload-migrations':
+        return (await migrationRow()).id
       default:
         return (
           await payload.create({
@@ -465,6 +544,62 @@ describe('authorization matrix', () => {
           })
         ).id
     }
+  }
+
+  function consentChangeRow() {
+    return payload.create({
+      collection: 'image-consent-changes',
+      data: {
+        pupil: f.pupils.a1.id,
+        guardian: f.parents.multiGroup.id,
+        from: 'none',
+        to: 'allowed',
+      },
+    })
+  }
+
+  /** A lock as Payload's admin writes it: straight to the database. */
+  function directorsLock() {
+    return payload.db.create({
+      collection: 'payload-locked-documents',
+      data: { globalSlug: 'school-settings', user: { relationTo: 'staff', value: f.director.id } },
+    }) as Promise<{ id: string }>
+  }
+
+  function directorsPreference() {
+    // Payload's `user` hook makes the requesting user the owner.
+    return payload.create({
+      collection: 'payload-preferences',
+      data: { key: `matrix-${randomUUID()}`, value: { limit: 25 } } as never,
+      user: users.director,
+    })
+  }
+
+  function jobRow() {
+    // Never due: the outbox runner must not pick it up.
+    return payload.create({
+      collection: 'payload-jobs',
+      data: {
+        taskSlug: 'sendEmail',
+        input: {},
+        queue: 'matrix',
+        waitUntil: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+      } as never,
+    })
+  }
+
+  function kvRow() {
+    return payload.create({
+      collection: 'payload-kv',
+      data: { key: `matrix-${randomUUID()}`, data: { n: 1 } },
+    })
+  }
+
+  function migrationRow() {
+    return payload.create({
+      collection: 'payload-migrations',
+      data: { name: `matrix-${randomUUID()}`, batch: -1 },
+    })
   }
 
   function notificationRow() {
@@ -515,6 +650,31 @@ describe('authorization matrix', () => {
         return { post: ids.posts!.postSchool!, category: 'other', text: 'Matrix', status: 'open' }
       case 'image-consents':
         return { pupil: f.pupils.b1.id, guardian: f.parents.guardianOne.id, allowed: false }
+      case 'image-consent-changes':
+        return {
+          pupil: f.pupils.b1.id,
+          guardian: f.parents.guardianOne.id,
+          from: 'none',
+          to: 'refused',
+        }
+      case 'payload-locked-documents':
+        return {
+          globalSlug: 'school-settings',
+          user: { relationTo: 'staff', value: f.director.id },
+        }
+      case 'payload-preferences':
+        return { key: `matrix-${tag}`, value: { limit: 10 } }
+      case 'payload-jobs':
+        return {
+          taskSlug: 'sendEmail',
+          input: {},
+          queue: 'matrix',
+          waitUntil: '2099-01-01T00:00:00.000Z',
+        }
+      case 'payload-kv':
+        return { key: `matrix-${tag}`, data: { n: 2 } }
+      case 'payload-migrations':
+        return { name: `matrix-${tag}`, batch: -1 }
       case 'post-notifications':
         return {
           post: ids.posts!.postSchool!,
@@ -555,16 +715,31 @@ describe('authorization matrix', () => {
       reports: { status: 'in-behandeling' },
       'image-consents': { allowed: true },
       'post-notifications': { status: 'cancelled' },
+      'image-consent-changes': { to: 'refused' },
+      'payload-locked-documents': { user: { relationTo: 'staff', value: f.director.id } },
+      'payload-preferences': { value: { limit: 50 } },
+      'payload-jobs': { queue: 'matrix-bijgewerkt' },
+      'payload-kv': { data: { n: 3 } },
+      'payload-migrations': { batch: -2 },
     }
     const data = op === 'update' ? (updates[slug] ?? { name: 'Bijgewerkt' }) : sampleData(slug)
     if (channel === 'rest') {
       const token = tokens[actor]
       const all = Object.values(ids[slug] ?? {})
+      // Payload's preferences answer GET and DELETE on /:key (the admin's own calls), not /:id.
+      const ref =
+        slug === 'payload-preferences' && id && op !== 'update'
+          ? (
+              (await payload.findByID({ collection: slug, id, depth: 0 })) as unknown as {
+                key: string
+              }
+            ).key
+          : id
       const res =
         op === 'create'
           ? await rest('POST', `/${slug}`, { token, body: data })
           : op === 'read'
-            ? await rest('GET', `/${slug}/${id}?depth=0`, { token })
+            ? await rest('GET', `/${slug}/${ref}?depth=0`, { token })
             : op === 'list'
               ? await rest(
                   'GET',
@@ -573,12 +748,15 @@ describe('authorization matrix', () => {
                 )
               : op === 'update'
                 ? await rest('PATCH', `/${slug}/${id}`, { token, body: data })
-                : await rest('DELETE', `/${slug}/${id}`, { token })
+                : await rest('DELETE', `/${slug}/${ref}`, { token })
       if (res.status >= 500) throw new Error(`${op} ${slug} as ${actor}: HTTP ${res.status}`)
       if (op === 'list')
         return res.status === 200
           ? ((await res.json()).docs as { id: string }[]).map((d) => d.id)
           : []
+      // A read counts when the answer is that record (GET /payload-preferences/:key answers 200
+      // with `value: null` for a key the caller has no preference under).
+      if (op === 'read') return res.status === 200 && (await res.json()).id === id
       return res.status >= 200 && res.status < 300
     }
     const base = { user, overrideAccess: false, depth: 0 } as const
@@ -603,6 +781,12 @@ describe('authorization matrix', () => {
       throw error
     }
   }
+
+  it('has a row for every collection and global of the built config', () => {
+    const collections = payload.config.collections.map((c) => c.slug).sort()
+    expect(RESOURCES.map((r) => r.slug).sort()).toEqual(collections)
+    expect(payload.config.globals.map((g) => g.slug).sort()).toEqual(GLOBALS)
+  })
 
   for (const channel of ['local', 'rest'] as Channel[]) {
     for (const resource of RESOURCES) {

@@ -8,6 +8,7 @@ import {
   lockedDocumentsUpdate,
 } from '../locked-documents'
 import { preferencesAccess, preferencesCreate } from '../preferences'
+import { deleteOwnPreference } from './delete-own-preference'
 import { parentQueryGuard } from './parent-queries'
 import { staffUser } from './users'
 
@@ -66,9 +67,14 @@ export async function withExplicitAccess(
     if (collection.slug === 'payload-preferences' && Array.isArray(collection.endpoints)) {
       collection.endpoints = collection.endpoints.map((e) => ({
         ...e,
-        handler: staffOnly(e.handler),
+        handler: staffOnly(
+          e.method === 'delete' && e.path === '/:key' ? deleteOwnPreference : e.handler,
+        ),
       }))
     }
+    // Payload gives the migration log `endpoints: false`, which its router answers with a 501;
+    // no endpoints at all is a plain 404.
+    if (collection.slug === 'payload-migrations') collection.endpoints = []
     // `unlock` only means something on an auth collection (it resets a login lockout).
     const { unlock, ...rest } = collection.access
     assertExplicit(`collection ${collection.slug}`, collection.auth ? { ...rest, unlock } : rest)
