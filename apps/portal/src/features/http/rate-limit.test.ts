@@ -1,5 +1,13 @@
+import type { Server } from 'node:http'
+import { createServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { createRequestFromNodeRequest } from 'astro/app/node'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
+import { fakeCookies } from '../../test/fake-cookies'
+import { LOGIN_ERROR_STATUS, submitLoginForm } from '../auth/login'
+import { deriveSessionKey } from '../auth/session'
 import {
   clientKey,
   createRateLimiter,
@@ -8,7 +16,10 @@ import {
   parseRateLimitSpec,
   rateLimitMessage,
   retryAfterHeaders,
+  trustedProxiesFromEnv,
 } from './rate-limit'
+
+const session = { key: deriveSessionKey('s'.repeat(40)), secure: false }
 
 afterEach(() => {
   vi.useRealTimers()
@@ -97,13 +108,151 @@ describe('rateLimitMessage', () => {
 })
 
 describe('clientKey', () => {
-  it('is the client address, or one shared key when Astro cannot tell', () => {
-    expect(clientKey({ clientAddress: '203.0.113.7' })).toBe('203.0.113.7')
+  const request = (headers: Record<string, string> = {}) =>
+    new Request('http://localhost/inloggen', { headers })
+
+  it('without forwarding headers: Astro’s address, or one shared key when Astro cannot tell', () => {
+    expect(clientKey({ clientAddress: '203.0.113.7', request: request() }, [])).toBe('203.0.113.7')
     const unknown = {
+      request: request(),
       get clientAddress(): string {
         throw new Error('clientAddress is not available')
       },
     }
-    expect(clientKey(unknown)).toBe('unknown')
+    expect(clientKey(unknown, [])).toBe('unknown')
+  })
+
+  it('with an X-Forwarded-For but no noted connection address: one shared key, not the header', () => {
+    const ctx = {
+      clientAddress: '203.0.113.7',
+      request: request({ 'X-Forwarded-For': '203.0.113.7' }),
+    }
+    expect(clientKey(ctx, ['127.0.0.1'])).toBe('unknown')
+  })
+})
+
+describe('trustedProxiesFromEnv', () => {
+  it('reads a comma-separated list; an invalid one is logged and trusts nothing', () => {
+    expect(trustedProxiesFromEnv(undefined)).toEqual([])
+    expect(trustedProxiesFromEnv(' 10.0.0.2 , ::1 ')).toEqual(['10.0.0.2', '::1'])
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(trustedProxiesFromEnv('10.0.0.2,proxy.local')).toEqual([])
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('"proxy.local" is geen IP-adres'))
+    error.mockRestore()
+  })
+})
+
+/**
+ * The attack of issue #9 item 6: a new fake X-Forwarded-For per request, with the Host (or
+ * X-Forwarded-Host) of PORTAL_URL so that Astro's node adapter believes it. Each request goes
+ * through a real Node HTTP server and the adapter's own `createRequestFromNodeRequest`, configured
+ * with the `allowedDomains` astro.config makes of PORTAL_URL, into the login form's work.
+ */
+describe('clientKey behind Astro’s node adapter (spoofed X-Forwarded-For)', () => {
+  /** PORTAL_URL=https://ouders.school.nl: X-Forwarded-Host is believed. */
+  const httpsPortal = [{ protocol: 'https', hostname: 'ouders.school.nl' }]
+  /** The Host header is checked against the socket's protocol: plain http here (TLS in production). */
+  const httpPortal = [{ protocol: 'http', hostname: 'ouders.school.nl' }]
+  const servers: Server[] = []
+  afterEach(async () => {
+    await Promise.all(
+      servers.splice(0).map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.closeAllConnections()
+            server.close(() => resolve())
+          }),
+      ),
+    )
+  })
+
+  /** The portal's login action on a real socket: 429 once the limiter refuses. */
+  async function startPortal(
+    trustedProxies: readonly string[],
+    allowedDomains: { protocol: string; hostname: string }[] = httpsPortal,
+  ) {
+    const limiter = createRateLimiter(
+      { points: 3, durationSeconds: 300 },
+      `test-spoof-${servers.length}`,
+    )
+    const keys: string[] = []
+    const cms = {
+      portalLogin: async () =>
+        ({ ok: false, code: 'invalid-credentials', message: 'Onjuist.' }) as const,
+    }
+    const server = createServer((req, res) => {
+      const request = createRequestFromNodeRequest(req, { allowedDomains })
+      // What Astro gives pages and actions as `clientAddress`.
+      const ctx = {
+        request,
+        get clientAddress(): string {
+          return Reflect.get(request, Symbol.for('astro.clientAddress')) as string
+        },
+      }
+      const key = clientKey(ctx, trustedProxies)
+      keys.push(key)
+      void submitLoginForm(
+        { email: 'fatima.yilmaz@ouders.test', password: 'geraden' },
+        { cms, cookies: fakeCookies().cookies, session, limiter, clientKey: key },
+      ).then((result) => {
+        res.writeHead(result.ok ? 303 : LOGIN_ERROR_STATUS[result.code])
+        res.end()
+      })
+    })
+    servers.push(server)
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    const post = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          { host: '127.0.0.1', port, method: 'POST', path: '/inloggen?_action=login', headers },
+          (res) => {
+            res.resume()
+            resolve(res.statusCode ?? 0)
+          },
+        )
+        req.on('error', reject)
+        req.end()
+      })
+    return { post, keys }
+  }
+
+  it.each([
+    ['Host', httpPortal, { Host: 'ouders.school.nl' }],
+    ['X-Forwarded-Host', httpsPortal, { 'X-Forwarded-Host': 'ouders.school.nl' }],
+  ])(
+    'a new fake address per request with a matching %s: 429 after the limit',
+    async (_, allowedDomains, hostHeaders) => {
+      const portal = await startPortal([], allowedDomains)
+      const statuses: number[] = []
+      for (let i = 1; i <= 5; i++) {
+        statuses.push(await portal.post({ ...hostHeaders, 'X-Forwarded-For': `203.0.113.${i}` }))
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429])
+      // Counted under the socket's address, never under an address the client chose.
+      expect(new Set(portal.keys)).toEqual(new Set(['127.0.0.1']))
+    },
+  )
+
+  it('behind a trusted proxy: the right-most entry the proxy added counts, not what the client prefixed', async () => {
+    const portal = await startPortal(['127.0.0.1'])
+    const statuses: number[] = []
+    for (let i = 1; i <= 4; i++) {
+      statuses.push(
+        await portal.post({
+          'X-Forwarded-Host': 'ouders.school.nl',
+          'X-Forwarded-For': `203.0.113.${i}, 198.51.100.7`,
+        }),
+      )
+    }
+    expect(statuses).toEqual([401, 401, 401, 429])
+    // Another parent behind the same proxy has their own count.
+    expect(
+      await portal.post({
+        'X-Forwarded-Host': 'ouders.school.nl',
+        'X-Forwarded-For': '198.51.100.8',
+      }),
+    ).toBe(401)
+    expect(portal.keys).toEqual([...Array(4).fill('198.51.100.7'), '198.51.100.8'])
   })
 })

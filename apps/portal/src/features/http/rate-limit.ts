@@ -1,8 +1,11 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
+import { parseTrustedProxies, resolveClientAddress } from '../../lib/client-address'
+import { peerAddress } from '../../lib/peer-address'
+
 /**
  * Per-IP rate limits of the portal's public forms, in this process's memory (one portal process;
- * the CMS keeps its own account lockout). Each bucket counts separately: logging in, asking for a
+ * the CMS keeps its own limits, per address and per account). Each bucket counts separately: logging in, asking for a
  * password-reset link, and using an invitation or reset link (page views and form posts).
  * The `report` bucket counts "Meld dit bericht" reports per logged-in parent (keyed by parent id).
  * Exceeding a bucket gives a 429 with Retry-After and a Dutch message.
@@ -92,16 +95,43 @@ export function getRateLimiter(bucket: RateLimitBucket, spec: RateLimitSpec): Ra
   return limiter
 }
 
+let trustedProxiesCache: { raw: string | undefined; list: readonly string[] } | undefined
+
 /**
- * The key of a request: the client's IP as Astro sees it (X-Forwarded-For is only trusted for
- * the `allowedDomains` of astro.config). Astro throws when it cannot tell; all such requests then
- * share one bucket rather than failing.
+ * TRUSTED_PROXIES of this process (read at request time, like the rest of the portal's env). An
+ * invalid list is logged and trusts nothing: the limits still hold, per connection.
  */
-export function clientKey(ctx: { readonly clientAddress: string }): string {
+export function trustedProxiesFromEnv(raw = process.env.TRUSTED_PROXIES): readonly string[] {
+  if (trustedProxiesCache && trustedProxiesCache.raw === raw) return trustedProxiesCache.list
+  const parsed = parseTrustedProxies(raw)
+  if (!parsed.ok) console.error(`[portal] ${parsed.message} Er wordt geen proxy vertrouwd.`)
+  trustedProxiesCache = { raw, list: parsed.ok ? parsed.list : [] }
+  return trustedProxiesCache.list
+}
+
+/**
+ * The key of a request: the address of the connection, or, when that is one of TRUSTED_PROXIES,
+ * the right-most X-Forwarded-For entry that is not (lib/client-address.ts). Astro's own
+ * `clientAddress` is not used when the request has an X-Forwarded-For header: Astro then takes its
+ * first entry, which the client chooses (see lib/peer-address.ts). Without a noted connection
+ * address such requests share one key rather than trusting the header.
+ */
+export function clientKey(
+  ctx: { readonly clientAddress: string; readonly request: Request },
+  trustedProxies: readonly string[] = trustedProxiesFromEnv(),
+): string {
+  const forwardedFor = ctx.request.headers.get('x-forwarded-for')
+  const peer = peerAddress(ctx.request.headers) ?? (forwardedFor ? undefined : astroAddress(ctx))
+  if (!peer) return 'unknown'
+  return resolveClientAddress({ peer, forwardedFor, trustedProxies })
+}
+
+/** Astro's address of a request without forwarding headers (Astro throws when it cannot tell). */
+function astroAddress(ctx: { readonly clientAddress: string }): string | undefined {
   try {
-    return ctx.clientAddress || 'unknown'
+    return ctx.clientAddress || undefined
   } catch {
-    return 'unknown'
+    return undefined
   }
 }
 
