@@ -1,7 +1,7 @@
 import { defineMiddleware } from 'astro:middleware'
 
 import { EnvError, getPortalEnv } from './features/env'
-import { withSecurityHeaders } from './features/http/security-headers'
+import { sendsHsts, withSecurityHeaders } from './features/http/security-headers'
 
 let reportedEnvError = false
 
@@ -11,8 +11,13 @@ let reportedEnvError = false
  */
 export const onRequest = defineMiddleware(async (_context, next) => {
   const dev = import.meta.env.DEV
+  let hsts = false
   try {
-    getPortalEnv()
+    // PORTAL_URL is otherwise read only by astro.config.mjs, at build time; here at request time.
+    hsts = sendsHsts({
+      isProduction: getPortalEnv().isProduction,
+      publicUrl: process.env.PORTAL_URL,
+    })
   } catch (error) {
     if (!(error instanceof EnvError)) throw error
     if (!reportedEnvError) {
@@ -25,7 +30,7 @@ export const onRequest = defineMiddleware(async (_context, next) => {
         '<p>Het ouderportaal is niet goed ingesteld. Probeer het later opnieuw.</p></html>',
       { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '60' } },
     )
-    return withSecurityHeaders(page, { dev })
+    return withSecurityHeaders(page, { dev, hsts })
   }
-  return withSecurityHeaders(await next(), { dev })
+  return withSecurityHeaders(await next(), { dev, hsts })
 })

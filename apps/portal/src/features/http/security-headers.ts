@@ -14,9 +14,30 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ')
 
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains'
+
 export type SecurityHeaderOptions = {
   /** Vite's dev server injects scripts and inline styles: no CSP there. */
   dev: boolean
+  /** Send HSTS (see sendsHsts). */
+  hsts: boolean
+}
+
+/**
+ * HSTS only for a real deployment (`SCHOOLPOST_ENV=production`, read at request time) whose
+ * public PORTAL_URL is https. The local demo runs the same build on http://localhost, and a
+ * production install reached over plain http cannot keep the promise: a browser that once saw
+ * the header over https would refuse that host (and its subdomains) over http for a year.
+ * Browsers ignore the header over http anyway.
+ */
+export function sendsHsts({
+  isProduction,
+  publicUrl,
+}: {
+  isProduction: boolean
+  publicUrl: string | undefined
+}): boolean {
+  return isProduction && !!publicUrl?.trim().startsWith('https://')
 }
 
 /** Returns a response with the security headers set (a copy when its headers are immutable). */
@@ -38,6 +59,7 @@ function apply(headers: Headers, options: SecurityHeaderOptions): void {
   headers.set('X-Frame-Options', 'DENY')
   headers.set('Cross-Origin-Opener-Policy', 'same-origin')
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+  if (options.hsts) headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY)
   if (!options.dev) headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
   const type = headers.get('Content-Type') ?? ''
   // Every page is personal or a form: never store it (back/forward after logout included).
