@@ -8,6 +8,7 @@ import { submitLoginForm, UNAVAILABLE_MESSAGE } from '../features/auth/login'
 import { newPasswordForm } from '../features/auth/new-password'
 import { currentParent } from '../features/auth/require-parent'
 import type { PortalSession } from '../features/auth/session'
+import { withClientAddress } from '../features/cms/cms-client'
 import { clientKey } from '../features/http/rate-limit'
 import type { InvitationFormResult } from '../features/invitation/accept-invitation'
 import { submitInvitationForm } from '../features/invitation/accept-invitation'
@@ -80,6 +81,7 @@ function asSignedInParent<T>(
  * The forms of the portal. Logging in, asking for a reset link and using an invitation or reset
  * link are the actions without a parent (the link's token is their proof); each counts against a
  * per-IP limit and never throws, so its page always shows a clear message instead of an error page.
+ * The calls the CMS limits per address carry the parent's address (`withClientAddress`).
  */
 export const server = {
   login: defineAction({
@@ -90,12 +92,13 @@ export const server = {
         'Login',
         () => {
           const portal = getPortalContext()
+          const key = clientKey(context)
           return submitLoginForm(input, {
-            cms: portal.cms,
+            cms: withClientAddress(portal.cms, key),
             cookies: context.cookies,
             session: portal.session,
             limiter: portal.limiters.login,
-            clientKey: clientKey(context),
+            clientKey: key,
           })
         },
         () => ({
@@ -116,12 +119,13 @@ export const server = {
         'Invitation',
         () => {
           const portal = getPortalContext()
+          const key = clientKey(context)
           return submitInvitationForm(input, {
-            cms: portal.cms,
+            cms: withClientAddress(portal.cms, key),
             cookies: context.cookies,
             session: portal.session,
             limiter: portal.limiters.token,
-            clientKey: clientKey(context),
+            clientKey: key,
           })
         },
         () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }),
@@ -137,10 +141,11 @@ export const server = {
         'Forgot-password',
         () => {
           const portal = getPortalContext()
+          const key = clientKey(context)
           return submitForgotPasswordForm(input, {
-            cms: portal.cms,
+            cms: withClientAddress(portal.cms, key),
             limiter: portal.limiters['password-reset'],
-            clientKey: clientKey(context),
+            clientKey: key,
           })
         },
         () => ({
@@ -161,12 +166,13 @@ export const server = {
         'Reset-password',
         () => {
           const portal = getPortalContext()
+          const key = clientKey(context)
           return submitResetForm(input, {
-            cms: portal.cms,
+            cms: withClientAddress(portal.cms, key),
             cookies: context.cookies,
             session: portal.session,
             limiter: portal.limiters.token,
-            clientKey: clientKey(context),
+            clientKey: key,
           })
         },
         () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }),
@@ -220,7 +226,7 @@ export const server = {
         context,
         (parent, portal) =>
           submitReportForm(input, {
-            cms: portal.cms,
+            cms: withClientAddress(portal.cms, clientKey(context)),
             parent,
             limiter: portal.limiters.report,
           }),

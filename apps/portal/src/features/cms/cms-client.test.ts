@@ -7,6 +7,7 @@ import {
   CmsUnavailableError,
   createCmsClient,
   parseRetryAfter,
+  withClientAddress,
 } from './cms-client'
 
 afterEach(closeAllCms)
@@ -511,6 +512,51 @@ describe('updateOwnAccount', () => {
     const client = createCmsClient({ baseUrl: cms.baseUrl })
     await client.updateOwnAccount(token, '../staff/1', data).catch(() => {})
     expect(cms.requests[0]?.url).toBe('/api/parents/..%2Fstaff%2F1?depth=0')
+  })
+})
+
+describe('withClientAddress', () => {
+  const token = 'parent.jwt.token'
+  const linkToken = 'Q2hvb3NlIGEgcGFzc3dvcmQgZm9yIFNjaG9vbHBvc3Q'
+
+  /** Every call the CMS limits per address (and the report, limited per parent), as the portal makes it. */
+  const limitedCalls = (client: ReturnType<typeof createCmsClient>) => [
+    () => client.portalLogin(credentials),
+    () => client.forgotPassword(credentials.email),
+    () => client.resetPassword({ token: linkToken, password: 'wij fietsen elke dag' }),
+    () => client.checkInvitation(linkToken),
+    () => client.acceptInvitation({ token: linkToken, password: 'wij fietsen elke dag' }),
+    () => client.createReport(token, { post: 'p1', category: 'privacy', text: 'Foto' }),
+  ]
+
+  it('sends the parent’s address as X-Forwarded-For on the calls the CMS limits', async () => {
+    const cms = await startCms((_req, res) => json(res, 429, {}, { 'Retry-After': '60' }))
+    const client = withClientAddress(createCmsClient({ baseUrl: cms.baseUrl }), '198.51.100.7')
+    for (const call of limitedCalls(client)) await call()
+    expect(cms.requests.map((seen) => `${seen.method} ${seen.url}`)).toEqual([
+      'POST /api/parents/portal-login',
+      'POST /api/parents/forgot-password',
+      'POST /api/parents/reset-password',
+      'POST /api/invitations/check',
+      'POST /api/invitations/accept',
+      'POST /api/reports?depth=0',
+    ])
+    expect(cms.requests.map((seen) => seen.headers['x-forwarded-for'])).toEqual(
+      Array(6).fill('198.51.100.7'),
+    )
+  })
+
+  it('sends none without an address, or with the shared key of an unknown one', async () => {
+    const cms = await startCms((_req, res) => json(res, 429, {}, { 'Retry-After': '60' }))
+    const plain = createCmsClient({ baseUrl: cms.baseUrl })
+    for (const call of [
+      ...limitedCalls(plain),
+      ...limitedCalls(withClientAddress(plain, 'unknown')),
+    ]) {
+      await call()
+    }
+    expect(cms.requests).toHaveLength(12)
+    expect(cms.requests.every((seen) => seen.headers['x-forwarded-for'] === undefined)).toBe(true)
   })
 })
 

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net'
+
 import type {
   Group,
   Parent,
@@ -181,6 +183,12 @@ export type CmsClientOptions = {
   baseUrl: string
   timeoutMs?: number
   fetch?: typeof globalThis.fetch
+  /**
+   * The parent's address (the portal's rate-limit key, never a header the browser sent): sent as
+   * `X-Forwarded-For`, so the CMS's per-address limits count each parent, not the whole portal.
+   * Anything that is not an IP address (the shared key "unknown") is not sent.
+   */
+  clientAddress?: string
 }
 
 export type CmsClient = ReturnType<typeof createCmsClient>
@@ -235,10 +243,17 @@ export function parseRetryAfter(header: string | null, now = new Date()): number
   return Math.max(0, Math.ceil((date - now.getTime()) / 1000))
 }
 
+/** The same client, on behalf of the parent at `clientAddress` (see CmsClientOptions). */
+export function withClientAddress(client: CmsClient, clientAddress: string): CmsClient {
+  return createCmsClient({ ...client.options, clientAddress })
+}
+
 export function createCmsClient(options: CmsClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const doFetch = options.fetch ?? globalThis.fetch
+  const forwardedFor =
+    options.clientAddress && isIP(options.clientAddress) !== 0 ? options.clientAddress : undefined
 
   type Sent = { status: number; headers: Headers; body: unknown }
 
@@ -250,6 +265,7 @@ export function createCmsClient(options: CmsClientOptions) {
   ): Promise<Sent> {
     const headers = new Headers({ Accept: 'application/json' })
     if (init.token) headers.set('Authorization', `JWT ${init.token}`)
+    if (forwardedFor) headers.set('X-Forwarded-For', forwardedFor)
     if (init.json !== undefined) headers.set('Content-Type', 'application/json')
     let response: Response
     let text: string
@@ -354,6 +370,7 @@ export function createCmsClient(options: CmsClientOptions) {
 
   return {
     baseUrl,
+    options,
 
     /** POST /api/parents/portal-login: a token, or a machine-readable reason why not. */
     async portalLogin(credentials: {
