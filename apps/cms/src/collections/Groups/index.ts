@@ -4,6 +4,7 @@ import { groupsRead } from '../../access/groups-read'
 import { teacherNamesAfterRead } from './hooks/teacher-names'
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
 import { isDirectorOrOfficeField, isStaffField } from '../../access/is-staff-field'
+import { writableFields } from '../../access/lib/writable-fields'
 
 export const Groups: CollectionConfig = {
   slug: 'groups',
@@ -23,7 +24,7 @@ export const Groups: CollectionConfig = {
     update: isDirectorOrOffice,
     delete: isDirectorOrOffice,
   },
-  fields: [
+  fields: writableFields('groups', [
     { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
     {
       name: 'schoolYear',
@@ -70,5 +71,5 @@ export const Groups: CollectionConfig = {
       // Parents see their own children, never the class list.
       access: { read: isStaffField },
     },
-  ],
+  ]),
 }

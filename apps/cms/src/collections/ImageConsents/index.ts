@@ -3,6 +3,7 @@ import type { Access, CollectionConfig } from 'payload'
 import { deny } from '../../access/deny'
 import { isStaff } from '../../access/is-staff'
 import { parentUser, staffUser } from '../../access/lib/users'
+import { writableFields } from '../../access/lib/writable-fields'
 import { setConsent } from './endpoints/set-consent'
 import { logConsentChange } from './hooks/log-consent-change'
 
@@ -33,7 +34,7 @@ export const ImageConsents: CollectionConfig = {
   access: { read: consentsRead, create: deny, update: deny, delete: deny },
   endpoints: [setConsent],
   hooks: { afterChange: [logConsentChange] },
-  fields: [
+  fields: writableFields('image-consents', [
     {
       name: 'pupil',
       type: 'relationship',
@@ -56,7 +57,7 @@ export const ImageConsents: CollectionConfig = {
       required: true,
       label: { nl: "Mag op foto's en video's", en: 'Allowed in images' },
     },
-  ],
+  ]),
 }
 
 /** The history of every change, for staff (who, when, old → new). */
@@ -72,7 +73,7 @@ export const ImageConsentChanges: CollectionConfig = {
     group: { nl: 'School', en: 'School' },
   },
   access: { read: isStaff, create: deny, update: deny, delete: deny },
-  fields: [
+  fields: writableFields('image-consent-changes', [
     {
       name: 'pupil',
       type: 'relationship',
@@ -101,5 +102,5 @@ export const ImageConsentChanges: CollectionConfig = {
       required: true,
       label: { nl: 'Naar', en: 'To' },
     },
-  ],
+  ]),
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaffField } from '../../access/is-staff-field'
+import { writableFields } from '../../access/lib/writable-fields'
 import { mediaRead } from '../../access/media-read'
 import { mediaCreate, mediaUpdate } from '../../access/media-write'
 import { env } from '../../lib/env'
@@ -56,7 +57,8 @@ export const Media: CollectionConfig = {
     beforeChange: [setUploadedBy, attachVideoPoster],
     afterChange: [writeVideoPosters],
   },
-  fields: [
+  // `uploadedBy` comes from the hook: access/lib/writable-fields.ts.
+  fields: writableFields('media', [
     {
       name: 'alt',
       type: 'text',
@@ -126,7 +128,7 @@ export const Media: CollectionConfig = {
       relationTo: 'staff',
       label: { nl: 'Geüpload door', en: 'Uploaded by' },
       admin: { readOnly: true, position: 'sidebar' },
-      access: { read: isStaffField, update: () => false },
+      access: { read: isStaffField },
     },
-  ],
+  ]),
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { denyAdmin } from '../../access/deny'
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
 import { isDirectorOrOfficeField, isStaffField } from '../../access/is-staff-field'
+import { writableFields } from '../../access/lib/writable-fields'
 import { parentsRead } from '../../access/parents-read'
 import { parentsUpdate } from '../../access/parents-update'
 import { authOptions, retiredLockoutFields } from '../shared/auth-options'
@@ -64,10 +65,11 @@ export const Parents: CollectionConfig = {
     beforeChange: [endSessionsOnDeactivation],
     afterChange: [revokeInvitationsOnDeactivation],
   },
-  // What a parent may change about themselves: name, phone, language and email preferences. The
-  // login address is changed by the school (director or office), never by the owner: otherwise a
-  // stolen session could move the account, and the answer told whether an address was taken.
-  fields: [
+  // What a parent may change about themselves (name, phone, language and email preferences) is
+  // listed in access/lib/writable-fields.ts. The login address is changed by the school (director
+  // or office), never by the owner: otherwise a stolen session could move the account, and the
+  // answer told whether an address was taken.
+  fields: writableFields('parents', [
     { name: 'email', type: 'email', access: { update: isDirectorOrOfficeField } },
     { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
     { name: 'phone', type: 'text', label: { nl: 'Telefoon', en: 'Phone' } },
@@ -152,5 +154,5 @@ export const Parents: CollectionConfig = {
       admin: { defaultColumns: ['createdAt', 'expiresAt', 'usedAt', 'revokedAt'] },
     },
     ...retiredLockoutFields,
-  ],
+  ]),
 }

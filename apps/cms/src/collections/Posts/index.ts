@@ -16,6 +16,7 @@ import {
 import type { CollectionConfig } from 'payload'
 
 import { isStaffField } from '../../access/is-staff-field'
+import { writableFields } from '../../access/lib/writable-fields'
 import { postsRead } from '../../access/posts-read'
 import { postsCreate, postsUpdate } from '../../access/posts-write'
 import { bodyHtmlAfterRead, bodyTextAfterRead } from './hooks/body-output'
@@ -48,7 +49,8 @@ export const Posts: CollectionConfig = {
     afterChange: [queueNotification],
     afterRead: [galleryForParents],
   },
-  fields: [
+  // `author`, `publishedAt` and `notifyRound` come from the hooks: access/lib/writable-fields.ts.
+  fields: writableFields('posts', [
     {
       name: 'title',
       type: 'text',
@@ -159,7 +161,7 @@ export const Posts: CollectionConfig = {
       relationTo: 'staff',
       label: { nl: 'Auteur', en: 'Author' },
       admin: { readOnly: true, position: 'sidebar' },
-      access: { read: isStaffField, update: () => false },
+      access: { read: isStaffField },
     },
     {
       name: 'authorName',
@@ -198,5 +200,5 @@ export const Posts: CollectionConfig = {
       access: { read: isStaffField },
     },
     ...notificationFields,
-  ],
+  ]),
 }

@@ -93,7 +93,8 @@ export const notificationFields: Field[] = [
     type: 'number',
     defaultValue: 0,
     admin: { hidden: true },
-    access: { read: isStaffField, create: () => false, update: () => false },
+    // Counted up by the hooks only (writable-fields.ts closes it to the API).
+    access: { read: isStaffField },
   },
   {
     type: 'collapsible',

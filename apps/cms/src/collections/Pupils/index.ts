@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
 import { isStaffField } from '../../access/is-staff-field'
+import { writableFields } from '../../access/lib/writable-fields'
 import { pupilsRead } from '../../access/pupils-read'
 import { setTagLabel } from './hooks/tag-label'
 
@@ -26,7 +27,8 @@ export const Pupils: CollectionConfig = {
     delete: isDirectorOrOffice,
   },
   hooks: { beforeChange: [setTagLabel] },
-  fields: [
+  // `fullName` and `tagLabel` come from the hooks: access/lib/writable-fields.ts.
+  fields: writableFields('pupils', [
     {
       name: 'firstName',
       type: 'text',
@@ -56,7 +58,7 @@ export const Pupils: CollectionConfig = {
       type: 'text',
       label: { nl: 'Naam bij taggen', en: 'Tag label' },
       admin: { hidden: true },
-      // Always recomputed by the hook; whatever a client sends is overwritten.
+      // Always recomputed by the hook.
       access: { read: isStaffField },
     },
     {
@@ -96,5 +98,5 @@ export const Pupils: CollectionConfig = {
       // Contact data of guardians is for staff; a parent reads only their own account.
       access: { read: isStaffField },
     },
-  ],
+  ]),
 }

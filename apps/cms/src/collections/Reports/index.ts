@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { deny } from '../../access/deny'
 import { isStaffField } from '../../access/is-staff-field'
+import { writableFields } from '../../access/lib/writable-fields'
 import { reportsCreate, reportsRead, reportsUpdate } from '../../access/reports-read'
 import { handleReport, reportHandlingState } from './endpoints/handle-report'
 import { checkReport } from './hooks/check-report'
@@ -23,7 +24,8 @@ export const Reports: CollectionConfig = {
   access: { read: reportsRead, create: reportsCreate, update: reportsUpdate, delete: deny },
   endpoints: [handleReport, reportHandlingState],
   hooks: { beforeChange: [limitReportRate, checkReport], afterChange: [notifyStaffOfReport] },
-  fields: [
+  // Who may write which field after filing: access/lib/writable-fields.ts.
+  fields: writableFields('reports', [
     {
       name: 'post',
       type: 'relationship',
@@ -84,7 +86,7 @@ export const Reports: CollectionConfig = {
       relationTo: 'parents',
       label: { nl: 'Gemeld door', en: 'Reporter' },
       admin: { readOnly: true },
-      access: { read: isStaffField, update: () => false },
+      access: { read: isStaffField },
     },
     {
       name: 'staffNote',
@@ -92,5 +94,5 @@ export const Reports: CollectionConfig = {
       label: { nl: 'Notitie (alleen school)', en: 'Staff note' },
       access: { read: isStaffField },
     },
-  ],
+  ]),
 }

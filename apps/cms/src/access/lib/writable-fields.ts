@@ -1,0 +1,143 @@
+import type { Field, FieldAccess, PayloadRequest } from 'payload'
+
+import type { Staff } from '../../payload-types'
+import { staffUser } from './users'
+
+/** Who writes, as the lists below name them. */
+export type Writer = 'parent' | Staff['role']
+export type WriteOperation = 'create' | 'update'
+export type FieldLists = Partial<Record<Writer, Partial<Record<WriteOperation, readonly string[]>>>>
+
+/**
+ * The only fields a role may write, per collection and operation (a dotted path names a field in
+ * a group). A parent writes nothing that is not listed here, in every collection that uses
+ * `writableFields` — a collection that later lets parents write has to list what. A staff role is
+ * limited only where it has a list; otherwise the collection's access and the field's own rule
+ * decide.
+ *
+ * Unlisted fields are ignored (Payload's field access drops them), not refused: the admin sends
+ * the whole document on every save, so a refusal would stop staff from saving at all. Parents get
+ * the same, so that one rule holds on every channel; the portal never sends an unlisted field, so
+ * only a hand-made request ever loses one.
+ */
+export const WRITABLE_FIELDS = {
+  // A parent's own account: the rest (login address, children, status) is the school's.
+  parents: {
+    parent: {
+      update: ['name', 'phone', 'preferredLanguage', 'notifications.news', 'notifications.group'],
+    },
+  },
+  // "Meld dit bericht": the parent says what and why. Staff only handle it afterwards; what was
+  // reported, and by whom, stays as the parent filed it.
+  reports: {
+    parent: { create: ['post', 'media', 'category', 'text'] },
+    director: { update: ['status', 'staffNote'] },
+    teacher: { update: ['status', 'staffNote'] },
+  },
+} satisfies Record<string, FieldLists>
+
+/**
+ * Fields only the collection's own hooks write (who created it, when it went live, derived
+ * labels): nobody sets them through the API, staff included. The Local API with overrideAccess
+ * (seed, import, our endpoints) is trusted and still may.
+ */
+export const SET_BY_HOOKS = {
+  media: ['uploadedBy'],
+  posts: ['author', 'publishedAt', 'notifyRound'],
+  pupils: ['fullName', 'tagLabel'],
+  reports: ['reporter'],
+} satisfies Record<string, readonly string[]>
+
+export function writerOf(req: PayloadRequest): Writer | null {
+  if ((req.user as { collection?: string } | null)?.collection === 'parents') return 'parent'
+  return staffUser(req)?.role ?? null
+}
+
+/** A field path is allowed when it, an enclosing group or a field inside it is listed. */
+function listed(path: string, list: readonly string[]): boolean {
+  return list.some((l) => l === path || l.startsWith(`${path}.`) || path.startsWith(`${l}.`))
+}
+
+export function mayWriteField(
+  lists: FieldLists,
+  hookSet: readonly string[],
+  writer: Writer | null,
+  operation: WriteOperation,
+  path: string,
+): boolean {
+  if (hookSet.some((h) => h === path || path.startsWith(`${h}.`))) return false
+  // Without a user the collection's own access already refuses every write.
+  if (!writer) return true
+  const list = lists[writer]?.[operation]
+  if (list) return listed(path, list)
+  return writer !== 'parent'
+}
+
+/**
+ * Payload's own timestamps, declared exactly as Payload adds them (same columns, same index) only
+ * to close them: otherwise any writer could date a report back or forward and so bury it in, or
+ * pin it to the top of, the school's list.
+ */
+export const SET_BY_PAYLOAD = ['updatedAt', 'createdAt'] as const
+
+const timestampFields: Field[] = SET_BY_PAYLOAD.map((name) => ({
+  name,
+  type: 'date',
+  index: true,
+  admin: { disableBulkEdit: true, hidden: true },
+  label: ({ t }) => t(`general:${name}`),
+}))
+
+/**
+ * Puts the lists above on a collection's fields as field-level access (`create`/`update`), next
+ * to whatever rule a field already has (both must allow), and adds the closed timestamps.
+ */
+export function writableFields(slug: string, fields: Field[]): Field[] {
+  const lists = (WRITABLE_FIELDS as Record<string, FieldLists>)[slug] ?? {}
+  const hookSet = [
+    ...((SET_BY_HOOKS as Record<string, readonly string[]>)[slug] ?? []),
+    ...SET_BY_PAYLOAD,
+  ]
+  return guardFields([...fields, ...timestampFields], lists, hookSet, '')
+}
+
+/** Rows, collapsibles and unnamed tabs are walked through; a group's fields carry its path. */
+function guardFields(
+  fields: Field[],
+  lists: FieldLists,
+  hookSet: readonly string[],
+  prefix: string,
+): Field[] {
+  const walk = (inner: Field[], at: string) => guardFields(inner, lists, hookSet, at)
+  return fields.map((field): Field => {
+    if (field.type === 'ui' || field.type === 'join') return field
+    if (field.type === 'tabs') {
+      return {
+        ...field,
+        tabs: field.tabs.map((tab) =>
+          'name' in tab && tab.name
+            ? { ...tab, fields: walk(tab.fields, `${prefix}${tab.name}.`) }
+            : { ...tab, fields: walk(tab.fields, prefix) },
+        ),
+      }
+    }
+    if (!('name' in field) || !field.name) {
+      return 'fields' in field ? ({ ...field, fields: walk(field.fields, prefix) } as Field) : field
+    }
+    const path = `${prefix}${field.name}`
+    const own = (field.access ?? {}) as { create?: FieldAccess; update?: FieldAccess }
+    const guard =
+      (operation: WriteOperation): FieldAccess =>
+      async (args) =>
+        mayWriteField(lists, hookSet, writerOf(args.req), operation, path) &&
+        (own[operation] ? await own[operation](args) : true)
+    const guarded = {
+      ...field,
+      access: { ...field.access, create: guard('create'), update: guard('update') },
+    }
+    if (field.type === 'group') {
+      return { ...guarded, fields: walk(field.fields, `${path}.`) } as Field
+    }
+    return guarded as Field
+  })
+}
