@@ -3,6 +3,8 @@ import { z } from 'zod'
 
 import type { AccountFormResult } from '../features/account/account'
 import { accountInput, submitAccountForm } from '../features/account/account'
+import type { ChangePasswordFormResult } from '../features/account/change-password'
+import { changePasswordInput, submitChangePasswordForm } from '../features/account/change-password'
 import type { LoginFormResult } from '../features/auth/login'
 import { submitLoginForm, UNAVAILABLE_MESSAGE } from '../features/auth/login'
 import { newPasswordForm } from '../features/auth/new-password'
@@ -197,6 +199,19 @@ export const server = {
         () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
       ),
   }),
+  /** /account/wachtwoord: the logged-in parent changes their password with the current one. */
+  changePassword: defineAction({
+    accept: 'form',
+    input: changePasswordInput,
+    handler: (input, context): Promise<ChangePasswordFormResult> =>
+      asSignedInParent(
+        'Change-password',
+        context,
+        (parent, portal) => submitChangePasswordForm(input, { cms: portal.cms, parent }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }),
+      ),
+  }),
+
   /** /account/privacy: the parent's image consent for one of their children (S16). */
   setImageConsent: defineAction({
     accept: 'form',

@@ -458,6 +458,61 @@ describe('resetPassword', () => {
   })
 })
 
+describe('changePassword', () => {
+  const token = 'parent.jwt.token'
+  const input = { currentPassword: 'Schoolpost-demo-2026', newPassword: strongPassword }
+
+  it('200: the CMS’s message; posts both passwords with the parent’s token', async () => {
+    const cms = await startCms((_req, res) =>
+      json(res, 200, { ok: true, message: 'Je wachtwoord is gewijzigd.' }),
+    )
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    expect(await client.changePassword(token, input)).toEqual({
+      ok: true,
+      message: 'Je wachtwoord is gewijzigd.',
+    })
+    const [seen] = cms.requests
+    expect(`${seen?.method} ${seen?.url}`).toBe('POST /api/parents/change-password')
+    expect(seen?.headers.authorization).toBe(`JWT ${token}`)
+    expect(seen?.headers.cookie).toBeUndefined()
+    expect(JSON.parse(seen?.body ?? '')).toEqual(input)
+  })
+
+  it.each(['wrong-password', 'same-password', 'weak-password', 'invalid-input'] as const)(
+    '400: returns the code %s with its message',
+    async (code) => {
+      const cms = await startCms((_req, res) => json(res, 400, { ok: false, code, message: 'm' }))
+      const client = createCmsClient({ baseUrl: cms.baseUrl })
+      expect(await client.changePassword(token, input)).toEqual({ ok: false, code, message: 'm' })
+    },
+  )
+
+  it('401: CmsUnauthorizedError; 429: rate-limited with Retry-After; 500: unavailable', async () => {
+    let answer: [number, unknown, Record<string, string>] = [401, { code: 'signed-out' }, {}]
+    const cms = await startCms((_req, res) => json(res, ...answer))
+    const client = createCmsClient({ baseUrl: cms.baseUrl })
+    await expect(client.changePassword(token, input)).rejects.toBeInstanceOf(CmsUnauthorizedError)
+    answer = [429, { code: 'rate-limited' }, { 'Retry-After': '840' }]
+    expect(await client.changePassword(token, input)).toEqual({
+      ok: false,
+      code: 'rate-limited',
+      retryAfterSeconds: 840,
+    })
+    answer = [500, {}, {}]
+    await expect(client.changePassword(token, input)).rejects.toMatchObject({
+      name: 'CmsUnavailableError',
+      reason: 'server-error',
+    })
+  })
+
+  it('an unknown code is not trusted', async () => {
+    const cms = await startCms((_req, res) => json(res, 400, { ok: false, code: 'other' }))
+    await expect(
+      createCmsClient({ baseUrl: cms.baseUrl }).changePassword(token, input),
+    ).rejects.toMatchObject({ name: 'CmsUnavailableError', reason: 'invalid-response' })
+  })
+})
+
 describe('updateOwnAccount', () => {
   const token = 'parent.jwt.token'
   const data = { name: 'Fatima Yilmaz', phone: '06 12345678', preferredLanguage: 'nl' as const }

@@ -132,6 +132,14 @@ export type ResetPasswordResult =
   | CmsRefusal<'weak-password' | 'invalid-input' | 'invalid-token'>
   | RateLimited
 
+/** Why the CMS refused a password change (all 400). */
+export type ChangePasswordProblem =
+  'wrong-password' | 'same-password' | 'weak-password' | 'invalid-input'
+
+export type ChangePasswordResult =
+  /** The current session stays valid; the CMS ended the parent's other sessions. */
+  { ok: true; message: string } | CmsRefusal<ChangePasswordProblem> | RateLimited
+
 /** Posts per timeline page. */
 export const POSTS_PER_PAGE = 10
 
@@ -561,6 +569,30 @@ export function createCmsClient(options: CmsClientOptions) {
         throw invalid(path, status, 'no updated parent')
       }
       return { ok: true, parent: body.doc as unknown as Parent }
+    },
+
+    /**
+     * POST /api/parents/change-password: the parent's new password, proven by the current one.
+     * A token that is no longer accepted gives CmsUnauthorizedError.
+     */
+    async changePassword(
+      token: string,
+      input: { currentPassword: string; newPassword: string },
+    ): Promise<ChangePasswordResult> {
+      const path = '/api/parents/change-password'
+      const { status, headers, body } = await send('POST', path, { token, json: input })
+      if (status === 401 || status === 403) throw new CmsUnauthorizedError(status, path)
+      if (status === 429) return rateLimited(headers)
+      if (!isRecord(body)) throw invalid(path, status, 'not a JSON object')
+      if (status === 200 && body.ok === true) {
+        return { ok: true, message: typeof body.message === 'string' ? body.message : '' }
+      }
+      return refusal(path, status, body, {
+        'wrong-password': 400,
+        'same-password': 400,
+        'weak-password': 400,
+        'invalid-input': 400,
+      })
     },
 
     /** POST /api/parents/logout: ends the CMS session behind the token. */
