@@ -19,7 +19,8 @@ import { Staff } from './collections/Staff'
 import { serializeWrites } from './db/serialize-writes'
 import { badInputError } from './hooks/bad-input-error'
 import { dutchRefusals } from './hooks/dutch-refusals'
-import { foreignKeyError } from './hooks/foreign-key-error'
+import { foreignKeyError, stillReferencedError } from './hooks/foreign-key-error'
+import { withDeleteRules } from './db/delete-rules'
 import { runMigrationsOnInit } from './db/run-migrations-on-init'
 import { databaseKindFor, selectDatabaseAdapter } from './db/select-database-adapter'
 import { outboxEmailAdapter } from './email/outbox-email-adapter'
@@ -30,6 +31,7 @@ import { jobsAccess } from './jobs/access'
 import { withExplicitAccess } from './access/lib/explicit-access'
 import { startOutboxRunner } from './jobs/start-outbox-runner'
 import { env } from './lib/env'
+import { refusalLoggingLevels } from './lib/refusal'
 import { notifyPostTask } from './notifications/notify-post-task'
 import { sendNotificationBatchTask } from './notifications/send-notification-batch-task'
 
@@ -82,7 +84,9 @@ const config = buildConfig({
   email: outboxEmailAdapter({ from: env.emailFrom }),
   endpoints: [importPupilsEndpoint],
   // In order: every refusal in Dutch, then bad input and missing links as a 400 instead of a 500.
-  hooks: { afterError: [dutchRefusals, badInputError, foreignKeyError] },
+  hooks: { afterError: [dutchRefusals, badInputError, foreignKeyError, stillReferencedError] },
+  // A refused request is the caller's mistake: one info line, no stack (lib/refusal.ts).
+  loggingLevels: refusalLoggingLevels,
   sharp,
   // Busboy's own limit: an oversized upload is cut off while streaming (413), nothing is stored.
   upload: {
@@ -113,5 +117,6 @@ const config = buildConfig({
   },
 })
 
-// Access for the collections Payload adds itself while building, and the parents' query guard.
-export default withExplicitAccess(config)
+// Access for the collections Payload adds itself while building, and the parents' query guard;
+// then what a delete does to the records that point at the deleted one.
+export default withExplicitAccess(config).then(withDeleteRules)

@@ -1,5 +1,5 @@
 import type { CollectionBeforeOperationHook, Where } from 'payload'
-import { APIError } from 'payload'
+import { Refusal } from '../../lib/refusal'
 
 /**
  * What a parent may name in `where`, `sort` and `findDistinct`, per collection (issue #9, item 11).
@@ -20,7 +20,7 @@ export const PARENT_QUERY_FIELDS: Record<string, readonly string[]> = {
 }
 
 const refuse = (what: string): never => {
-  throw new APIError(`U kunt hier niet op ${what} zoeken of sorteren.`, 400, undefined, true)
+  throw new Refusal(`U kunt hier niet op ${what} zoeken of sorteren.`, 400)
 }
 
 function checkWhere(where: unknown, allowed: readonly string[]): void {

@@ -1,6 +1,6 @@
 import { checkPassword, PASSWORD_MESSAGES } from '@schoolpost/policies'
 import type { CollectionBeforeOperationHook } from 'payload'
-import { APIError } from 'payload'
+import { Refusal } from '../../lib/refusal'
 
 /**
  * Passwords are never set through a plain create/update with access checks (REST, the admin):
@@ -18,7 +18,7 @@ export function guardPasswordWrites(messages: { update: string }): CollectionBef
     if (typeof data !== 'object' || data === null || !('password' in data)) return args
     const password = (data as { password?: unknown }).password
     if (operation === 'update' && password !== undefined && password !== null && password !== '') {
-      throw new APIError(messages.update, 403, { code: 'password-change-elsewhere' }, true)
+      throw new Refusal(messages.update, 403, { code: 'password-change-elsewhere' })
     }
     if (operation === 'create') {
       const record = data as { password?: unknown; email?: unknown; name?: unknown }
@@ -28,7 +28,7 @@ export function guardPasswordWrites(messages: { update: string }): CollectionBef
         personal,
       })
       if (!strength.ok) {
-        throw new APIError(PASSWORD_MESSAGES[strength.reason], 400, { code: 'weak-password' }, true)
+        throw new Refusal(PASSWORD_MESSAGES[strength.reason], 400, { code: 'weak-password' })
       }
     }
     return args
