@@ -18,3 +18,14 @@ export async function portalLogin(browser: Browser, email: string): Promise<Page
 /** The portal's own URL of a media file (apps/portal/src/features/files/filename.ts). */
 export const portalFileUrl = (filename: string) =>
   `${PORTAL_URL}/bestanden/${encodeURIComponent(filename)}`
+
+/** Logs in on the portal's login page with this email and password (the page must be open). */
+export async function submitPortalLogin(
+  page: Page,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.getByLabel(/e-mail/i).fill(email)
+  await page.getByLabel(/wachtwoord/i).fill(password)
+  await page.getByRole('button', { name: /inloggen/i }).click()
+}
