@@ -11,7 +11,9 @@ import { demoLoginsText, seedDemoSchool } from '../seed/seed-demo-school'
 const payload = await getPayload({ config })
 if (env.seedDemo) {
   const result = await seedDemoSchool(payload)
-  payload.logger.info(`Demo-school: ${result.created} aangemaakt, ${result.existing} bestond al.`)
+  payload.logger.info(
+    `Demo-school: ${result.created} aangemaakt, ${result.existing} bestond al (seed: ${(result.durationMs / 1000).toFixed(1)} s).`,
+  )
   console.log(`\n${demoLoginsText(env.cmsUrl, env.portalUrl)}\n`)
 }
 await payload.destroy()

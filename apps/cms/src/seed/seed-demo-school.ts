@@ -8,15 +8,18 @@ import {
   demoPupils,
   demoStaff,
 } from './demo-school-data'
+import { seedDemoContent } from './seed-demo-content'
 
-export type SeedResult = { created: number; existing: number }
+export type SeedResult = { created: number; existing: number; durationMs: number }
 
 /**
- * Creates the demo school once. Every record is found by its natural key first, so running the
- * seed again (every `pnpm start`) changes nothing and never duplicates anyone.
+ * Creates the demo school once: its people, then what happened there lately (seed-demo-content).
+ * Every record is found by its natural key first, so running the seed again (every `pnpm start`)
+ * changes nothing and never duplicates anyone.
  */
 export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
-  const result: SeedResult = { created: 0, existing: 0 }
+  const started = performance.now()
+  const result: SeedResult = { created: 0, existing: 0, durationMs: 0 }
 
   async function findOrCreate<T extends { id: string }>(
     find: () => Promise<{ docs: T[] }>,
@@ -131,6 +134,9 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
     )
   }
 
+  await seedDemoContent(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
+
+  result.durationMs = Math.round(performance.now() - started)
   return result
 }
 

@@ -1,0 +1,176 @@
+import type { CollectionSlug, Payload } from 'payload'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import type { Media, Post, Pupil, Report } from '../../src/payload-types'
+import { DEMO_PASSWORD, demoGroups } from '../../src/seed/demo-school-data'
+import { demoPosts, demoRefusal } from '../../src/seed/demo-school-content'
+import { type SeedResult, seedDemoSchool } from '../../src/seed/seed-demo-school'
+import { rest, testPayload } from './helpers/payload'
+
+const COUNTED: CollectionSlug[] = [
+  'staff',
+  'groups',
+  'pupils',
+  'parents',
+  'posts',
+  'media',
+  'image-consents',
+  'image-consent-changes',
+  'reports',
+  'payload-jobs',
+]
+
+const ids = (values: unknown) =>
+  ((values ?? []) as (string | { id: string })[]).map((v) => (typeof v === 'string' ? v : v.id))
+
+/** The lived-in demo school (issue #10): seeded through the real pipeline, and only once. */
+describe('demo school seed', () => {
+  let payload: Payload
+  let first: SeedResult
+  let second: SeedResult
+  let countsAfterFirst: Record<string, number>
+  let posts: Post[]
+
+  const countAll = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        COUNTED.map(async (collection) => [
+          collection,
+          (await payload.count({ collection })).totalDocs,
+        ]),
+      ),
+    ) as Record<string, number>
+
+  const parentToken = async (email: string) =>
+    (await payload.login({ collection: 'parents', data: { email, password: DEMO_PASSWORD } }))
+      .token!
+  const mediaByAlt = async (alt: string) =>
+    (await payload.find({ collection: 'media', where: { alt: { equals: alt } }, depth: 0 }))
+      .docs[0] as Media
+  const postTitled = (title: string) => posts.find((p) => p.title === title)!
+
+  beforeAll(async () => {
+    payload = await testPayload()
+    first = await seedDemoSchool(payload)
+    console.log(`demo seed: ${first.created} created in ${first.durationMs} ms`)
+    countsAfterFirst = await countAll()
+    second = await seedDemoSchool(payload)
+    console.log(`demo seed again: ${second.existing} found in ${second.durationMs} ms`)
+    posts = (await payload.find({ collection: 'posts', limit: 0, pagination: false, depth: 0 }))
+      .docs
+  }, 240_000)
+
+  it('a second run finds everything and changes nothing', async () => {
+    expect(first.created).toBeGreaterThan(0)
+    expect(second.created).toBe(0)
+    expect(second.existing).toBeGreaterThan(first.existing)
+    expect(await countAll()).toEqual(countsAfterFirst)
+  })
+
+  it('every group has posts from the past weeks; news, pinned posts and one scheduled post', async () => {
+    expect(posts).toHaveLength(demoPosts.length)
+    const groups = await payload.find({ collection: 'groups', limit: 0, depth: 0 })
+    for (const group of demoGroups) {
+      const id = groups.docs.find((g) => g.name === group.name)!.id
+      const own = posts.filter((p) => ids(p.groups).includes(id) && p.status === 'published')
+      expect([group.name, own.length >= 2]).toEqual([group.name, true])
+    }
+    const published = posts.filter((p) => p.status === 'published')
+    const now = Date.now()
+    for (const post of published) {
+      const age = now - Date.parse(post.publishedAt!)
+      expect([post.title, age > 0 && age < 5 * 7 * 24 * 3600 * 1000]).toEqual([post.title, true])
+    }
+    expect(posts.filter((p) => p.audience === 'school' && p.status === 'published').length).toBe(4)
+    expect(posts.filter((p) => p.pinned).length).toBeGreaterThanOrEqual(2)
+    const scheduled = posts.filter((p) => p.status === 'scheduled')
+    expect(scheduled).toHaveLength(1)
+    expect(Date.parse(scheduled[0]!.publishAt!)).toBeGreaterThan(now)
+    expect(posts.filter((p) => ids(p.gallery).length >= 2).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('the photos and the video went through the upload pipeline: WebP sizes, a poster, random names', async () => {
+    const media = (await payload.find({ collection: 'media', limit: 0, depth: 0 })).docs
+    const videos = media.filter((m) => m.mimeType === 'video/mp4')
+    expect(videos).toHaveLength(1)
+    expect(videos[0]!.sizes?.feed?.mimeType).toBe('image/webp')
+    expect(videos[0]!.sizes?.feed?.filename).toMatch(/-poster-\d+x\d+\.webp$/)
+    for (const m of media) {
+      expect(m.filename).toMatch(/^[0-9a-f-]{36}\.(jpg|mp4)$/)
+      expect(m.sizes?.thumbnail?.mimeType).toBe('image/webp')
+    }
+    // Several pupils per photo, and one photo explicitly without recognisable pupils.
+    expect(media.filter((m) => ids(m.pupils).length >= 3).length).toBeGreaterThanOrEqual(5)
+    expect(media.some((m) => m.noRecognisablePupils && m.mimeType === 'image/jpeg')).toBe(true)
+  })
+
+  it('the refused pupil is marked in the tagging picker, and her photo is hidden from every parent (REST)', async () => {
+    const lotte = (
+      await payload.find({
+        collection: 'pupils',
+        where: { fullName: { equals: demoRefusal.pupil } },
+        depth: 0,
+      })
+    ).docs[0] as Pupil
+    expect(lotte.tagLabel).toBe(`${demoRefusal.pupil} — geen toestemming voor beeld`)
+    const changes = await payload.find({
+      collection: 'image-consent-changes',
+      where: { pupil: { equals: lotte.id } },
+      depth: 0,
+    })
+    expect(changes.docs.map((c) => c.to)).toEqual(['refused'])
+
+    // Fatima's Emir is in Lotte's group 7: the same post, one photo visible, Lotte's not.
+    const post = postTitled('Hutten bouwen in het bos')
+    const withLotte = await mediaByAlt('Groep 7 bij de hut op de open plek')
+    const withoutLotte = await mediaByAlt('Groep 7 bouwt een hut van takken')
+    expect(ids(withLotte.pupils)).toContain(lotte.id)
+    expect(ids(post.gallery)).toEqual(expect.arrayContaining([withLotte.id, withoutLotte.id]))
+    for (const email of ['fatima.yilmaz@ouders.test', demoRefusal.guardian]) {
+      const token = await parentToken(email)
+      const readable = async (m: Media) => [
+        (await rest('GET', `/media/${m.id}`, { token })).status,
+        (await rest('GET', `/media/file/${m.sizes!.feed!.filename}`, { token })).status,
+      ]
+      expect([email, await readable(withoutLotte)]).toEqual([email, [200, 200]])
+      // The item is "not found"; Payload's file endpoint refuses with 403.
+      expect([email, await readable(withLotte)]).toEqual([email, [404, 403]])
+      const gallery = (await (
+        await rest('GET', `/posts/${post.id}?depth=1`, { token })
+      ).json()) as { gallery: Media[] }
+      expect(gallery.gallery.map((m) => m.id)).toContain(withoutLotte.id)
+      expect(gallery.gallery.map((m) => m.id)).not.toContain(withLotte.id)
+    }
+  })
+
+  it('a parent of another group sees neither the group post nor its video', async () => {
+    const token = await parentToken('eva.dejong@ouders.test') // Daan, Groep 1-2
+    const videoPost = postTitled('Onze eigen animatiefilm')
+    expect((await rest('GET', `/posts/${videoPost.id}`, { token })).status).toBe(404)
+    const video = ids(videoPost.gallery)[0]!
+    expect((await rest('GET', `/media/${video}`, { token })).status).toBe(404)
+  })
+
+  it('one report was handled by the director (photo hidden, note, closed), one is still open', async () => {
+    const reports = (await payload.find({ collection: 'reports', depth: 0, sort: 'createdAt' }))
+      .docs as Report[]
+    expect(reports.map((r) => r.status)).toEqual(['afgehandeld', 'open'])
+    expect(reports[0]!.staffNote).toMatch(/verborgen/)
+    const photo = await payload.findByID({
+      collection: 'media',
+      id: ids([reports[0]!.media])[0]!,
+      depth: 0,
+    })
+    expect(photo.hidden).toBe(true)
+    expect(reports.map((r) => r.category)).not.toContain('privacy')
+  })
+
+  it('queues no email about the old news; only the scheduled post will be announced', async () => {
+    const jobs = (await payload.find({ collection: 'payload-jobs', limit: 0, depth: 0 })).docs
+    const scheduled = posts.find((p) => p.status === 'scheduled')!
+    expect(jobs.map((j) => [j.taskSlug, (j.input as { post?: string }).post])).toEqual([
+      ['notifyPost', scheduled.id],
+    ])
+    expect(Date.parse(jobs[0]!.waitUntil!)).toBeGreaterThan(Date.now())
+  })
+})
