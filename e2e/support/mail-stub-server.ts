@@ -58,7 +58,9 @@ const server = createServer(async (req, res) => {
     receivedAt: new Date().toISOString(),
   }))
   messages.push(...stored)
-  const body = batch ? { data: stored.map((m) => ({ id: m.id })), errors: [] } : { id: stored[0]!.id }
+  const body = batch
+    ? { data: stored.map((m) => ({ id: m.id })), errors: [] }
+    : { id: stored[0]!.id }
   if (typeof key === 'string') seen.set(key, JSON.stringify(body))
   return send(200, body)
 })

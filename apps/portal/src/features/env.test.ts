@@ -70,6 +70,13 @@ describe('parsePortalEnv', () => {
     })
   })
 
+  it('refuses a TRUSTED_PROXIES entry that is not an IP address, and accepts a list', () => {
+    expect(() => parsePortalEnv({ TRUSTED_PROXIES: '127.0.0.1,proxy' }, tempDir())).toThrow(
+      /TRUSTED_PROXIES: TRUSTED_PROXIES moet een lijst IP-adressen zijn.*"proxy" is geen IP-adres/,
+    )
+    expect(() => parsePortalEnv({ TRUSTED_PROXIES: '10.0.0.2, ::1' }, tempDir())).not.toThrow()
+  })
+
   it('reads the CMS timeout', () => {
     expect(parsePortalEnv({ CMS_TIMEOUT_MS: '15000' }, tempDir()).cmsTimeoutMs).toBe(15000)
   })

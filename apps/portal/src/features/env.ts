@@ -4,6 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 
 import type { RateLimitBucket, RateLimitSpec } from './http/rate-limit'
+import { parseTrustedProxies } from '../lib/client-address'
 import { DEFAULT_RATE_LIMITS, parseRateLimitSpec, RATE_LIMIT_ENV } from './http/rate-limit'
 
 /**
@@ -88,8 +89,14 @@ const schema = z
     RATE_LIMIT_PASSWORD_RESET: rateLimit('password-reset'),
     RATE_LIMIT_TOKEN: rateLimit('token'),
     RATE_LIMIT_REPORT: rateLimit('report'),
+    // Read per request by features/http/rate-limit.ts; validated here so a typo stops the start.
+    TRUSTED_PROXIES: optional(z.string().optional()),
   })
   .superRefine((env, ctx) => {
+    const proxies = parseTrustedProxies(env.TRUSTED_PROXIES)
+    if (!proxies.ok) {
+      ctx.addIssue({ code: 'custom', path: ['TRUSTED_PROXIES'], message: proxies.message })
+    }
     if (env.SCHOOLPOST_ENV === 'production' && !env.PORTAL_SESSION_SECRET) {
       ctx.addIssue({
         code: 'custom',

@@ -9,11 +9,7 @@ import { writeSessionCookie } from './session'
 
 /** Why a login did not work, as the login page shows it. */
 export type LoginErrorCode =
-  | 'invalid-input'
-  | 'invalid-credentials'
-  | 'deactivated'
-  | 'rate-limited'
-  | 'unavailable'
+  'invalid-input' | 'invalid-credentials' | 'deactivated' | 'rate-limited' | 'unavailable'
 
 /** The HTTP status of the login page that shows each error (never a 500). */
 export const LOGIN_ERROR_STATUS: Record<LoginErrorCode, number> = {
