@@ -297,7 +297,7 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
   }
 
   /**
-   * Writes each of `paths` (one at a time, next to a valid create body) as `actor` through both
+   * Writes every field `paths` selects (one at a time, next to a valid create body) as `actor` through both
    * channels; returns what went wrong. A carried write is undone, so the next case starts clean.
    */
   async function attack(
