@@ -10,6 +10,8 @@ import {
 } from '@payloadcms/next/routes'
 import { getPayload } from 'payload'
 
+import { env } from '../../../../lib/env'
+import { apiSecurityHeaders, sendsHsts } from '../../../../lib/security-headers'
 import { guardRequestBody } from './body-guard'
 
 type RouteArgs = { params: Promise<{ slug: string[] }> }
@@ -28,9 +30,17 @@ const guarded =
     return checked instanceof Response ? checked : handler(checked, args)
   }
 
-export const GET = REST_GET(config)
-export const POST = guarded(REST_POST(config))
-export const DELETE = guarded(REST_DELETE(config))
-export const PATCH = guarded(REST_PATCH(config))
-export const PUT = guarded(REST_PUT(config))
-export const OPTIONS = REST_OPTIONS(config)
+const hsts = sendsHsts({ isProduction: env.isProduction, publicUrl: env.cmsUrl })
+
+/** Every answer (files of every size and status included) leaves with the API's security headers. */
+const secured =
+  (handler: RouteHandler): RouteHandler =>
+  async (request, args) =>
+    apiSecurityHeaders(await handler(request, args), { hsts })
+
+export const GET = secured(REST_GET(config))
+export const POST = secured(guarded(REST_POST(config)))
+export const DELETE = secured(guarded(REST_DELETE(config)))
+export const PATCH = secured(guarded(REST_PATCH(config)))
+export const PUT = secured(guarded(REST_PUT(config)))
+export const OPTIONS = secured(REST_OPTIONS(config))
