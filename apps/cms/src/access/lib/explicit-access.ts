@@ -38,6 +38,16 @@ const PAYLOAD_COLLECTIONS: Record<string, CollectionConfig['access']> = {
   'payload-kv': closed,
 }
 
+const NO_REST = (['get', 'post', 'patch', 'put', 'delete'] as const).map((method) => ({
+  method,
+  path: '/:path*',
+  handler: () =>
+    Response.json(
+      { errors: [{ message: 'Deze gegevens zijn niet via de API beschikbaar.' }] },
+      { status: 404 },
+    ),
+}))
+
 /** Payload's fallbacks ("any logged-in user"), recognised by name. None may survive. */
 const PAYLOAD_DEFAULTS = new Set(['defaultAccess', 'defaultUnlockAccess'])
 
@@ -72,9 +82,9 @@ export async function withExplicitAccess(
         ),
       }))
     }
-    // Payload gives the migration log `endpoints: false`, which its router answers with a 501;
-    // no endpoints at all is a plain 404.
-    if (collection.slug === 'payload-migrations') collection.endpoints = []
+    // Payload gives the migration log `endpoints: false`, which its router answers with a 501
+    // (and an English sentence): a Dutch 404 for every method and path instead.
+    if (collection.slug === 'payload-migrations') collection.endpoints = NO_REST
     // `unlock` only means something on an auth collection (it resets a login lockout).
     const { unlock, ...rest } = collection.access
     assertExplicit(`collection ${collection.slug}`, collection.auth ? { ...rest, unlock } : rest)
