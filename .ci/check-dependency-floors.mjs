@@ -2,7 +2,9 @@
 // Reads pnpm-lock.yaml (what CI installs), so a transitive copy counts as much as a direct one.
 import { readFileSync } from 'node:fs'
 
-const floors = JSON.parse(readFileSync(new URL('./dependency-floors.json', import.meta.url), 'utf8'))
+const floors = JSON.parse(
+  readFileSync(new URL('./dependency-floors.json', import.meta.url), 'utf8'),
+)
 const lock = readFileSync(new URL('../pnpm-lock.yaml', import.meta.url), 'utf8')
 const parse = (v) => v.split(/[.-]/).slice(0, 3).map(Number)
 const below = (a, b) => {
@@ -15,7 +17,9 @@ for (const [name, floor] of Object.entries(floors)) {
   if (name.startsWith('$')) continue
   const escaped = name.replace(/[/.@]/g, (c) => `\\${c}`)
   const versions = new Set(
-    [...lock.matchAll(new RegExp(`^  '?${escaped}@(\\d+\\.\\d+\\.\\d+[^:(']*)`, 'gm'))].map((m) => m[1]),
+    [...lock.matchAll(new RegExp(`^  '?${escaped}@(\\d+\\.\\d+\\.\\d+[^:(']*)`, 'gm'))].map(
+      (m) => m[1],
+    ),
   )
   if (versions.size === 0) {
     console.error(`dependency floors: ${name} is not in pnpm-lock.yaml (remove its floor?)`)
