@@ -7,8 +7,8 @@ import sharp from 'sharp'
 
 import { hasRole } from '../../../access/lib/users'
 import { env } from '../../../lib/env'
-import { heifToJpeg } from '../../../lib/heif'
-import { cleanVideo, type VideoContainer } from '../../../lib/video'
+import { heifToJpeg } from '../processing/heif-to-jpeg'
+import { cleanVideo, type VideoContainer } from '../processing/strip-video-metadata'
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp']
 /** The video types we take, and the container ffmpeg writes each back as. */
@@ -36,10 +36,10 @@ const tooLarge = () =>
 
 /**
  * Before Payload touches an upload: the type is decided by the bytes, never the name; phone HEIC
- * photos are converted to JPEG (`lib/heif`) and then treated like any other photo; an image whose
- * decoded size would exceed the pixel limit (a decompression bomb) is refused before any decoding
- * happens; a video is replaced by a copy without metadata (`lib/video`), and its poster frame is
- * kept for `attachVideoPoster`.
+ * photos are converted to JPEG (`processing/heif-to-jpeg.ts`) and then treated like any other
+ * photo; an image whose decoded size would exceed the pixel limit (a decompression bomb) is
+ * refused before any decoding happens; a video is replaced by a copy without metadata
+ * (`processing/strip-video-metadata.ts`), and its poster frame is kept for `attachVideoPoster`.
  */
 export const checkUpload: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args

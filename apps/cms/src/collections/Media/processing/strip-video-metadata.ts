@@ -1,7 +1,9 @@
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+
+import { runFfmpeg, safeInput, type VideoContainer } from './ffmpeg'
+import { videoPoster } from './video-poster'
 
 /**
  * Videos from phones carry what parents must never receive (S12): the place it was filmed
@@ -12,11 +14,10 @@ import path from 'node:path'
  * has arrived. The display rotation is stream side data, not metadata: it is kept, so a portrait
  * video stays upright.
  *
- * The same run's second step takes one frame (a second in, or the first frame of a shorter clip)
- * as the poster the portal shows before playback: ffmpeg applies the rotation while decoding.
+ * The same run's second step takes the poster frame from the clean copy (`video-poster.ts`).
  */
 
-export type VideoContainer = 'mp4' | 'mov' | 'webm'
+export type { VideoContainer }
 
 export type VideoResult =
   { ok: true; video: Buffer; poster: Buffer | null } | { ok: false; reason: VideoFailure }
@@ -26,14 +27,6 @@ export type VideoFailure = 'unreadable' | 'unavailable'
 
 /** A hostile or huge file must not keep ffmpeg busy forever. */
 const REMUX_TIMEOUT_MS = 120_000
-const POSTER_TIMEOUT_MS = 30_000
-
-/**
- * The demuxer is the one the bytes were recognised as, and only plain files may be opened: a
- * crafted upload cannot make ffmpeg read a playlist, another file or a URL.
- */
-const DEMUXER: Record<VideoContainer, string> = { mp4: 'mov', mov: 'mov', webm: 'matroska' }
-const INPUT = ['-protocol_whitelist', 'file']
 
 const MUXER: Record<VideoContainer, string[]> = {
   mp4: ['-f', 'mp4', '-movflags', '+faststart'],
@@ -52,11 +45,11 @@ export async function cleanVideo(
     const source = path.join(dir, `in.${container}`)
     const target = path.join(dir, `out.${container}`)
     await writeFile(source, input)
-    const remux = await run(
+    const remux = await runFfmpeg(
       ffmpeg,
       [
         ...['-hide_banner', '-nostdin', '-v', 'error'],
-        ...[...INPUT, '-f', DEMUXER[container], '-i', source],
+        ...safeInput(container, source),
         // The first video stream and, if there is one, the first audio stream; nothing else
         // (no subtitle, data or timecode tracks, which can carry metadata of their own).
         ...['-map', '0:v:0', '-map', '0:a:0?', '-c', 'copy'],
@@ -72,46 +65,8 @@ export async function cleanVideo(
     if (remux !== 'ok') return { ok: false, reason: 'unreadable' }
     const video = await readFile(target)
     if (video.length === 0) return { ok: false, reason: 'unreadable' }
-    return { ok: true, video, poster: await posterFrame(ffmpeg, target, container, dir) }
+    return { ok: true, video, poster: await videoPoster(ffmpeg, target, container, dir) }
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
-}
-
-async function posterFrame(
-  ffmpeg: string,
-  video: string,
-  container: VideoContainer,
-  dir: string,
-): Promise<Buffer | null> {
-  const poster = path.join(dir, 'poster.png')
-  // A second in skips a black first frame; a shorter clip has no frame there, so fall back.
-  for (const at of ['1', '0']) {
-    const outcome = await run(
-      ffmpeg,
-      [
-        ...['-hide_banner', '-nostdin', '-v', 'error', '-y', '-ss', at],
-        ...[...INPUT, '-f', DEMUXER[container], '-i', video],
-        ...['-map', '0:v:0', '-frames:v', '1', '-f', 'image2', '-c:v', 'png', poster],
-      ],
-      POSTER_TIMEOUT_MS,
-    )
-    if (outcome !== 'ok') continue
-    const png = await readFile(poster).catch(() => null)
-    if (png?.length) return png
-  }
-  return null
-}
-
-function run(
-  command: string,
-  args: string[],
-  timeout: number,
-): Promise<'ok' | 'failed' | 'missing'> {
-  return new Promise((resolve) => {
-    execFile(command, args, { timeout, maxBuffer: 1024 * 1024 }, (error) => {
-      if (!error) return resolve('ok')
-      resolve((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'failed')
-    })
-  })
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { cleanVideo } from './video'
+import { cleanVideo } from './strip-video-metadata'
 
 describe('cleanVideo', () => {
   it('says "unavailable" when there is no ffmpeg, so the upload gets a 503, not a 422', async () => {
