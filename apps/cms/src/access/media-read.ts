@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload'
 
-import { parentVisibleMediaIds, teacherPostsWhere } from './lib/media-scope'
+import { parentVisibleMediaIds, teacherPostsWhere } from './lib/parent-visibility'
 import { scopeIn } from './lib/scope'
 import { hasRole, idOf, parentUser, staffUser } from './lib/users'
 

@@ -1,6 +1,6 @@
 import type { Access } from 'payload'
 
-import { parentPostsWhere, teacherPostsWhere } from './lib/media-scope'
+import { parentPostsWhere, teacherPostsWhere } from './lib/parent-visibility'
 import { matchNothing } from './lib/scope'
 import { hasRole, parentUser } from './lib/users'
 

@@ -1,3 +1,5 @@
+// Enforced in the CMS by apps/cms/src/access/lib/parent-visibility.ts (media `read` access);
+// apps/cms/tests/int/visibility-property.int.spec.ts keeps the two equal on random schools.
 import { canParentSeePost } from './can-parent-see-post'
 import type { PostVisibilityFacts } from './can-parent-see-post'
 import { checkMediaPublishable } from './check-media-publishable'

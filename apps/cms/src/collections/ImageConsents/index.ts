@@ -1,18 +1,11 @@
-import type { Access, CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 
+import { consentsRead } from '../../access/consents-read'
 import { deny } from '../../access/deny'
 import { isStaff } from '../../access/is-staff'
-import { parentUser, staffUser } from '../../access/lib/users'
 import { writableFields } from '../../access/lib/writable-fields'
 import { setConsent } from './endpoints/set-consent'
 import { logConsentChange } from './hooks/log-consent-change'
-
-/** Staff read every choice (shown when tagging); a parent reads their own. Writes go through /set. */
-const consentsRead: Access = ({ req }) => {
-  if (staffUser(req)) return true
-  const parent = parentUser(req)
-  return parent ? { guardian: { equals: parent.id } } : false
-}
 
 const choice = [
   { value: 'none', label: { nl: 'Geen keuze', en: 'No choice' } },

@@ -1,6 +1,6 @@
 import type { FieldHook } from 'payload'
 
-import { mediaRuleNow } from '../../../access/lib/media-scope'
+import { mediaRuleNow } from '../../../access/lib/parent-visibility'
 import { staffUser } from '../../../access/lib/users'
 
 /**

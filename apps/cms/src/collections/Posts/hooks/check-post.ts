@@ -2,7 +2,7 @@ import { checkMediaPublishable, mediaPublishMessage } from '@schoolpost/policies
 import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { refusedPupilIds } from '../../../access/lib/media-scope'
+import { refusedPupilIds } from '../../../access/lib/parent-visibility'
 import { teacherGroupIds } from '../../../access/lib/scope'
 import { hasRole, staffUser } from '../../../access/lib/users'
 

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
-import { refusedPupilIds } from '../../../access/lib/media-scope'
+import { refusedPupilIds } from '../../../access/lib/parent-visibility'
 
 export const REFUSED_SUFFIX = ' — geen toestemming voor beeld'
 

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { parentVisibleMediaIds } from '../../../access/lib/media-scope'
+import { parentVisibleMediaIds } from '../../../access/lib/parent-visibility'
 import { parentUser } from '../../../access/lib/users'
 
 /**

@@ -5,6 +5,14 @@ import type { PayloadRequest, Where } from 'payload'
 import { parentGroupIds, teacherGroupIds } from './scope'
 import { idOf } from './users'
 
+/**
+ * What a parent may see, decided per request from the current facts: the posts they may read
+ * (`parentPostsWhere`, the CMS side of `canParentSeePost` in the policies) and the media in them
+ * (`parentVisibleMediaIds`, the CMS side of `canParentSeeMedia`). The image rule behind it
+ * (`mediaRuleNow`, `refusedPupilIds`) is also what publishing, tag labels and reports check, so
+ * each question about an image has one answer; `teacherPostsWhere` is the staff counterpart.
+ */
+
 const all = { depth: 0, limit: 0, pagination: false, overrideAccess: true } as const
 
 /** `not_equals: true` would drop rows where the flag is NULL (SQL), so spell out "not set". */
