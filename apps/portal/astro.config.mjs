@@ -29,7 +29,7 @@ function allowedDomains() {
 }
 
 /**
- * The CSRF origin check of the portal (src/features/http/origin-check.ts): Astro's own
+ * The CSRF origin check of the portal (src/lib/http/origin-check.ts): Astro's own
  * `checkOrigin` rule, installed as the first middleware, with one exception: the RFC 8058
  * one-click unsubscribe POST that mail providers send to /afmelden/<token> without an Origin
  * header. Astro 7's built-in check cannot exempt one route, so it is switched off below and this
@@ -42,7 +42,7 @@ const originCheck = {
     'astro:config:setup': ({ addMiddleware }) => {
       addMiddleware({
         order: 'pre',
-        entrypoint: new URL('./src/features/http/origin-check-middleware.ts', import.meta.url),
+        entrypoint: new URL('./src/lib/http/origin-check-middleware.ts', import.meta.url),
       })
     },
   },

@@ -1,7 +1,7 @@
 import { defineMiddleware } from 'astro:middleware'
 
-import { EnvError, getPortalEnv } from './features/env'
-import { sendsHsts, withSecurityHeaders } from './features/http/security-headers'
+import { EnvError, getPortalEnv } from './lib/env'
+import { sendsHsts, withSecurityHeaders } from './lib/http/security-headers'
 
 let reportedEnvError = false
 

@@ -1,6 +1,6 @@
 import { vi } from 'vitest'
 
-import type { RateLimitDecision, RateLimiter } from '../features/http/rate-limit'
+import type { RateLimitDecision, RateLimiter } from '../lib/http/rate-limit'
 
 type Consume = (key: string) => Promise<RateLimitDecision>
 

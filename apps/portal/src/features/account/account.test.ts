@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 
 import { fakeCookies } from '../../test/fake-cookies'
 import { deriveSessionKey, openSession, SESSION_COOKIE } from '../auth/session'
-import type { MeResult, Parent, UpdateOwnAccountResult } from '../cms/cms-client'
-import { CmsUnauthorizedError, CmsUnavailableError } from '../cms/cms-client'
+import type { MeResult, Parent, UpdateOwnAccountResult } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError, CmsUnavailableError } from '../../lib/cms/cms-client'
 import type { AccountDetails } from './account'
 import {
   accountInput,

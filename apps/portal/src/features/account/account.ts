@@ -5,10 +5,10 @@ import type { NoticeView } from '../auth/login-page'
 import { UNAVAILABLE_MESSAGE } from '../auth/login'
 import type { PortalSession, SessionConfig } from '../auth/session'
 import { writeSessionCookie } from '../auth/session'
-import type { CmsClient, OwnAccountUpdate } from '../cms/cms-client'
-import { CmsUnauthorizedError } from '../cms/cms-client'
-import { reportCmsFailure } from '../cms/report-failure'
-import type { ActionOutcome } from '../http/action-outcome'
+import type { CmsClient, OwnAccountUpdate } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
+import { reportCmsFailure } from '../../lib/cms/report-failure'
+import type { ActionOutcome } from '../../lib/http/action-outcome'
 
 /** A parent's own details, as /account shows and changes them. */
 export type AccountDetails = OwnAccountUpdate & { email: string }

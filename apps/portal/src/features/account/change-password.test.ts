@@ -2,8 +2,8 @@ import { PASSWORD_MESSAGES } from '@schoolpost/policies'
 import { describe, expect, it, vi } from 'vitest'
 
 import { NEW_PASSWORD_MESSAGES } from '../auth/new-password'
-import type { ChangePasswordResult } from '../cms/cms-client'
-import { CmsUnauthorizedError, CmsUnavailableError } from '../cms/cms-client'
+import type { ChangePasswordResult } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError, CmsUnavailableError } from '../../lib/cms/cms-client'
 import type { ChangePasswordFailure } from './change-password'
 import {
   CHANGE_PASSWORD_MESSAGES,

@@ -4,11 +4,11 @@ import type { NoticeView } from '../auth/login-page'
 import { UNAVAILABLE_MESSAGE } from '../auth/login'
 import { NEW_PASSWORD_MESSAGES, newPasswordProblems } from '../auth/new-password'
 import type { PortalSession } from '../auth/session'
-import type { CmsClient } from '../cms/cms-client'
-import { CmsUnauthorizedError } from '../cms/cms-client'
-import { reportCmsFailure } from '../cms/report-failure'
-import type { ActionOutcome } from '../http/action-outcome'
-import { RATE_LIMIT_TITLE, rateLimitMessage, retryAfterHeaders } from '../http/rate-limit'
+import type { CmsClient } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
+import { reportCmsFailure } from '../../lib/cms/report-failure'
+import type { ActionOutcome } from '../../lib/http/action-outcome'
+import { RATE_LIMIT_TITLE, rateLimitMessage, retryAfterHeaders } from '../../lib/http/rate-limit'
 
 /**
  * /account/wachtwoord: a logged-in parent changes their password with the current one. The CMS

@@ -1,8 +1,8 @@
 import type { AstroCookies } from 'astro'
 
-import type { CmsClient } from '../cms/cms-client'
-import { CmsUnavailableError } from '../cms/cms-client'
-import type { RateLimiter } from '../http/rate-limit'
+import type { CmsClient } from '../../lib/cms/cms-client'
+import { CmsUnavailableError } from '../../lib/cms/cms-client'
+import type { RateLimiter } from '../../lib/http/rate-limit'
 import { safeRedirectPath } from './safe-redirect'
 import type { PortalSession, SessionConfig } from './session'
 import { writeSessionCookie } from './session'

@@ -1,6 +1,6 @@
 import type { AstroCookies } from 'astro'
 
-import type { CmsClient } from '../cms/cms-client'
+import type { CmsClient } from '../../lib/cms/cms-client'
 import type { PortalSession, SessionConfig } from './session'
 import { deleteSessionCookie } from './session'
 

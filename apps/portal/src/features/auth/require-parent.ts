@@ -1,6 +1,6 @@
 import type { AstroCookies } from 'astro'
 
-import type { PortalContext } from '../portal-context'
+import type { PortalContext } from '../../lib/portal-context'
 import { loginPathFor } from './safe-redirect'
 import type { PortalSession } from './session'
 import { deleteSessionCookie, readSessionCookie, SESSION_COOKIE } from './session'

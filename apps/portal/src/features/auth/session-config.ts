@@ -1,4 +1,4 @@
-import type { PortalEnv } from '../env'
+import type { PortalEnv } from '../../lib/env'
 import type { SessionConfig } from './session'
 import { deriveSessionKey } from './session'
 

@@ -1,7 +1,7 @@
 import type { AstroCookies } from 'astro'
 import { decodeJwt } from 'jose'
 
-import type { CmsUser } from '../cms/cms-client'
+import type { CmsUser } from '../../lib/cms/cms-client'
 import type { PortalSession, SessionConfig } from './session'
 import { MAX_LIFETIME_SECONDS, writeSessionCookie } from './session'
 

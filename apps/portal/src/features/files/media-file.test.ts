@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { closeAllCms, startCms } from '../../test/cms-stub'
 import type { PortalSession } from '../auth/session'
-import { createCmsClient } from '../cms/cms-client'
+import { createCmsClient } from '../../lib/cms/cms-client'
 import { isValidMediaFilename, mediaFileUrl } from './filename'
 import {
   fileResponseHeaders,

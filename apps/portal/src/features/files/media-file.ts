@@ -1,7 +1,7 @@
 import type { PortalSession } from '../auth/session'
-import type { CmsClient } from '../cms/cms-client'
-import { CmsUnavailableError } from '../cms/cms-client'
-import { reportCmsFailure } from '../cms/report-failure'
+import type { CmsClient } from '../../lib/cms/cms-client'
+import { CmsUnavailableError } from '../../lib/cms/cms-client'
+import { reportCmsFailure } from '../../lib/cms/report-failure'
 import { isValidMediaFilename } from './filename'
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import type { PortalSession } from '../auth/session'
-import type { Parent, Pupil, SchoolSetting } from '../cms/cms-client'
-import { CmsUnauthorizedError, CmsUnavailableError } from '../cms/cms-client'
+import type { Parent, Pupil, SchoolSetting } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError, CmsUnavailableError } from '../../lib/cms/cms-client'
 import { loadHome, telHref } from './load-home'
 
 const session: PortalSession = { token: 't', exp: 0, parentId: 'p1', parentName: 'Oude Naam' }

@@ -1,6 +1,6 @@
 import type { PortalSession } from '../auth/session'
-import type { CmsClient, Pupil, SchoolSetting } from '../cms/cms-client'
-import { CmsUnauthorizedError } from '../cms/cms-client'
+import type { CmsClient, Pupil, SchoolSetting } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
 
 export type ChildSummary = {
   id: string

@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest'
 import { fakeCookies } from '../../test/fake-cookies'
 import { allowingLimiter, refusingLimiter } from '../../test/fake-limiter'
 import { deriveSessionKey, openSession, SESSION_COOKIE } from '../auth/session'
-import type { AcceptInvitationResult } from '../cms/cms-client'
-import { CmsUnavailableError } from '../cms/cms-client'
+import type { AcceptInvitationResult } from '../../lib/cms/cms-client'
+import { CmsUnavailableError } from '../../lib/cms/cms-client'
 import { INVITATION_PROBLEM_MESSAGES, submitInvitationForm } from './accept-invitation'
 
 const input = {

@@ -3,10 +3,10 @@ import type { AstroCookies } from 'astro'
 import { UNAVAILABLE_MESSAGE } from '../auth/login'
 import type { SessionConfig } from '../auth/session'
 import { startSession } from '../auth/start-session'
-import type { CmsClient, InvitationProblem } from '../cms/cms-client'
-import { reportCmsFailure } from '../cms/report-failure'
-import type { RateLimiter } from '../http/rate-limit'
-import { rateLimitMessage } from '../http/rate-limit'
+import type { CmsClient, InvitationProblem } from '../../lib/cms/cms-client'
+import { reportCmsFailure } from '../../lib/cms/report-failure'
+import type { RateLimiter } from '../../lib/http/rate-limit'
+import { rateLimitMessage } from '../../lib/http/rate-limit'
 
 /** The portal's own words for each unusable invitation, when the CMS gives none. */
 export const INVITATION_PROBLEM_MESSAGES: Record<InvitationProblem, string> = {

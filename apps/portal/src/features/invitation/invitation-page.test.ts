@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest'
 
 import { allowingLimiter, refusingLimiter } from '../../test/fake-limiter'
 import { NEW_PASSWORD_MESSAGES } from '../auth/new-password'
-import type { CheckInvitationResult, InvitationProblem } from '../cms/cms-client'
-import { CmsUnavailableError } from '../cms/cms-client'
+import type { CheckInvitationResult, InvitationProblem } from '../../lib/cms/cms-client'
+import { CmsUnavailableError } from '../../lib/cms/cms-client'
 import type { InvitationPageInput } from './invitation-page'
 import { invitationProblemView, loadInvitationPage } from './invitation-page'
 

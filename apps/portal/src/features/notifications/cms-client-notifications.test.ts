@@ -6,7 +6,7 @@ import {
   CmsUnauthorizedError,
   CmsUnavailableError,
   createCmsClient,
-} from '../cms/cms-client'
+} from '../../lib/cms/cms-client'
 
 afterEach(closeAllCms)
 

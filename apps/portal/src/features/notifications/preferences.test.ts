@@ -8,8 +8,8 @@ import type {
   Parent,
   SchoolSetting,
   UpdateOwnNotificationsResult,
-} from '../cms/cms-client'
-import { CmsUnauthorizedError, CmsUnavailableError } from '../cms/cms-client'
+} from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError, CmsUnavailableError } from '../../lib/cms/cms-client'
 import type { NotificationSettings } from './preferences'
 import {
   digestTimeOf,

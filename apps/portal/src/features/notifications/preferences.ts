@@ -9,10 +9,10 @@ import { z } from 'zod'
 import { UNAVAILABLE_MESSAGE } from '../auth/login'
 import type { NoticeView } from '../auth/login-page'
 import type { PortalSession } from '../auth/session'
-import type { CmsClient, OwnNotificationPreferences } from '../cms/cms-client'
-import { CmsUnauthorizedError } from '../cms/cms-client'
-import { reportCmsFailure } from '../cms/report-failure'
-import type { ActionOutcome } from '../http/action-outcome'
+import type { CmsClient, OwnNotificationPreferences } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
+import { reportCmsFailure } from '../../lib/cms/report-failure'
+import type { ActionOutcome } from '../../lib/http/action-outcome'
 
 /**
  * "E-mail over nieuwe berichten" (C1): per kind of post (school news, posts for a child's group)

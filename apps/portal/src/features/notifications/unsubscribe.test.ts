@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { closeAllCms, json, startCms } from '../../test/cms-stub'
 import { allowingLimiter, refusingLimiter } from '../../test/fake-limiter'
-import type { CheckUnsubscribeResult, UnsubscribeResult } from '../cms/cms-client'
-import { CmsUnavailableError, createCmsClient } from '../cms/cms-client'
+import type { CheckUnsubscribeResult, UnsubscribeResult } from '../../lib/cms/cms-client'
+import { CmsUnavailableError, createCmsClient } from '../../lib/cms/cms-client'
 import type { UnsubscribeRequest } from './unsubscribe'
 import {
   handleUnsubscribeRequest,

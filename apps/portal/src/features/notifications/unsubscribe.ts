@@ -1,9 +1,9 @@
 import { UNAVAILABLE_MESSAGE } from '../auth/login'
 import type { NoticeView } from '../auth/login-page'
-import type { CheckUnsubscribeResult, CmsClient, UnsubscribeResult } from '../cms/cms-client'
-import { reportCmsFailure } from '../cms/report-failure'
-import type { RateLimiter } from '../http/rate-limit'
-import { RATE_LIMIT_TITLE, rateLimitMessage, retryAfterHeaders } from '../http/rate-limit'
+import type { CheckUnsubscribeResult, CmsClient, UnsubscribeResult } from '../../lib/cms/cms-client'
+import { reportCmsFailure } from '../../lib/cms/report-failure'
+import type { RateLimiter } from '../../lib/http/rate-limit'
+import { RATE_LIMIT_TITLE, rateLimitMessage, retryAfterHeaders } from '../../lib/http/rate-limit'
 import { NOTIFICATIONS_PATH } from './preferences'
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import { allowingLimiter, refusingLimiter } from '../../test/fake-limiter'
-import type { ForgotPasswordResult } from '../cms/cms-client'
-import { CmsUnavailableError } from '../cms/cms-client'
+import type { ForgotPasswordResult } from '../../lib/cms/cms-client'
+import { CmsUnavailableError } from '../../lib/cms/cms-client'
 import type { ForgotPasswordFormResult } from './forgot-password'
 import {
   FORGOT_PASSWORD_SENT,

@@ -1,10 +1,10 @@
 import type { NoticeView } from '../auth/login-page'
 import { UNAVAILABLE_MESSAGE } from '../auth/login'
-import type { CmsClient } from '../cms/cms-client'
-import { reportCmsFailure } from '../cms/report-failure'
-import type { ActionOutcome } from '../http/action-outcome'
-import type { RateLimiter } from '../http/rate-limit'
-import { RATE_LIMIT_TITLE, rateLimitMessage, retryAfterHeaders } from '../http/rate-limit'
+import type { CmsClient } from '../../lib/cms/cms-client'
+import { reportCmsFailure } from '../../lib/cms/report-failure'
+import type { ActionOutcome } from '../../lib/http/action-outcome'
+import type { RateLimiter } from '../../lib/http/rate-limit'
+import { RATE_LIMIT_TITLE, rateLimitMessage, retryAfterHeaders } from '../../lib/http/rate-limit'
 
 /** The same answer for every address, known or not (the CMS's own words when it gives them). */
 export const FORGOT_PASSWORD_SENT =

@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest'
 
 import { rawPost } from '../../test/posts'
 import type { PortalSession } from '../auth/session'
-import type { SchoolSetting } from '../cms/cms-client'
-import { CmsUnauthorizedError, CmsUnavailableError } from '../cms/cms-client'
-import { parsePost } from '../cms/content'
+import type { SchoolSetting } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError, CmsUnavailableError } from '../../lib/cms/cms-client'
+import { parsePost } from '../../lib/cms/content'
 import { loadPost } from './load-post'
 
 const session: PortalSession = { token: 't', exp: 0, parentId: 'p1', parentName: 'Fatima' }

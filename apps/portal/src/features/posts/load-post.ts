@@ -1,8 +1,8 @@
 import type { PortalSession } from '../auth/session'
-import type { CmsClient, PortalPost } from '../cms/cms-client'
-import { CmsUnauthorizedError } from '../cms/cms-client'
-import { isValidId } from '../cms/ids'
-import { reportCmsFailure } from '../cms/report-failure'
+import type { CmsClient, PortalPost } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
+import { isValidId } from '../../lib/cms/ids'
+import { reportCmsFailure } from '../../lib/cms/report-failure'
 import type { SchoolContact } from '../home/load-home'
 import { schoolContact } from '../home/load-home'
 

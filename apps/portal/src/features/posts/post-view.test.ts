@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { posterSizes, rawImage, rawPost, rawVideo, rawVideoWithPoster } from '../../test/posts'
-import type { PortalImage, PortalPost } from '../cms/content'
-import { parsePost } from '../cms/content'
+import type { PortalImage, PortalPost } from '../../lib/cms/content'
+import { parsePost } from '../../lib/cms/content'
 import {
   audienceLabel,
   excerpt,

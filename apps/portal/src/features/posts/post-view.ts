@@ -5,7 +5,7 @@ import type {
   PortalMedia,
   PortalPost,
   PortalVideo,
-} from '../cms/content'
+} from '../../lib/cms/content'
 import { mediaFileUrl } from '../files/filename'
 
 /**

@@ -6,8 +6,8 @@ import type {
   Pupil,
   SchoolSetting,
   SetImageConsentResult,
-} from '../cms/cms-client'
-import { CmsUnauthorizedError, CmsUnavailableError } from '../cms/cms-client'
+} from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError, CmsUnavailableError } from '../../lib/cms/cms-client'
 import type { PrivacyData } from './privacy'
 import {
   consentInput,

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import type { PortalSession } from '../auth/session'
-import type { ParentReport } from '../cms/cms-client'
-import { CmsUnauthorizedError } from '../cms/cms-client'
+import type { ParentReport } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
 import { loadMyReports, myReportView } from './my-reports'
 
 const session: PortalSession = { token: 't', exp: 0, parentId: 'p1', parentName: 'Fatima' }

@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest'
 
 import { rawPost } from '../../test/posts'
 import type { PortalSession } from '../auth/session'
-import type { PostPage } from '../cms/cms-client'
-import { CmsUnauthorizedError, CmsUnavailableError } from '../cms/cms-client'
-import { parsePost } from '../cms/content'
+import type { PostPage } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError, CmsUnavailableError } from '../../lib/cms/cms-client'
+import { parsePost } from '../../lib/cms/content'
 import type { ChildSummary } from '../home/load-home'
 import {
   groupFilters,

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro'
 
 import { currentParent } from '../../features/auth/require-parent'
 import { serveMediaFile } from '../../features/files/media-file'
-import { getPortalContext } from '../../features/portal-context'
+import { getPortalContext } from '../../lib/portal-context'
 
 // A media file for the logged-in parent, streamed from the CMS with their token. No session:
 // 401 (no redirect: this is fetched by <img> and <video>). The work is in features/files.

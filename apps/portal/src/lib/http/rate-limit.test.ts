@@ -6,8 +6,8 @@ import { createRequestFromNodeRequest } from 'astro/app/node'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { fakeCookies } from '../../test/fake-cookies'
-import { LOGIN_ERROR_STATUS, submitLoginForm } from '../auth/login'
-import { deriveSessionKey } from '../auth/session'
+import { LOGIN_ERROR_STATUS, submitLoginForm } from '../../features/auth/login'
+import { deriveSessionKey } from '../../features/auth/session'
 import {
   clientKey,
   createRateLimiter,

@@ -1,7 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
-import { parseTrustedProxies, resolveClientAddress } from '../../lib/client-address'
-import { peerAddress } from '../../lib/peer-address'
+import { parseTrustedProxies, resolveClientAddress } from '../client-address'
+import { peerAddress } from '../peer-address'
 
 /**
  * Per-IP rate limits of the portal's public forms, in this process's memory (one portal process;

@@ -1,4 +1,4 @@
-import { isValidMediaFilename } from '../files/filename'
+import { isValidMediaFilename } from '../../features/files/filename'
 
 /**
  * Posts, media, image consents and reports as the CMS REST API gives them to a parent, read

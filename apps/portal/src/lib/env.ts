@@ -4,7 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 
 import type { RateLimitBucket, RateLimitSpec } from './http/rate-limit'
-import { parseTrustedProxies } from '../lib/client-address'
+import { parseTrustedProxies } from './client-address'
 import { DEFAULT_RATE_LIMITS, parseRateLimitSpec, RATE_LIMIT_ENV } from './http/rate-limit'
 
 /**
@@ -89,7 +89,7 @@ const schema = z
     RATE_LIMIT_PASSWORD_RESET: rateLimit('password-reset'),
     RATE_LIMIT_TOKEN: rateLimit('token'),
     RATE_LIMIT_REPORT: rateLimit('report'),
-    // Read per request by features/http/rate-limit.ts; validated here so a typo stops the start.
+    // Read per request by lib/http/rate-limit.ts; validated here so a typo stops the start.
     TRUSTED_PROXIES: optional(z.string().optional()),
   })
   .superRefine((env, ctx) => {

@@ -1,5 +1,5 @@
-import { sessionConfigFor } from './auth/session-config'
-import type { SessionConfig } from './auth/session'
+import { sessionConfigFor } from '../features/auth/session-config'
+import type { SessionConfig } from '../features/auth/session'
 import type { CmsClient } from './cms/cms-client'
 import { createCmsClient } from './cms/cms-client'
 import type { PortalEnv } from './env'
