@@ -23,7 +23,8 @@ export const setTagLabel: CollectionBeforeChangeHook = async ({ data, originalDo
 
 /** Recomputes the labels after a consent changed (a choice, or the school's default). */
 export async function refreshTagLabels(req: PayloadRequest, pupilIds?: string[]): Promise<void> {
-  delete req.context.refusedPupilIds
+  // The consent facts are cached per request under this key (access/lib/parent-visibility.ts).
+  delete req.context.imageRuleFacts
   const pupils = await req.payload.find({
     collection: 'pupils',
     where: pupilIds ? { id: { in: pupilIds } } : {},
