@@ -1,47 +1,32 @@
 import { defineAction } from 'astro:actions'
-import { z } from 'zod'
 
 import type { AccountFormResult } from '../features/account/account'
 import { accountInput, submitAccountForm } from '../features/account/account'
 import type { ChangePasswordFormResult } from '../features/account/change-password'
 import { changePasswordInput, submitChangePasswordForm } from '../features/account/change-password'
 import type { LoginFormResult } from '../features/auth/login'
-import { submitLoginForm, UNAVAILABLE_MESSAGE } from '../features/auth/login'
+import { loginInput, submitLoginForm, UNAVAILABLE_MESSAGE } from '../features/auth/login'
 import { newPasswordForm } from '../features/auth/new-password'
 import { currentParent } from '../features/auth/require-parent'
 import type { PortalSession } from '../features/auth/session'
-import { withClientAddress } from '../lib/cms/cms-client'
-import { clientKey } from '../lib/http/rate-limit'
 import type { InvitationFormResult } from '../features/invitation/accept-invitation'
 import { submitInvitationForm } from '../features/invitation/accept-invitation'
-import type { ForgotPasswordFormResult } from '../features/password-reset/forgot-password'
-import { submitForgotPasswordForm } from '../features/password-reset/forgot-password'
-import type { ResetFormResult } from '../features/password-reset/reset-password'
-import { submitResetForm } from '../features/password-reset/reset-password'
 import type { NotificationsFormResult } from '../features/notifications/preferences'
 import { notificationsInput, submitNotificationsForm } from '../features/notifications/preferences'
-import { getPortalContext, type PortalContext } from '../lib/portal-context'
+import type { ForgotPasswordFormResult } from '../features/password-reset/forgot-password'
+import {
+  forgotPasswordInput,
+  submitForgotPasswordForm,
+} from '../features/password-reset/forgot-password'
+import type { ResetFormResult } from '../features/password-reset/reset-password'
+import { submitResetForm } from '../features/password-reset/reset-password'
 import type { PrivacyFormResult } from '../features/privacy/privacy'
 import { consentInput, submitConsentForm } from '../features/privacy/privacy'
 import type { ReportFormResult } from '../features/reports/report-form'
 import { reportInput, submitReportForm } from '../features/reports/report-form'
-
-const emailField = z
-  .string({ error: 'Vul je e-mailadres in.' })
-  .trim()
-  .min(1, { error: 'Vul je e-mailadres in.' })
-  .max(254, { error: 'Dit e-mailadres is te lang.' })
-  .pipe(z.email({ error: 'Vul een geldig e-mailadres in, bv. naam@voorbeeld.nl.' }))
-
-const loginInput = z.object({
-  email: emailField,
-  password: z
-    .string({ error: 'Vul je wachtwoord in.' })
-    .min(1, { error: 'Vul je wachtwoord in.' })
-    .max(1024, { error: 'Dit wachtwoord is te lang.' }),
-  /** Where to go after logging in; checked again by safeRedirectPath. */
-  terug: z.string().max(2000).optional().catch(undefined),
-})
+import { withClientAddress } from '../lib/cms/cms-client'
+import { clientKey } from '../lib/http/rate-limit'
+import { getPortalContext, type PortalContext } from '../lib/portal-context'
 
 /** Runs a form's handler; anything unexpected is logged and becomes that form's "unavailable" answer. */
 async function orUnavailable<T>(
@@ -137,7 +122,7 @@ export const server = {
   /** /wachtwoord-vergeten: mail a reset link (the answer never tells whether the address exists). */
   forgotPassword: defineAction({
     accept: 'form',
-    input: z.object({ email: emailField }),
+    input: forgotPasswordInput,
     handler: (input, context): Promise<ForgotPasswordFormResult> =>
       orUnavailable(
         'Forgot-password',

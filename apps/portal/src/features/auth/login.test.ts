@@ -5,7 +5,7 @@ import { allowingLimiter, refusingLimiter } from '../../test/fake-limiter'
 import type { PortalLoginResult } from '../../lib/cms/cms-client'
 import { CmsUnavailableError } from '../../lib/cms/cms-client'
 import type { LoginErrorCode } from './login'
-import { LOGIN_ERROR_STATUS, logIn, loginErrorMessage, submitLoginForm } from './login'
+import { LOGIN_ERROR_STATUS, logIn, loginErrorMessage, loginInput, submitLoginForm } from './login'
 import { deriveSessionKey, openSession, SESSION_COOKIE } from './session'
 
 const now = new Date('2026-03-02T08:00:00Z')
@@ -17,6 +17,26 @@ const failing = (error: unknown) => ({
   portalLogin: vi.fn(async (): Promise<PortalLoginResult> => {
     throw error
   }),
+})
+
+describe('loginInput', () => {
+  it('trims the address, keeps the password as typed and drops a bad return path', () => {
+    const terug = 'x'.repeat(2001)
+    expect(
+      loginInput.parse({ email: ' Fatima@Ouders.test ', password: ' geheim ', terug }),
+    ).toEqual({ email: 'Fatima@Ouders.test', password: ' geheim ', terug: undefined })
+  })
+
+  it('refuses a missing or malformed address and an empty password, in Dutch', () => {
+    const issues = loginInput.safeParse({ email: 'fatima', password: '' }).error?.issues
+    expect(issues?.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['email', 'Vul een geldig e-mailadres in, bv. naam@voorbeeld.nl.'],
+      ['password', 'Vul je wachtwoord in.'],
+    ])
+    expect(loginInput.safeParse({ email: ' ', password: 'x' }).error?.issues[0]?.message).toBe(
+      'Vul je e-mailadres in.',
+    )
+  })
 })
 
 describe('logIn: each CMS answer becomes the right Dutch message', () => {

@@ -1,4 +1,5 @@
 import type { AstroCookies } from 'astro'
+import { z } from 'zod'
 
 import type { CmsClient } from '../../lib/cms/cms-client'
 import { CmsUnavailableError } from '../../lib/cms/cms-client'
@@ -6,6 +7,25 @@ import type { RateLimiter } from '../../lib/http/rate-limit'
 import { safeRedirectPath } from './safe-redirect'
 import type { PortalSession, SessionConfig } from './session'
 import { writeSessionCookie } from './session'
+
+/** An email address as typed into a form (login, forgotten password). */
+export const emailField = z
+  .string({ error: 'Vul je e-mailadres in.' })
+  .trim()
+  .min(1, { error: 'Vul je e-mailadres in.' })
+  .max(254, { error: 'Dit e-mailadres is te lang.' })
+  .pipe(z.email({ error: 'Vul een geldig e-mailadres in, bv. naam@voorbeeld.nl.' }))
+
+/** The login form. */
+export const loginInput = z.object({
+  email: emailField,
+  password: z
+    .string({ error: 'Vul je wachtwoord in.' })
+    .min(1, { error: 'Vul je wachtwoord in.' })
+    .max(1024, { error: 'Dit wachtwoord is te lang.' }),
+  /** Where to go after logging in; checked again by safeRedirectPath. */
+  terug: z.string().max(2000).optional().catch(undefined),
+})
 
 /** Why a login did not work, as the login page shows it. */
 export type LoginErrorCode =

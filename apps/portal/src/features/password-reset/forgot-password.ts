@@ -1,5 +1,7 @@
+import { z } from 'zod'
+
 import type { NoticeView } from '../auth/login-page'
-import { UNAVAILABLE_MESSAGE } from '../auth/login'
+import { emailField, UNAVAILABLE_MESSAGE } from '../auth/login'
 import type { CmsClient } from '../../lib/cms/cms-client'
 import { reportCmsFailure } from '../../lib/cms/report-failure'
 import type { ActionOutcome } from '../../lib/http/action-outcome'
@@ -11,6 +13,9 @@ export const FORGOT_PASSWORD_SENT =
   'Als dit e-mailadres bij ons bekend is, ontvang je binnen een paar minuten een e-mail met een link.'
 
 export const INVALID_EMAIL = 'Vul een geldig e-mailadres in, bv. naam@voorbeeld.nl.'
+
+/** The forgot-password form. */
+export const forgotPasswordInput = z.object({ email: emailField })
 
 /** What the forgot-password action hands back to its page. */
 export type ForgotPasswordFormResult =
