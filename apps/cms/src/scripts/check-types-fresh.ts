@@ -1,0 +1,36 @@
+/**
+ * `pnpm typecheck` (and so `pnpm test` and CI) fails when src/payload-types.ts is not what the
+ * current config generates: types that lag behind a collection change would type-check code
+ * against fields that no longer exist. The fresh types are generated into a temporary file and
+ * compared, so the check never writes to the tree; `pnpm generate:types` updates the file.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { generateTypes } from 'payload/node'
+
+import config from '../payload.config'
+
+const sanitized = await config
+const committedFile = sanitized.typescript.outputFile
+const dir = await mkdtemp(path.join(os.tmpdir(), 'schoolpost-types-'))
+try {
+  const freshFile = path.join(dir, 'payload-types.ts')
+  // Payload's own override of the output path: everything else is exactly `payload generate:types`.
+  process.env.PAYLOAD_TS_OUTPUT_PATH = freshFile
+  await generateTypes(sanitized, { log: false })
+  const [fresh, committed] = await Promise.all([
+    readFile(freshFile, 'utf8'),
+    readFile(committedFile, 'utf8').catch(() => ''),
+  ])
+  if (fresh !== committed) {
+    const at = [...fresh].findIndex((char, i) => char !== committed[i])
+    const line = fresh.slice(0, at === -1 ? fresh.length : at).split('\n').length
+    console.error(
+      `${path.relative(process.cwd(), committedFile)} is out of date (first difference on line ${line}): run \`pnpm --filter @schoolpost/cms generate:types\` and commit it.`,
+    )
+    process.exitCode = 1
+  } else console.log('payload-types.ts is up to date.')
+} finally {
+  await rm(dir, { recursive: true, force: true })
+}
