@@ -9,6 +9,7 @@ import { parentsUpdate } from '../../access/parents-update'
 import { authOptions, retiredLockoutFields } from '../shared/auth-options'
 import { changePasswordEndpoint } from '../shared/change-password-endpoint'
 import { guardPasswordWrites } from '../shared/guard-password-writes'
+import { notifyEmailChange } from '../shared/notify-email-change'
 import { refuseFirstRegister } from '../shared/refused-endpoints'
 import { forgotPassword, resetPassword } from './endpoints/password-reset'
 import { notificationPreferenceField } from './notification-preference-field'
@@ -16,6 +17,7 @@ import { portalLogin, refuseParentLogin } from './endpoints/portal-login'
 import { sendInvitation } from './endpoints/send-invitation'
 import { unsubscribe, unsubscribeStatus } from './endpoints/unsubscribe'
 import { endSessionsOnDeactivation } from './hooks/end-sessions-on-deactivation'
+import { randomFirstPassword } from './hooks/random-first-password'
 import { refuseDeactivatedLogin } from './hooks/refuse-deactivated-login'
 import { revokeInvitationsOnDeactivation } from './hooks/revoke-invitations-on-deactivation'
 
@@ -59,11 +61,12 @@ export const Parents: CollectionConfig = {
       guardPasswordWrites({
         update:
           'Een wachtwoord wordt hier niet ingesteld. De ouder kiest het zelf: via de uitnodiging, "Wachtwoord vergeten?" of "Wachtwoord wijzigen" in het ouderportaal.',
+        create: 'ignored',
       }),
     ],
     beforeLogin: [refuseDeactivatedLogin],
-    beforeChange: [endSessionsOnDeactivation],
-    afterChange: [revokeInvitationsOnDeactivation],
+    beforeChange: [randomFirstPassword, endSessionsOnDeactivation],
+    afterChange: [revokeInvitationsOnDeactivation, notifyEmailChange],
   },
   // What a parent may change about themselves (name, phone, language and email preferences) is
   // listed in access/lib/writable-fields.ts. The login address is changed by the school (director
@@ -71,6 +74,17 @@ export const Parents: CollectionConfig = {
   // answer told whether an address was taken.
   fields: writableFields('parents', [
     { name: 'email', type: 'email', access: { update: isDirectorOrOfficeField } },
+    {
+      // Declared only to close it: staff never know a parent's password (a random one is set,
+      // `randomFirstPassword`), and the admin shows no password inputs for a field it may read
+      // but not write. Nothing is stored (virtual), so reading yields nothing. Payload's auth
+      // takes `password` from the data itself; the Local API (overrideAccess) still may.
+      name: 'password',
+      type: 'text',
+      virtual: true,
+      admin: { hidden: true },
+      access: { create: () => false, update: () => false },
+    },
     { name: 'name', type: 'text', required: true, label: { nl: 'Naam', en: 'Name' } },
     { name: 'phone', type: 'text', label: { nl: 'Telefoon', en: 'Phone' } },
     {
@@ -132,7 +146,10 @@ export const Parents: CollectionConfig = {
         { value: 'active', label: { nl: 'Actief', en: 'Active' } },
         { value: 'deactivated', label: { nl: 'Gedeactiveerd', en: 'Deactivated' } },
       ],
-      access: { update: isDirectorOrOfficeField, create: isDirectorOrOfficeField },
+      // A new account is always "uitgenodigd": it becomes active when the parent accepts the
+      // invitation. Afterwards the school (de)activates it; "active" opens nothing by itself, as
+      // the password is still the parent's own or the unknown random one.
+      access: { update: isDirectorOrOfficeField, create: () => false },
       admin: { position: 'sidebar' },
     },
     {

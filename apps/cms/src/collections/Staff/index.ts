@@ -8,6 +8,7 @@ import { authOptions, retiredLockoutFields } from '../shared/auth-options'
 import { changePasswordEndpoint } from '../shared/change-password-endpoint'
 import { forgotPasswordEndpoint } from '../shared/forgot-password-endpoint'
 import { guardPasswordWrites } from '../shared/guard-password-writes'
+import { notifyEmailChange } from '../shared/notify-email-change'
 import { FIRST_DIRECTOR_MESSAGE, refuseFirstRegister } from '../shared/refused-endpoints'
 import { staffLogin } from '../shared/staff-login-endpoint'
 import { resetPassword } from './endpoints/reset-password'
@@ -38,8 +39,10 @@ export const Staff: CollectionConfig = {
       guardPasswordWrites({
         update:
           'Je wachtwoord wijzig je niet via dit formulier. Log uit en kies op het inlogscherm "Wachtwoord vergeten?": je krijgt een link per e-mail. Een ander zijn wachtwoord kan niemand instellen.',
+        create: 'rule',
       }),
     ],
+    afterChange: [notifyEmailChange],
   },
   admin: {
     useAsTitle: 'name',
