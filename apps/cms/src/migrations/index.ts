@@ -6,6 +6,7 @@ import * as migration_20261128_142744_rich_text_body from './20261128_142744_ric
 import * as migration_20261128_143149_notifications from './20261128_143149_notifications';
 import * as migration_20261202_080337_media_publishable_virtual from './20261202_080337_media_publishable_virtual';
 import * as migration_20261202_080510_email_log_without_html from './20261202_080510_email_log_without_html';
+import * as migration_20261202_141507_posts_pinned_not_null from './20261202_141507_posts_pinned_not_null';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261202_080510_email_log_without_html.up,
     down: migration_20261202_080510_email_log_without_html.down,
-    name: '20261202_080510_email_log_without_html'
+    name: '20261202_080510_email_log_without_html',
+  },
+  {
+    up: migration_20261202_141507_posts_pinned_not_null.up,
+    down: migration_20261202_141507_posts_pinned_not_null.down,
+    name: '20261202_141507_posts_pinned_not_null'
   },
 ];

@@ -153,6 +153,9 @@ export const Posts: CollectionConfig = {
       name: 'pinned',
       type: 'checkbox',
       label: { nl: 'Vastzetten bovenaan', en: 'Pinned' },
+      // Always a boolean: the timeline sorts by -pinned and SQLite puts NULL after false, so a
+      // post made without the field (REST) would sink below older unpinned posts.
+      hooks: { beforeChange: [({ value }) => value === true] },
       admin: { position: 'sidebar' },
     },
     {
