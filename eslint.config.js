@@ -34,4 +34,25 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  {
+    // The portal talks to the CMS only over REST: its code may borrow the CMS's types, never its
+    // runtime (Payload, the database, secrets would end up in the portal's bundle). Under the
+    // portal's verbatimModuleSyntax `import { type X }` still loads the module, hence the second rule.
+    files: ['apps/portal/**/*.{ts,mjs,astro}'],
+    rules: {
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@schoolpost/cms', '@schoolpost/cms/*'],
+              allowTypeImports: true,
+              message: 'The portal may import only types from the CMS (`import type`).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 )
