@@ -2,11 +2,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 
-import type { DecodeReply, DecodeRequest, DecodeWorkerData } from './heif-decode-worker'
+import type { DecodeReply, DecodeRequest, DecodeWorkerData } from './heif-decode-worker.mjs'
 import type { HeifFailure } from './heif-to-jpeg'
 
 /**
- * The HEIF decoder runs in a worker thread (`heif-decode-worker.ts`): decoding 12 MP takes
+ * The HEIF decoder runs in a worker thread (`heif-decode-worker.mts`): decoding 12 MP takes
  * 0.5–1 s of CPU that would otherwise block every other request, a corrupt file cannot leave a
  * broken WebAssembly instance behind, and the decoder's memory (WebAssembly memory never shrinks)
  * is returned when the worker ends. It is started on the first HEIC only, does one conversion at
@@ -53,9 +53,9 @@ function moduleDir(): string | undefined {
 function startWorker(): Worker {
   const bases = [moduleDir(), process.cwd()].filter((b): b is string => !!b)
   const workerData: DecodeWorkerData = { bases }
-  // This exact form (`new Worker(new URL('./…', import.meta.url))`) is what Next's bundler
-  // recognises to build the worker as its own entry; unbundled, Node runs the .ts file itself.
-  const started = new Worker(new URL('./heif-decode-worker.ts', import.meta.url), { workerData })
+  // `new URL('./…', import.meta.url)` is the form Next's bundler recognises: it copies the file
+  // next to the build output, so the worker is found in `next start` as in vitest.
+  const started = new Worker(new URL('./heif-decode-worker.mts', import.meta.url), { workerData })
   // An idle decoder must not keep a process (a test run, a script) alive.
   started.unref()
   // Never an unhandled 'error' event (it would take the CMS down); a dead worker is replaced.

@@ -4,11 +4,12 @@
  * pixels. libheif applies the container's rotation/mirroring (`irot`/`imir`); the pixel count is
  * checked again against libheif's own view of the image before anything is decoded.
  *
- * This file runs as it is under Node (vitest, tsx: Node strips the types, so only erasable
- * TypeScript and no relative value imports) and as its own entry under Next's bundler, which
- * recognises `new Worker(new URL(…, import.meta.url))`. libheif-js is loaded with Node's own
- * require from a directory given by the pool, so the bundler never sees the 2 MB decoder and it is
- * not loaded before the first HEIC arrives.
+ * Node runs this file as it is, stripping the types (only erasable TypeScript, no relative value
+ * imports): from the source under vitest and tsx, and in `next build` output, where Turbopack
+ * copies the file as an asset for `new URL(…, import.meta.url)` instead of bundling it. It is
+ * `.mts` because that copy lands in `.next/`, whose package.json says "commonjs": a `.ts` there
+ * would be read as CommonJS. libheif-js is loaded with Node's own require from a directory given
+ * by the pool, so the 2 MB decoder is not loaded before the first HEIC arrives.
  */
 import { createRequire } from 'node:module'
 import path from 'node:path'
