@@ -8,10 +8,14 @@ import {
   type FieldLists,
   SET_BY_HOOKS,
   SET_BY_PAYLOAD,
+  SET_BY_UPLOAD,
+  unguardedFields,
   type WriteOperation,
   WRITABLE_FIELDS,
+  writableFields,
   type Writer,
 } from '../../src/access/lib/writable-fields'
+import { withExplicitAccess } from '../../src/access/lib/explicit-access'
 import { forget } from '../../src/lib/rate-limit'
 import type { Media, Parent, Post, Report, Staff } from '../../src/payload-types'
 import { plainPng } from './helpers/images'
@@ -143,6 +147,17 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
       group: school.groups.a.id,
     }),
     media: async () => ({ pupils: [school.pupils.a1.id, school.pupils.a2.id] }),
+    groups: async () => ({ name: `Schrijfproef ${++marker}`, schoolYear: '2026-2027' }),
+    parents: async () => ({
+      name: `Schrijfproef ${++marker}`,
+      email: `schrijfproef.${++marker}.${school.office.id}@schrijfproef.test`,
+    }),
+    staff: async () => ({
+      name: `Schrijfproef ${++marker}`,
+      email: `schrijfproef.${++marker}.${school.director.id}@schrijfproef.test`,
+      role: 'teacher',
+      password: 'een lang wachtwoord voor de proef 7',
+    }),
   }
 
   /**
@@ -427,6 +442,59 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
     mine.set('parents', school.parents.multiGroup.id)
   })
 
+  it('every collection of the built config goes through writableFields; one that does not stops the start', async () => {
+    const open = payload.config.collections
+      .filter((c) => !c.slug.startsWith('payload-'))
+      .map((c) => [c.slug, unguardedFields(c)] as const)
+      .filter(([, fields]) => fields.length)
+    expect(open).toEqual([])
+    // The same check on a collection that forgot the wrapper (and one that did not).
+    const built = payload.config.collections.find((c) => c.slug === 'invitations')!
+    const plain = [{ name: 'note', type: 'text' }] as Field[]
+    const config = (fields: Field[]) =>
+      ({
+        ...payload.config,
+        collections: [{ ...built, slug: 'proef', fields, hooks: { ...built.hooks } }],
+        globals: [],
+      }) as unknown as typeof payload.config
+    await expect(withExplicitAccess(config(plain))).rejects.toThrow(/proef: note.*writableFields/)
+    await expect(withExplicitAccess(config(writableFields('proef', plain)))).resolves.toBeTruthy()
+  })
+
+  it('Payload adds no upload field to media that SET_BY_UPLOAD does not close', async () => {
+    const media = payload.collections.media.config
+    const declared = new Set(
+      leaves(
+        (await import('../../src/collections/Media')).Media.fields.filter(
+          (f) => !('name' in f) || !(SET_BY_UPLOAD as readonly string[]).includes(f.name),
+        ),
+      ).map((l) => l.path[0]),
+    )
+    const added = [...new Set(leaves(media.fields).map((l) => l.path[0]!))].filter(
+      (name) => !declared.has(name),
+    )
+    expect(added.length).toBeGreaterThan(0)
+    expect(added.filter((name) => !(SET_BY_UPLOAD as readonly string[]).includes(name))).toEqual([])
+  })
+
+  it('a teacher cannot turn a photo into a "video" (mimeType) nor have the server fetch a file by URL', async () => {
+    const teacher = actors.teacher
+    const id = mine.get('media')!
+    const res = await rest('PATCH', `/media/${id}`, {
+      token: teacher.token,
+      body: { mimeType: 'video/mp4', filename: 'anders.mp4', width: 1, filesize: 1 },
+    })
+    expect(res.status, await res.clone().text()).toBe(200)
+    const stored = (await read('media', id)) as unknown as Media
+    expect(stored).toMatchObject({ mimeType: 'image/png', kind: 'image', width: 64 })
+    const fetched = await rest('POST', '/media', {
+      token: teacher.token,
+      body: { filename: 'elders.png', url: 'https://example.com/elders.png' },
+    })
+    expect(fetched.status).toBe(400)
+    expect((await fetched.json()).errors[0].message).toMatch(/internetadres/)
+  })
+
   it('a valid report from a parent is stored (so the attacks below are not refused wholesale)', async () => {
     const parent = actors.parent
     const body = await createBase.reports!(parent)
@@ -488,22 +556,32 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
     expect(problems).toEqual([])
   })
 
-  it('nobody writes a field only hooks or Payload set (publishedAt, author, uploadedBy, createdAt, …)', async () => {
+  it('nobody writes a field only hooks or Payload set (publishedAt, author, uploadedBy, createdAt, width, …), in any collection', async () => {
     const problems: string[] = []
     let cases = 0
-    for (const [slug, paths] of Object.entries(SET_BY_HOOKS as Record<string, string[]>)) {
+    const seen = new Set<string>()
+    for (const collection of payload.config.collections) {
+      // Payload's own collections: closed or handled one by one in access/lib/explicit-access.ts.
+      if (collection.slug.startsWith('payload-')) continue
+      const paths = [
+        ...((SET_BY_HOOKS as Record<string, readonly string[]>)[collection.slug] ?? []),
+        ...SET_BY_PAYLOAD,
+        ...(collection.upload ? SET_BY_UPLOAD : []),
+      ]
       for (const writer of [...STAFF_WRITERS, 'parent'] as Writer[]) {
         for (const op of ['create', 'update'] as const) {
-          const run = await attack(slug, op, writer, (l) =>
-            onList([...paths, ...SET_BY_PAYLOAD], l.path),
-          )
+          const run = await attack(collection.slug, op, writer, (l) => onList(paths, l.path))
+          if (run.cases) seen.add(collection.slug)
           cases += run.cases
           problems.push(...run.problems)
         }
       }
     }
-    console.log(`set by hooks: ${cases} writes`)
-    expect(cases).toBeGreaterThan(0)
+    console.log(`set by hooks or Payload: ${cases} writes in ${[...seen].join(', ')}`)
+    // Guards against a vacuous pass: every collection staff write shows up.
+    expect([...seen]).toEqual(
+      expect.arrayContaining(['staff', 'parents', 'media', 'posts', 'pupils', 'groups', 'reports']),
+    )
     expect(problems).toEqual([])
   })
 })

@@ -11,6 +11,7 @@ import { preferencesAccess, preferencesCreate } from '../preferences'
 import { deleteOwnPreference } from './delete-own-preference'
 import { parentQueryGuard } from './parent-queries'
 import { staffUser } from './users'
+import { closeUploadFields, unguardedFields } from './writable-fields'
 
 const closed = { create: deny, read: deny, update: deny, delete: deny }
 
@@ -63,8 +64,9 @@ const staffOnly =
 
 /**
  * Wraps the built config: sets the access above, refuses to start if any collection or global
- * still has one of Payload's default access functions, and installs the parents' query guard on
- * every collection (Payload's own included).
+ * still has one of Payload's default access functions or a collection's fields did not go through
+ * `writableFields`, installs the parents' query guard on every collection (Payload's own
+ * included) and closes the fields Payload fills from an uploaded file.
  */
 export async function withExplicitAccess(
   config: Promise<SanitizedConfig> | SanitizedConfig,
@@ -90,8 +92,17 @@ export async function withExplicitAccess(
     assertExplicit(`collection ${collection.slug}`, collection.auth ? { ...rest, unlock } : rest)
     collection.hooks.beforeOperation = [
       parentQueryGuard,
+      ...(collection.upload ? [closeUploadFields] : []),
       ...(collection.hooks.beforeOperation ?? []),
     ]
+    // Payload's own collections are closed or handled one by one above.
+    if (!collection.slug.startsWith('payload-')) {
+      const open = unguardedFields(collection)
+      if (open.length)
+        throw new Error(
+          `collection ${collection.slug}: ${open.join(', ')} not listed; wrap its fields in writableFields().`,
+        )
+    }
   }
   for (const global of built.globals) assertExplicit(`global ${global.slug}`, global.access)
   return built

@@ -1,5 +1,12 @@
-import type { Field, FieldAccess, PayloadRequest } from 'payload'
+import type {
+  CollectionBeforeOperationHook,
+  Field,
+  FieldAccess,
+  PayloadRequest,
+  SanitizedCollectionConfig,
+} from 'payload'
 
+import { Refusal } from '../../lib/refusal'
 import type { Staff } from '../../payload-types'
 import { staffUser } from './users'
 
@@ -33,6 +40,13 @@ export const WRITABLE_FIELDS = {
     parent: { create: ['post', 'media', 'category', 'text'] },
     director: { update: ['status', 'staffNote'] },
     teacher: { update: ['status', 'staffNote'] },
+  },
+  // Teachers and office update only their own record (`staffUpdate`), and there only their
+  // name: the login address and the role are the director's, the password goes through
+  // change-password.
+  staff: {
+    teacher: { update: ['name'] },
+    office: { update: ['name'] },
   },
 } satisfies Record<string, FieldLists>
 
@@ -88,6 +102,9 @@ const timestampFields: Field[] = SET_BY_PAYLOAD.map((name) => ({
   label: ({ t }) => t(`general:${name}`),
 }))
 
+/** Every field access function `writableFields` made: how a built config shows it was used. */
+const GUARDS = new WeakSet<FieldAccess>()
+
 /**
  * Puts the lists above on a collection's fields as field-level access (`create`/`update`), next
  * to whatever rule a field already has (both must allow), and adds the closed timestamps.
@@ -109,6 +126,10 @@ function guardFields(
   prefix: string,
 ): Field[] {
   const walk = (inner: Field[], at: string) => guardFields(inner, lists, hookSet, at)
+  const mark = (fn: FieldAccess): FieldAccess => {
+    GUARDS.add(fn)
+    return fn
+  }
   return fields.map((field): Field => {
     if (field.type === 'ui' || field.type === 'join') return field
     if (field.type === 'tabs') {
@@ -126,11 +147,12 @@ function guardFields(
     }
     const path = `${prefix}${field.name}`
     const own = (field.access ?? {}) as { create?: FieldAccess; update?: FieldAccess }
-    const guard =
-      (operation: WriteOperation): FieldAccess =>
-      async (args) =>
-        mayWriteField(lists, hookSet, writerOf(args.req), operation, path) &&
-        (own[operation] ? await own[operation](args) : true)
+    const guard = (operation: WriteOperation): FieldAccess =>
+      mark(
+        async (args) =>
+          mayWriteField(lists, hookSet, writerOf(args.req), operation, path) &&
+          (own[operation] ? await own[operation](args) : true),
+      )
     const guarded = {
       ...field,
       access: { ...field.access, create: guard('create'), update: guard('update') },
@@ -140,4 +162,110 @@ function guardFields(
     }
     return guarded as Field
   })
+}
+
+/**
+ * The fields Payload adds to an upload collection (`getBaseUploadFields`) and fills from the file
+ * itself before any hook runs: they describe the stored file, so only the upload pipeline sets
+ * them. Field access cannot close them (it would also drop what the pipeline just computed), so
+ * `closeUploadFields` removes them from the caller's data before the pipeline runs.
+ */
+export const SET_BY_UPLOAD = [
+  'filename',
+  'mimeType',
+  'filesize',
+  'width',
+  'height',
+  'focalX',
+  'focalY',
+  'url',
+  'thumbnailURL',
+  'sizes',
+  'prefix',
+] as const
+
+/**
+ * Without this a teacher could `PATCH /api/media/:id` a photo's width, size or MIME type (a photo
+ * then counts as a "video" everywhere), and a create with `url` made the server fetch that address
+ * and store it past `check-upload`. The trusted Local API (overrideAccess) is left alone.
+ */
+export const closeUploadFields: CollectionBeforeOperationHook = ({
+  args,
+  operation,
+  overrideAccess,
+}) => {
+  if (overrideAccess === true || (operation !== 'create' && operation !== 'update')) return args
+  const data = (args as { data?: unknown }).data
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return args
+  const record = data as Record<string, unknown>
+  // Payload fetches `{ filename, url }` itself when no file comes with the create; it has taken
+  // `url` out of `data` by now, so the request's own body tells.
+  const sent = (args.req?.data ?? record) as Record<string, unknown>
+  if (operation === 'create' && !args.req?.file && typeof sent.url === 'string') {
+    throw new Refusal(
+      'Kies het bestand zelf om te uploaden: een bestand van een internetadres halen kan niet.',
+      400,
+      { code: 'upload-from-url' },
+    )
+  }
+  const closed = new Set<string>(SET_BY_UPLOAD)
+  return {
+    ...args,
+    data: Object.fromEntries(Object.entries(record).filter(([key]) => !closed.has(key))),
+  }
+}
+
+/**
+ * The fields Payload adds to an auth collection (`getBaseAuthFields`): hidden and set only by
+ * Payload's own auth operations, which never take them from a request (tests/int/auth-fields).
+ */
+const SET_BY_AUTH = new Set([
+  'resetPasswordToken',
+  'resetPasswordExpiration',
+  'resetPasswordRequestedAt',
+  'salt',
+  'hash',
+  'sessions',
+  'username',
+  '_verified',
+  '_verificationToken',
+  'enableAPIKey',
+  'apiKey',
+  'apiKeyIndex',
+])
+
+/**
+ * The stored fields of a built collection that did not go through `writableFields` (Payload's own
+ * upload and auth fields aside): a collection that forgets it would be open to every writer.
+ */
+export function unguardedFields(collection: SanitizedCollectionConfig): string[] {
+  const out: string[] = []
+  const walk = (fields: Field[], prefix: string) => {
+    for (const field of fields) {
+      if (field.type === 'ui' || field.type === 'join') continue
+      if (field.type === 'tabs') {
+        for (const tab of field.tabs)
+          walk(tab.fields, 'name' in tab && tab.name ? `${prefix}${tab.name}.` : prefix)
+        continue
+      }
+      if (!('name' in field) || !field.name) {
+        if ('fields' in field) walk(field.fields, prefix)
+        continue
+      }
+      if (!prefix && collection.upload && (SET_BY_UPLOAD as readonly string[]).includes(field.name))
+        continue
+      if (!prefix && collection.auth && SET_BY_AUTH.has(field.name)) continue
+      const access = (field.access ?? {}) as { create?: FieldAccess; update?: FieldAccess }
+      if (
+        !access.create ||
+        !GUARDS.has(access.create) ||
+        !access.update ||
+        !GUARDS.has(access.update)
+      )
+        out.push(`${prefix}${field.name}`)
+      if (field.type === 'group') walk(field.fields, `${prefix}${field.name}.`)
+    }
+  }
+  walk(collection.fields, '')
+  return out
 }

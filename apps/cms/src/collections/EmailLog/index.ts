@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { deny } from '../../access/deny'
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
+import { writableFields } from '../../access/lib/writable-fields'
 
 /**
  * Every outgoing email, one row per message: captured (development without a provider), sent,
@@ -26,7 +27,7 @@ export const EmailLog: CollectionConfig = {
     update: deny,
     delete: deny,
   },
-  fields: [
+  fields: writableFields('email-log', [
     { name: 'to', type: 'email', required: true, label: { nl: 'Aan', en: 'To' } },
     { name: 'subject', type: 'text', required: true, label: { nl: 'Onderwerp', en: 'Subject' } },
     {
@@ -76,5 +77,5 @@ export const EmailLog: CollectionConfig = {
         },
       },
     },
-  ],
+  ]),
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { deny } from '../../access/deny'
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
+import { writableFields } from '../../access/lib/writable-fields'
 import { acceptInvitation } from './endpoints/accept-invitation'
 import { checkInvitation } from './endpoints/check-invitation'
 
@@ -27,7 +28,7 @@ export const Invitations: CollectionConfig = {
     delete: deny,
   },
   endpoints: [checkInvitation, acceptInvitation],
-  fields: [
+  fields: writableFields('invitations', [
     {
       name: 'parent',
       type: 'relationship',
@@ -70,5 +71,5 @@ export const Invitations: CollectionConfig = {
       relationTo: 'staff',
       label: { nl: 'Verstuurd door', en: 'Sent by' },
     },
-  ],
+  ]),
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { deny } from '../../access/deny'
 import { isDirectorOrOffice } from '../../access/is-director-or-office'
+import { writableFields } from '../../access/lib/writable-fields'
 
 export const NOTIFICATION_STATUSES = [
   {
@@ -32,7 +33,7 @@ export const PostNotifications: CollectionConfig = {
     group: { nl: 'Systeem', en: 'System' },
   },
   access: { read: isDirectorOrOffice, create: deny, update: deny, delete: deny },
-  fields: [
+  fields: writableFields('post-notifications', [
     {
       name: 'post',
       type: 'relationship',
@@ -90,5 +91,5 @@ export const PostNotifications: CollectionConfig = {
     { name: 'providerId', type: 'text', label: { nl: 'Resend-id', en: 'Resend id' } },
     { name: 'error', type: 'textarea', label: { nl: 'Fout', en: 'Error' } },
     { name: 'sentAt', type: 'date', label: { nl: 'Verzonden op', en: 'Sent at' } },
-  ],
+  ]),
 }

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isDirector, isDirectorField } from '../../access/is-director'
 import { canUseAdmin, isStaff } from '../../access/is-staff'
 import { staffUpdate } from '../../access/staff-update'
+import { writableFields } from '../../access/lib/writable-fields'
 import { env } from '../../lib/env'
 import { authOptions, retiredLockoutFields } from '../shared/auth-options'
 import { changePasswordEndpoint } from '../shared/change-password-endpoint'
@@ -57,7 +58,9 @@ export const Staff: CollectionConfig = {
     delete: isDirector,
     unlock: isDirector,
   },
-  fields: [
+  // What a teacher or office may change on their own record (the name) is listed in
+  // access/lib/writable-fields.ts; the director changes the rest.
+  fields: writableFields('staff', [
     // Only a director changes a login address (the owner cannot move their account elsewhere).
     { name: 'email', type: 'email', access: { update: isDirectorField } },
     {
@@ -89,5 +92,5 @@ export const Staff: CollectionConfig = {
       admin: { condition: (data) => data?.role === 'teacher' },
     },
     ...retiredLockoutFields,
-  ],
+  ]),
 }
