@@ -376,6 +376,7 @@ export interface Staff {
  */
 export interface Parent {
   id: string;
+  password?: string | null;
   name: string;
   phone?: string | null;
   /**
@@ -413,7 +414,6 @@ export interface Parent {
         expiresAt: string;
       }[]
     | null;
-  password?: string | null;
   collection: 'parents';
 }
 /**
@@ -864,6 +864,7 @@ export interface StaffSelect<T extends boolean = true> {
  * via the `definition` "parents_select".
  */
 export interface ParentsSelect<T extends boolean = true> {
+  password?: T;
   name?: T;
   phone?: T;
   children?: T;
