@@ -45,6 +45,7 @@ describe('every /api answer carries the security headers and is never cached (is
   let payload: Payload
   let f: SchoolFixture
   let teacherToken: string
+  let directorToken: string
   let parentToken: string
   let photo: Media
 
@@ -52,6 +53,7 @@ describe('every /api answer carries the security headers and is never cached (is
     payload = await testPayload()
     f = await createSchoolFixture(payload)
     teacherToken = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
+    directorToken = await fixtureToken(payload, 'staff', f.director.email)
     parentToken = await fixtureToken(payload, 'parents', f.parents.multiGroup.email)
     const res = await uploadMedia(teacherToken, await plainPng(1200, 900, '#8ab'), 'klas.png', {
       pupils: [f.pupils.a1.id, f.pupils.a2.id],
@@ -87,6 +89,15 @@ describe('every /api answer carries the security headers and is never cached (is
     // The file itself still arrives intact.
     expect(answers.original.headers.get('Content-Type')).toBe('image/png')
     expect((await answers.range.arrayBuffer()).byteLength).toBe(100)
+  })
+
+  it('a file name that does not exist is a Dutch 404 for a director too (was a 500)', async () => {
+    // A director may read every media, so Payload's access check lets any name through.
+    const res = await call(GET, 'GET', '/media/file/bestaat-niet-1200x900.webp', {
+      headers: { Authorization: `JWT ${directorToken}` },
+    })
+    expect(securityOf(res)).toEqual({ status: 404, ...safe })
+    expect(JSON.stringify(await res.json())).toContain('Dit bestand bestaat niet.')
   })
 
   it('JSON answers, refusals of the body guard and of a login, and a preflight', async () => {

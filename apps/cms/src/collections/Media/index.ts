@@ -11,6 +11,7 @@ import { consentStatus } from './hooks/consent-status'
 import { publishable } from './hooks/publishable'
 import { setUploadedBy } from './hooks/set-uploaded-by'
 import { MEDIA_SIZES, WEBP_QUALITY } from './sizes'
+import { missingFileHandler } from './endpoints/missing-file'
 
 /**
  * Photos and videos (S3, S11–S13). Files live outside any public folder and are served only
@@ -45,6 +46,7 @@ export const Media: CollectionConfig = {
     crop: false,
     focalPoint: false,
     adminThumbnail: 'thumbnail',
+    handlers: [missingFileHandler(env.mediaDir)],
     imageSizes: MEDIA_SIZES.map(({ name, width }) => ({
       name,
       width,
