@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { isIP } from 'node:net'
+import { parseTrustedProxies } from '@schoolpost/http/client-address'
 import { z } from 'zod'
 
 import type { CmsRateLimitBucket, RateLimitSpec } from './lib/rate-limit-spec'
@@ -48,25 +48,15 @@ const rateLimitShape = Object.fromEntries(
 const schema = z
   .object({
     ...rateLimitShape,
-    /** Proxies whose X-Forwarded-For entries are skipped (see lib/client-address.ts). */
+    /** Proxies whose X-Forwarded-For entries are skipped (@schoolpost/http/client-address). */
     TRUSTED_PROXIES: z
       .string()
       .optional()
       .transform((value, ctx) => {
-        const list = (value ?? '')
-          .split(',')
-          .map((entry) => entry.trim())
-          .filter(Boolean)
-        for (const entry of list) {
-          if (isIP(entry) === 0) {
-            ctx.addIssue({
-              code: 'custom',
-              message: `TRUSTED_PROXIES moet een lijst IP-adressen zijn, gescheiden door komma's (bv. "127.0.0.1,::1"); "${entry}" is geen IP-adres.`,
-            })
-            return z.NEVER
-          }
-        }
-        return list
+        const parsed = parseTrustedProxies(value)
+        if (parsed.ok) return parsed.list
+        ctx.addIssue({ code: 'custom', message: parsed.message })
+        return z.NEVER
       }),
     SCHOOLPOST_ENV: z.enum(['development', 'test', 'production']).default('development'),
     DATABASE_URL: z

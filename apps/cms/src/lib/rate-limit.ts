@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
-import { clientAddress } from './client-address'
+import { clientAddressFromForwardedFor } from '@schoolpost/http/client-address'
 import { env } from './env'
 import type { CmsRateLimitBucket } from './rate-limit-spec'
 
@@ -68,9 +68,9 @@ export async function forget(bucket: CmsRateLimitBucket, key: string): Promise<v
   await limiterOf(bucket).delete(key)
 }
 
-/** The requesting client's address (see client-address.ts for what is trusted). */
+/** The requesting client's address (@schoolpost/http/client-address: what is trusted). */
 export function requestAddress(req: Pick<PayloadRequest, 'headers'>): string {
-  return clientAddress(req.headers, env.trustedProxies)
+  return clientAddressFromForwardedFor(req.headers.get('x-forwarded-for'), env.trustedProxies)
 }
 
 /** "Te veel pogingen. Probeer het over N minuten opnieuw." (at least one minute). */

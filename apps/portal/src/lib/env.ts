@@ -4,7 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 
 import type { RateLimitBucket, RateLimitSpec } from './http/rate-limit'
-import { parseTrustedProxies } from './client-address'
+import { parseTrustedProxies } from '@schoolpost/http/client-address'
 import { DEFAULT_RATE_LIMITS, parseRateLimitSpec, RATE_LIMIT_ENV } from './http/rate-limit'
 
 /**

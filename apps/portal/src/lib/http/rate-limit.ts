@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
-import { parseTrustedProxies, resolveClientAddress } from '../client-address'
+import { parseTrustedProxies, resolveClientAddress } from '@schoolpost/http/client-address'
 import { peerAddress } from '../peer-address'
 
 /**
@@ -111,7 +111,7 @@ export function trustedProxiesFromEnv(raw = process.env.TRUSTED_PROXIES): readon
 
 /**
  * The key of a request: the address of the connection, or, when that is one of TRUSTED_PROXIES,
- * the right-most X-Forwarded-For entry that is not (lib/client-address.ts). Astro's own
+ * the right-most X-Forwarded-For entry that is not (@schoolpost/http/client-address). Astro's own
  * `clientAddress` is not used when the request has an X-Forwarded-For header: Astro then takes its
  * first entry, which the client chooses (see lib/peer-address.ts). Without a noted connection
  * address such requests share one key rather than trusting the header.

@@ -15,7 +15,10 @@ type UploadHandler = NonNullable<
  */
 export function missingFileHandler(staticDir: string): UploadHandler {
   const root = path.resolve(staticDir)
-  return async (_req, { params }) => {
+  const handler = async (
+    _req: unknown,
+    { params }: { params: { filename: string } },
+  ): Promise<Response | undefined> => {
     const file = path.resolve(root, params.filename)
     // Payload refuses names outside the folder itself (400): leave that to it.
     if (!file.startsWith(root + path.sep)) return
@@ -26,4 +29,6 @@ export function missingFileHandler(staticDir: string): UploadHandler {
     if (found) return
     return Response.json({ errors: [{ message: 'Dit bestand bestaat niet.' }] }, { status: 404 })
   }
+  // Payload's type says Promise<void> | Promise<Response>; its loop takes either per call.
+  return handler as UploadHandler
 }

@@ -27,7 +27,7 @@ const fail = (status: number, body: Extract<PortalLoginResponse, { ok: false }>)
  * The portal's login: Payload's login (sessions) behind throttling per account and address
  * (throttled-login.ts; too many failures → 429 with Retry-After), with a machine-readable reason
  * so the portal can show the right message without parsing translated text. The portal passes
- * the parent's address in X-Forwarded-For (see lib/client-address.ts).
+ * the parent's address in X-Forwarded-For (see @schoolpost/http/client-address).
  */
 export const portalLogin: Endpoint = {
   path: '/portal-login',

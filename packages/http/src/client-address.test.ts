@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import {
+  clientAddressFromForwardedFor,
   normalizeAddress,
   parseForwardedFor,
   parseTrustedProxies,
@@ -53,7 +54,20 @@ describe('resolveClientAddress', () => {
   })
 })
 
-describe('parseForwardedFor and normalizeAddress (as the CMS reads them)', () => {
+describe('clientAddressFromForwardedFor (a server that sees no socket: the CMS under next start)', () => {
+  it('the right-most entry that is not a trusted proxy; nothing forwarded: unknown', () => {
+    expect(clientAddressFromForwardedFor('203.0.113.1', [])).toBe('203.0.113.1')
+    // A client that writes its own header cannot choose: the hop after it is what counts.
+    expect(clientAddressFromForwardedFor('1.2.3.4, 198.51.100.7, 10.0.0.2', ['10.0.0.2'])).toBe(
+      '198.51.100.7',
+    )
+    expect(clientAddressFromForwardedFor('127.0.0.1, ::1', ['127.0.0.1', '::1'])).toBe('127.0.0.1')
+    expect(clientAddressFromForwardedFor(null, [])).toBe('unknown')
+    expect(clientAddressFromForwardedFor(' , ', [])).toBe('unknown')
+  })
+})
+
+describe('parseForwardedFor and normalizeAddress', () => {
   it('splits, trims and normalises the entries', () => {
     expect(parseForwardedFor(' 203.0.113.1:5678 , [2001:DB8::1]:443,, ::ffff:10.0.0.1 ')).toEqual([
       '203.0.113.1',

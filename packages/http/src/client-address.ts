@@ -1,11 +1,10 @@
 import { isIP } from 'node:net'
 
 /**
- * The client's address for the portal's rate limits, with the CMS's semantics
- * (apps/cms/src/lib/client-address.ts): the address of the connection, unless that is one of
- * TRUSTED_PROXIES; then the right-most X-Forwarded-For entry that is not a trusted proxy. The
- * parsing is a copy of the CMS's: the portal never imports CMS runtime code, and there is no
- * shared runtime package for HTTP helpers (@schoolpost/policies holds the school's rules only).
+ * The client's address for rate limits, the same in both apps: the address of the connection,
+ * unless that is one of TRUSTED_PROXIES; then the right-most X-Forwarded-For entry that is not a
+ * trusted proxy (each trusted hop appends the address it saw; anything left of the first
+ * untrusted hop was written by the client and proves nothing).
  */
 export function resolveClientAddress(input: {
   /** The address of the connection (the socket's). */
@@ -23,6 +22,22 @@ export function resolveClientAddress(input: {
   }
   // Every hop is a trusted proxy (e.g. everything on 127.0.0.1): the first one is the client.
   return chain[0] ?? peer
+}
+
+/**
+ * The same rule when the server only sees X-Forwarded-For: Next.js gives a route handler no
+ * socket, and `next start` writes the socket's address into X-Forwarded-For only when the
+ * request came without one. So the right-most entry stands for the connection — which is why the
+ * CMS must be reachable only through trusted proxies (and the portal), which set the header.
+ */
+export function clientAddressFromForwardedFor(
+  header: string | null,
+  trustedProxies: readonly string[],
+): string {
+  const chain = parseForwardedFor(header)
+  const peer = chain.pop()
+  if (peer === undefined) return 'unknown'
+  return resolveClientAddress({ peer, forwardedFor: chain.join(','), trustedProxies })
 }
 
 /** The entries of an X-Forwarded-For header, normalised; garbage entries are kept as one key. */
@@ -46,7 +61,7 @@ export function normalizeAddress(raw: string): string {
 
 export type TrustedProxiesResult = { ok: true; list: string[] } | { ok: false; message: string }
 
-/** TRUSTED_PROXIES as the CMS reads it: comma-separated IP addresses, empty → none. */
+/** TRUSTED_PROXIES (both apps): comma-separated IP addresses, empty → none. */
 export function parseTrustedProxies(value: string | undefined): TrustedProxiesResult {
   const list = (value ?? '')
     .split(',')
