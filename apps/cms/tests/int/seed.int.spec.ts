@@ -1,11 +1,22 @@
+import { rmSync } from 'node:fs'
+
 import type { CollectionSlug, Payload } from 'payload'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Media, Post, Pupil, Report } from '../../src/payload-types'
 import { DEMO_PASSWORD, demoGroups } from '../../src/seed/demo-school-data'
 import { demoPosts, demoRefusal } from '../../src/seed/demo-school-content'
 import { type SeedResult, seedDemoSchool } from '../../src/seed/seed-demo-school'
 import { rest, testPayload } from './helpers/payload'
+
+// The demo school on a database of its own: the run's shared one holds other files' records, and
+// the seed leaves the scheduled post's announcement waiting in the queue (other files drain it).
+const ownDatabase = vi.hoisted(() => {
+  const file = `${process.env.TEST_DB_FILE}.seed.db`
+  const shared = process.env.DATABASE_URL
+  process.env.DATABASE_URL = `file:${file}`
+  return { file, shared }
+})
 
 const COUNTED: CollectionSlug[] = [
   'staff',
@@ -48,6 +59,12 @@ describe('demo school seed', () => {
     (await payload.find({ collection: 'media', where: { alt: { equals: alt } }, depth: 0 }))
       .docs[0] as Media
   const postTitled = (title: string) => posts.find((p) => p.title === title)!
+
+  afterAll(async () => {
+    await payload.destroy()
+    process.env.DATABASE_URL = ownDatabase.shared
+    for (const suffix of ['', '-wal', '-shm']) rmSync(ownDatabase.file + suffix, { force: true })
+  })
 
   beforeAll(async () => {
     payload = await testPayload()
