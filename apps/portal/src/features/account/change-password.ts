@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import type { NoticeView } from '../auth/login-page'
 import { UNAVAILABLE_MESSAGE } from '../auth/login'
-import { NEW_PASSWORD_MESSAGES, newPasswordProblems } from '../auth/new-password'
+import { NEW_PASSWORD_MESSAGES, newPasswordFields, newPasswordProblems } from '../auth/new-password'
 import type { PortalSession } from '../auth/session'
 import type { CmsClient } from '../../lib/cms/cms-client'
 import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
@@ -34,14 +34,7 @@ export const changePasswordInput = z
       .string({ error: CHANGE_PASSWORD_MESSAGES.missingCurrent })
       .min(1, { error: CHANGE_PASSWORD_MESSAGES.missingCurrent })
       .max(1024, { error: NEW_PASSWORD_MESSAGES.tooLong }),
-    password: z
-      .string({ error: NEW_PASSWORD_MESSAGES.missing })
-      .min(1, { error: NEW_PASSWORD_MESSAGES.missing })
-      .max(1024, { error: NEW_PASSWORD_MESSAGES.tooLong }),
-    passwordRepeat: z
-      .string({ error: NEW_PASSWORD_MESSAGES.missingRepeat })
-      .min(1, { error: NEW_PASSWORD_MESSAGES.missingRepeat })
-      .max(1024, { error: NEW_PASSWORD_MESSAGES.tooLong }),
+    ...newPasswordFields,
   })
   .superRefine((input, ctx) => {
     const problems = newPasswordProblems(input)

@@ -44,19 +44,21 @@ export function isLinkTokenShape(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{20,200}$/.test(value)
 }
 
+/** The new password and its repeat, as every form that sets a password asks for them. */
+export const newPasswordFields = {
+  password: z
+    .string({ error: NEW_PASSWORD_MESSAGES.missing })
+    .min(1, { error: NEW_PASSWORD_MESSAGES.missing })
+    .max(1024, { error: NEW_PASSWORD_MESSAGES.tooLong }),
+  passwordRepeat: z
+    .string({ error: NEW_PASSWORD_MESSAGES.missingRepeat })
+    .min(1, { error: NEW_PASSWORD_MESSAGES.missingRepeat })
+    .max(1024, { error: NEW_PASSWORD_MESSAGES.tooLong }),
+}
+
 /** The form of a link page: the token (hidden field), the password and its repeat. */
 export const newPasswordForm = z
-  .object({
-    token: linkToken,
-    password: z
-      .string({ error: NEW_PASSWORD_MESSAGES.missing })
-      .min(1, { error: NEW_PASSWORD_MESSAGES.missing })
-      .max(1024, { error: NEW_PASSWORD_MESSAGES.tooLong }),
-    passwordRepeat: z
-      .string({ error: NEW_PASSWORD_MESSAGES.missingRepeat })
-      .min(1, { error: NEW_PASSWORD_MESSAGES.missingRepeat })
-      .max(1024, { error: NEW_PASSWORD_MESSAGES.tooLong }),
-  })
+  .object({ token: linkToken, ...newPasswordFields })
   .superRefine((input, ctx) => {
     const problems = newPasswordProblems(input)
     for (const field of ['password', 'passwordRepeat'] as const) {
