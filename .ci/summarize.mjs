@@ -8,6 +8,7 @@ const vitestReports = [
   'packages/ui/test-results/vitest.json',
   'apps/cms/test-results/vitest.json',
   'apps/portal/test-results/vitest.json',
+  'bench/test-results/vitest.json',
 ]
 const playwrightReport = 'e2e/playwright-report/results.json'
 

@@ -1,0 +1,351 @@
+/**
+ * `pnpm bench:portal` (issue #11): a black-box benchmark of the parent portal at a school's real
+ * size. For each dataset (the demo school, a school year: dataset.ts) it starts the production
+ * builds of the CMS and the portal on loopback, logs one parent in through /inloggen and runs
+ * autocannon against the start page, a thumbnail and their baselines in the same run (the plain
+ * Astro page, the same file from a plain Node static server), sampling the servers' memory. It
+ * prints one table, the page weights and the goals of the issue with PASS/FAIL. It measures; it
+ * asserts nothing but that the pages it measures are the real ones.
+ */
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { build, buildTargets, isStale } from './builds'
+import { type Dataset, ensureDataset } from './dataset'
+import { measure } from './load'
+import { loginParent } from './login'
+import { type BenchOptions, parseOptions } from './options'
+import { findThumbnailPath, getRaw, pageWeight } from './page-weight'
+import {
+  evaluateGoals,
+  goalsBlock,
+  pagesTable,
+  resultsTable,
+  type RowResult,
+  SET_LABEL,
+  type SetResult,
+} from './report'
+import { sampleRss, type Server, startServer, stopAll, waitForHttp, waitForIdle } from './servers'
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..')
+// Loopback only, apart from dev (3000/4321) and e2e (3100/4400/3199).
+const CMS_PORT = 3310
+const PORTAL_PORT = 4510
+const STATIC_PORT = 4610
+const CMS_URL = `http://127.0.0.1:${CMS_PORT}`
+const PORTAL_URL = `http://127.0.0.1:${PORTAL_PORT}`
+const STATIC_URL = `http://127.0.0.1:${STATIC_PORT}`
+const SECRET = 'schoolpost-bench-secret-not-for-production-0123456789'
+const NO_LIMIT = '1000000/60'
+
+/** The environment of the children: ours without anything that would point them elsewhere. */
+function baseEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env }
+  for (const name of Object.keys(env)) {
+    if (
+      /^(DATABASE_URL|MEDIA_DIR|CMS_|PORTAL_|SEED_DEMO|RESEND_|PAYLOAD_SECRET|RATE_LIMIT_|PORT$|HOST$|NODE_ENV$|SCHOOLPOST_ENV$|TRUSTED_PROXIES$|MAIL_CAPTURE_DIR$)/.test(
+        name,
+      )
+    ) {
+      delete env[name]
+    }
+  }
+  return { ...env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1' }
+}
+
+function cmsEnv(db: string, mediaDir: string): NodeJS.ProcessEnv {
+  return {
+    ...baseEnv(),
+    DATABASE_URL: `file:${db}`,
+    MEDIA_DIR: mediaDir,
+    CMS_PORT: String(CMS_PORT),
+    CMS_URL,
+    PORTAL_URL,
+    SEED_DEMO: 'false',
+    PAYLOAD_SECRET: SECRET,
+    // The outbox has nothing to send; should it try, it meets a closed loopback port.
+    RESEND_API_KEY: 're_bench_stub',
+    RESEND_BASE_URL: 'http://127.0.0.1:9',
+    // Every request of the run comes from 127.0.0.1.
+    CMS_RATE_LIMIT_LOGIN_IP: NO_LIMIT,
+    CMS_RATE_LIMIT_LOGIN_ACCOUNT_IP: NO_LIMIT,
+    CMS_RATE_LIMIT_FORGOT_IP: NO_LIMIT,
+    CMS_RATE_LIMIT_FORGOT_ADDRESS: NO_LIMIT,
+    CMS_RATE_LIMIT_TOKEN_IP: NO_LIMIT,
+    CMS_RATE_LIMIT_CHANGE_PASSWORD: NO_LIMIT,
+    CMS_RATE_LIMIT_REPORT: NO_LIMIT,
+  }
+}
+
+function portalEnv(): NodeJS.ProcessEnv {
+  return {
+    ...baseEnv(),
+    PORT: String(PORTAL_PORT),
+    HOST: '127.0.0.1',
+    CMS_URL,
+    PORTAL_URL,
+    PORTAL_SESSION_SECRET: SECRET,
+    RATE_LIMIT_LOGIN: NO_LIMIT,
+    RATE_LIMIT_PASSWORD_RESET: NO_LIMIT,
+    RATE_LIMIT_TOKEN: NO_LIMIT,
+    RATE_LIMIT_REPORT: NO_LIMIT,
+  }
+}
+
+function git(...args: string[]): string {
+  try {
+    return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim()
+  } catch {
+    return '?'
+  }
+}
+
+/** The 1-minute load average: other work on the machine shows here. */
+const loadAverage = () => os.loadavg()[0]!.toFixed(2)
+
+function header(options: BenchOptions, startLoad: string): string {
+  const cpus = os.cpus()
+  const dirty = git('status', '--porcelain', '--', 'apps', 'packages')
+    ? ' + uncommitted changes'
+    : ''
+  return [
+    `pnpm bench:portal — ${new Date().toISOString()}`,
+    `machine: ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? '?'}), ` +
+      `${Math.round(os.totalmem() / 1024 ** 3)} GB, node ${process.version}; ` +
+      `CMS, portal and autocannon share these cores (loopback); load average at start ${startLoad}`,
+    `code: ${git('rev-parse', '--short', 'HEAD')} (${git('rev-parse', '--abbrev-ref', 'HEAD')})${dirty}`,
+    `rows: ${options.duration} s each, start page at 50 connections ${options.homeDuration} s; ` +
+      'latencies of every answer (errors included), p95 by nearest rank',
+  ].join('\n')
+}
+
+async function ensureBuilds(): Promise<void> {
+  const env = {
+    ...baseEnv(),
+    // `next build` opens the database: a throwaway one, not apps/cms/data.
+    DATABASE_URL: `file:${path.join(os.tmpdir(), `schoolpost-bench-build-${process.pid}.db`)}`,
+    PAYLOAD_SECRET: SECRET,
+  }
+  for (const target of buildTargets(repoRoot)) {
+    if (isStale(target.marker, target.sources)) await build(target, repoRoot, env)
+    else console.log(`build ${target.name}: reusing ${path.relative(repoRoot, target.marker)}`)
+  }
+}
+
+async function sequential(url: string, headers: Record<string, string>, times: number) {
+  for (let i = 0; i < times; i++) {
+    const res = await fetch(url, { headers, redirect: 'manual' })
+    await res.arrayBuffer()
+  }
+}
+
+async function runSet(dataset: Dataset, options: BenchOptions): Promise<SetResult> {
+  const label = SET_LABEL[dataset.set]
+  const runDir = mkdtempSync(path.join(os.tmpdir(), `schoolpost-bench-${dataset.set}-`))
+  const servers: Server[] = []
+  let rss: ReturnType<typeof sampleRss> | undefined
+  try {
+    const db = path.join(runDir, 'cms.db')
+    copyFileSync(dataset.db, db)
+    console.log(
+      `\n${label}: starting the CMS and the portal (logs in ${runDir}; load average ${loadAverage()}) …`,
+    )
+    const cms = startServer({
+      name: 'CMS',
+      command: 'pnpm',
+      args: ['--filter', '@schoolpost/cms', 'start', '-H', '127.0.0.1'],
+      cwd: repoRoot,
+      env: cmsEnv(db, dataset.mediaDir),
+      logFile: path.join(runDir, 'cms.log'),
+    })
+    servers.push(cms)
+    const portal = startServer({
+      name: 'portal',
+      command: 'pnpm',
+      args: ['--filter', '@schoolpost/portal', 'start'],
+      cwd: repoRoot,
+      env: portalEnv(),
+      logFile: path.join(runDir, 'portal.log'),
+    })
+    servers.push(portal)
+    await waitForHttp(cms, `${CMS_URL}/api/parents/me`, { timeoutMs: 240_000 })
+    await waitForHttp(portal, `${PORTAL_URL}/inloggen`, {
+      timeoutMs: 120_000,
+      ready: (s) => s === 200,
+    })
+    // From ready on (not the migration script `pnpm start` runs first) to the last row.
+    rss = sampleRss({ cms, portal })
+
+    const { login, expectTitle } = dataset.manifest
+    const cookie = await loginParent(PORTAL_URL, login.email, login.password)
+    const headers = { Cookie: cookie }
+
+    // The start page must be the real one: the parent's posts, with their photos.
+    const home = await getRaw(`${PORTAL_URL}/`, headers)
+    const html = home.body.toString('utf8')
+    if (home.status !== 200 || !html.includes(expectTitle)) {
+      throw new Error(
+        `${label}: the start page is not the parent's timeline (${home.status}, "${expectTitle}" ${html.includes(expectTitle) ? 'found' : 'missing'})`,
+      )
+    }
+    const thumbnailPath = findThumbnailPath(html)
+    if (!thumbnailPath) throw new Error(`${label}: no thumbnail on the start page`)
+    const thumbnailFile = path.join(
+      dataset.mediaDir,
+      decodeURIComponent(thumbnailPath.split('/').pop()!),
+    )
+    const fileSize = statSync(thumbnailFile).size
+    const file = await getRaw(`${PORTAL_URL}${thumbnailPath}`, headers)
+    if (file.status !== 200 || file.body.length !== fileSize) {
+      throw new Error(
+        `${label}: ${thumbnailPath} answered ${file.status} with ${file.body.length} of ${fileSize} bytes`,
+      )
+    }
+    console.log(
+      `${label}: logged in as ${login.email}; start page ${html.length} B, ` +
+        `thumbnail ${thumbnailPath} (${fileSize} B, ${file.headers['content-type']}, ${file.headers['cache-control']})`,
+    )
+
+    const staticServer = startServer({
+      name: 'static',
+      command: process.execPath,
+      args: [
+        '--import',
+        'tsx',
+        path.join(import.meta.dirname, 'static-server.ts'),
+        thumbnailFile,
+        String(STATIC_PORT),
+      ],
+      cwd: path.join(repoRoot, 'bench'),
+      env: baseEnv(),
+      logFile: path.join(runDir, 'static.log'),
+    })
+    servers.push(staticServer)
+    await waitForHttp(staticServer, STATIC_URL, { timeoutMs: 30_000, ready: (s) => s === 200 })
+
+    // Warm up: the first requests compile, fill caches and open connections.
+    await sequential(`${PORTAL_URL}/`, headers, 5)
+    await sequential(`${PORTAL_URL}${thumbnailPath}`, headers, 10)
+    await sequential(`${PORTAL_URL}/inloggen`, {}, 20)
+
+    const pages = [
+      await pageWeight(PORTAL_URL, '/', headers),
+      await pageWeight(PORTAL_URL, '/inloggen'),
+    ]
+
+    const isRealPage = (body: string) =>
+      body.includes(expectTitle) && !body.includes('Berichten niet geladen')
+    const plan = [
+      { kind: 'home', url: `${PORTAL_URL}/`, connections: 1, verifyBody: isRealPage },
+      { kind: 'home', url: `${PORTAL_URL}/`, connections: 10, verifyBody: isRealPage },
+      {
+        kind: 'home',
+        url: `${PORTAL_URL}/`,
+        connections: 50,
+        verifyBody: isRealPage,
+        durationS: options.homeDuration,
+      },
+      { kind: 'login-page', url: `${PORTAL_URL}/inloggen`, connections: 50, anonymous: true },
+      {
+        kind: 'thumbnail',
+        url: `${PORTAL_URL}${thumbnailPath}`,
+        connections: 1,
+        minBytes: fileSize,
+      },
+      {
+        kind: 'thumbnail',
+        url: `${PORTAL_URL}${thumbnailPath}`,
+        connections: 50,
+        minBytes: fileSize,
+      },
+      {
+        kind: 'static',
+        url: `${STATIC_URL}/file`,
+        connections: 50,
+        minBytes: fileSize,
+        baseline: true,
+      },
+    ] as const
+    const rows: RowResult[] = []
+    for (const step of plan) {
+      const idle = await waitForIdle([cms, portal])
+      if (!idle.idle)
+        console.log(`  (servers still busy after ${idle.waitedMs / 1000} s; measuring anyway)`)
+      const row = await measure({
+        set: dataset.set,
+        kind: step.kind,
+        url: step.url,
+        connections: step.connections,
+        durationS: 'durationS' in step ? step.durationS : options.duration,
+        headers: 'anonymous' in step || 'baseline' in step ? {} : headers,
+        verifyBody: 'verifyBody' in step ? step.verifyBody : undefined,
+        minBytes: 'minBytes' in step ? step.minBytes : undefined,
+      })
+      rows.push(row)
+      console.log(
+        `  ${step.kind} ×${step.connections}: ${row.responses} answers, ${row.reqPerSec.toFixed(1)} req/s, ` +
+          `p95 ${row.latency.p95.toFixed(1)} ms, statuses ${JSON.stringify(row.statuses)}, ` +
+          `errors ${row.errors} (timeouts ${row.timeouts}), wrong ${row.mismatches}`,
+      )
+    }
+    const peaks = rss.stop()
+    return {
+      set: dataset.set,
+      counts: dataset.manifest.counts,
+      rows,
+      rssPeakKb: { cms: peaks.cms!, portal: peaks.portal! },
+      pages,
+    }
+  } finally {
+    rss?.stop()
+    await Promise.all(servers.map((server) => server.stop()))
+    rmSync(runDir, { recursive: true, force: true })
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2), process.env)
+  const startLoad = loadAverage()
+  console.log(header(options, startLoad))
+  await ensureBuilds()
+  const datasets: Dataset[] = []
+  for (const set of options.sets) {
+    datasets.push(await ensureDataset(repoRoot, set, { rebuild: options.rebuildDatasets }))
+  }
+  const results: SetResult[] = []
+  for (const dataset of datasets) results.push(await runSet(dataset, options))
+
+  console.log(`\n${header(options, startLoad)}`)
+  for (const result of results) {
+    const c = result.counts
+    console.log(
+      `dataset ${SET_LABEL[result.set]}: ${c.groups} groups, ${c.pupils} pupils, ${c.parents} parents, ` +
+        `${c.posts} posts, ${c.media} photos/videos${c.families ? `, ${c.families} families` : ''}`,
+    )
+  }
+  console.log(`\n${resultsTable(results)}`)
+  console.log(`\nPage weight (Accept-Encoding: gzip, br; bytes as sent; 1 KB = 1024 B)\n`)
+  console.log(pagesTable(results))
+  console.log(`\n${goalsBlock(evaluateGoals(results))}`)
+}
+
+let stopping = false
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return
+    stopping = true
+    console.error(`\n${signal}: stopping the servers …`)
+    void stopAll().finally(() => process.exit(130))
+  })
+}
+
+try {
+  await main()
+} catch (error) {
+  console.error(`\nbench:portal failed: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = 1
+} finally {
+  await stopAll()
+}
