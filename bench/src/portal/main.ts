@@ -237,7 +237,16 @@ async function runSet(dataset: Dataset, options: BenchOptions): Promise<SetResul
 
     const isRealPage = (body: string) =>
       body.includes(expectTitle) && !body.includes('Berichten niet geladen')
+    // The baselines first, on idle servers; then the rows that leave work behind in them.
     const plan = [
+      {
+        kind: 'static',
+        url: `${STATIC_URL}/file`,
+        connections: 50,
+        minBytes: fileSize,
+        baseline: true,
+      },
+      { kind: 'login-page', url: `${PORTAL_URL}/inloggen`, connections: 50, anonymous: true },
       { kind: 'home', url: `${PORTAL_URL}/`, connections: 1, verifyBody: isRealPage },
       { kind: 'home', url: `${PORTAL_URL}/`, connections: 10, verifyBody: isRealPage },
       {
@@ -247,7 +256,6 @@ async function runSet(dataset: Dataset, options: BenchOptions): Promise<SetResul
         verifyBody: isRealPage,
         durationS: options.homeDuration,
       },
-      { kind: 'login-page', url: `${PORTAL_URL}/inloggen`, connections: 50, anonymous: true },
       {
         kind: 'thumbnail',
         url: `${PORTAL_URL}${thumbnailPath}`,
@@ -260,19 +268,13 @@ async function runSet(dataset: Dataset, options: BenchOptions): Promise<SetResul
         connections: 50,
         minBytes: fileSize,
       },
-      {
-        kind: 'static',
-        url: `${STATIC_URL}/file`,
-        connections: 50,
-        minBytes: fileSize,
-        baseline: true,
-      },
     ] as const
     const rows: RowResult[] = []
     for (const step of plan) {
       const idle = await waitForIdle([cms, portal])
-      if (!idle.idle)
+      if (!idle.idle) {
         console.log(`  (servers still busy after ${idle.waitedMs / 1000} s; measuring anyway)`)
+      }
       const row = await measure({
         set: dataset.set,
         kind: step.kind,
@@ -283,13 +285,16 @@ async function runSet(dataset: Dataset, options: BenchOptions): Promise<SetResul
         verifyBody: 'verifyBody' in step ? step.verifyBody : undefined,
         minBytes: 'minBytes' in step ? step.minBytes : undefined,
       })
-      rows.push(row)
+      rows.push({ ...row, busyAtStart: !idle.idle })
       console.log(
         `  ${step.kind} ×${step.connections}: ${row.responses} answers, ${row.reqPerSec.toFixed(1)} req/s, ` +
           `p95 ${row.latency.p95.toFixed(1)} ms, statuses ${JSON.stringify(row.statuses)}, ` +
           `errors ${row.errors} (timeouts ${row.timeouts}), wrong ${row.mismatches}`,
       )
     }
+    // In the table: the page, its baseline, the file, its baseline.
+    const order = ['home', 'login-page', 'thumbnail', 'static']
+    rows.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
     const peaks = rss.stop()
     return {
       set: dataset.set,
@@ -326,6 +331,12 @@ async function main(): Promise<void> {
     )
   }
   console.log(`\n${resultsTable(results)}`)
+  console.log(
+    '\nErrors: non-2xx answers (a 503 is the portal’s error page, at the latest after its 5 s CMS ' +
+      'timeout), 200s that are not the real page or file, socket errors and timeouts (10 s). ' +
+      '* = the servers were still working off the previous row when this one started ' +
+      '(waited 30 s at most).',
+  )
   console.log(`\nPage weight (Accept-Encoding: gzip, br; bytes as sent; 1 KB = 1024 B)\n`)
   console.log(pagesTable(results))
   console.log(`\n${goalsBlock(evaluateGoals(results))}`)

@@ -158,8 +158,9 @@ describe('evaluateGoals', () => {
     expect(verdict(goals, '… at the least')).toBe(true)
     expect(verdict(goals, '… 0 errors for 60 s')).toBe(true)
     expect(verdict(goals, 'Thumbnail via the portal')).toBe(true)
-    expect(verdict(goals, 'Scale: start page')).toBe(true) // exactly 1.2×
-    expect(verdict(goals, 'Scale: thumbnail')).toBe(true) // 45 vs 40 ms: 1.125×
+    expect(verdict(goals, 'Scale: start page p95 (50 conn.)')).toBe(true) // exactly 1.2×
+    expect(verdict(goals, 'Scale: thumbnail p95 (50 conn.)')).toBe(true) // 45 vs 40 ms: 1.125×
+    expect(verdict(goals, 'Scale: start page p95 (1 conn.)')).toBeNull() // no 1-conn. rows
     expect(verdict(goals, 'School year: 8 groups')).toBe(true)
     expect(verdict(goals, 'Memory: CMS')).toBe(false)
     expect(verdict(goals, 'Memory: portal')).toBe(true)
@@ -174,8 +175,17 @@ describe('evaluateGoals', () => {
     const goals = evaluateGoals(
       sets({ thumb: { latency: { p50: 50, p95: 100, p99: 120, max: 200 } } }),
     )
-    expect(verdict(goals, 'Scale: thumbnail')).toBe(false) // 100 vs 40 ms: 2.5×
+    expect(verdict(goals, 'Scale: thumbnail p95 (50 conn.)')).toBe(false) // 100 vs 40 ms: 2.5×
     expect(verdict(goals, '… p95 ≤ 50 ms')).toBe(false)
+  })
+
+  it('does not pass the scale goal on p95s of error pages', () => {
+    // Both rows capped at the portal's CMS timeout: the ratio is 1×, the pages never came.
+    const capped = { non2xx: 48, latency: { p50: 5000, p95: 60, p99: 60, max: 60 } }
+    const goals = evaluateGoals(sets({ home: capped }))
+    const scale = goals.find((g) => g.goal.startsWith('Scale: start page p95 (50 conn.)'))
+    expect(scale?.pass).toBe(false)
+    expect(scale?.measured).toContain('not comparable')
   })
 
   it('fails the error goal on any error, and leaves it open after a run shorter than 60 s', () => {

@@ -26,6 +26,8 @@ export type RowResult = {
   timeouts: number
   /** Answers per status code. */
   statuses: Record<string, number>
+  /** The servers were still working off an earlier row when this one started. */
+  busyAtStart?: boolean
 }
 
 export type SetResult = {
@@ -144,7 +146,7 @@ export function resultsTable(sets: readonly SetResult[]): string {
       SET_LABEL[row.set],
       KIND_LABEL[row.kind],
       String(row.connections),
-      `${row.durationS} s`,
+      `${row.durationS} s${row.busyAtStart ? '*' : ''}`,
       formatRate(row.reqPerSec),
       formatMs(row.latency.p50),
       formatMs(row.latency.p95),
@@ -273,17 +275,28 @@ export function evaluateGoals(sets: readonly SetResult[]): Goal[] {
     missing('Thumbnail via the portal, 50 conn.')
   }
 
+  // Latency scale is only comparable between answers that are the real thing: with error pages
+  // in either row, p95 is the time of the portal's CMS timeout, not of the page.
   for (const kind of ['home', 'thumbnail'] as const) {
-    const row = findRow(sets, 'year', kind, 50)
-    const r = row ? scaleRatio(sets, row) : Number.NaN
-    const name = kind === 'home' ? 'start page' : 'thumbnail'
-    if (!Number.isFinite(r)) missing(`Scale: ${name} p95, school year ≤ ${GOAL_SCALE}× demo school`)
-    else
+    for (const connections of [1, 50]) {
+      const row = findRow(sets, 'year', kind, connections)
+      const small = findRow(sets, 'small', kind, connections)
+      const r = row ? scaleRatio(sets, row) : Number.NaN
+      const name = `Scale: ${kind === 'home' ? 'start page' : 'thumbnail'} p95 (${connections} conn.), school year ≤ ${GOAL_SCALE}× demo school`
+      if (!row || !small || !Number.isFinite(r)) {
+        missing(name)
+        continue
+      }
+      const errors = errorCount(row) + errorCount(small)
       add(
-        `Scale: ${name} p95 (50 conn.), school year ≤ ${GOAL_SCALE}× demo school`,
-        `${formatRatio(r)} (${formatMs(row!.latency.p95)} vs ${formatMs(findRow(sets, 'small', kind, 50)!.latency.p95)})`,
-        r <= GOAL_SCALE,
+        name,
+        `${formatRatio(r)} (${formatMs(row.latency.p95)} vs ${formatMs(small.latency.p95)})` +
+          (errors
+            ? `; not comparable: ${errorCount(row)} and ${errorCount(small)} error answers`
+            : ''),
+        errors === 0 && r <= GOAL_SCALE,
       )
+    }
   }
 
   const year = sets.find((s) => s.set === 'year')
