@@ -1,8 +1,32 @@
-import type { Access, Where } from 'payload'
+import type { Access, PayloadRequest, Where } from 'payload'
 
-import { parentVisibleMediaIds, teacherPostsWhere } from './lib/parent-visibility'
-import { scopeIn } from './lib/scope'
+import { parentVisibleMedia, teacherPostsWhere } from './lib/parent-visibility'
+import { matchNothing, scopeIn } from './lib/scope'
 import { hasRole, idOf, parentUser, staffUser } from './lib/users'
+
+/** Where a file name may be: the original or one of the derived sizes (collections/Media/sizes.ts). */
+const SIZE_NAMES = ['thumbnail', 'feed', 'full'] as const
+
+/**
+ * The one media item a file name belongs to, for the file route: one indexed lookup, so a file
+ * request costs the same whatever the school's history holds.
+ */
+async function mediaForFilename(
+  req: PayloadRequest,
+  filename: string,
+): Promise<{ id: string; mimeType?: string | null; filename?: string | null } | null> {
+  return (await req.payload.db.findOne({
+    collection: 'media',
+    req,
+    select: { mimeType: true, filename: true },
+    where: {
+      or: [
+        { filename: { equals: filename } },
+        ...SIZE_NAMES.map((size) => ({ [`sizes.${size}.filename`]: { equals: filename } })),
+      ],
+    },
+  })) as { id: string; mimeType?: string | null; filename?: string | null } | null
+}
 
 /**
  * Media (S11, S12): directors see all; teachers their own uploads and what is in their posts;
@@ -32,15 +56,14 @@ export const mediaRead: Access = async ({
     return { or: [{ uploadedBy: { equals: staffUser(req)!.id } }, scopeIn('id', ids)] } as Where
   }
   if (!parentUser(req)) return false
-  const visible: Where = scopeIn('id', await parentVisibleMediaIds(req))
+  const visible = await parentVisibleMedia(req)
   const filename = (data as { filename?: string } | undefined)?.filename
   if (isReadingStaticFile && filename) {
-    return {
-      and: [
-        visible,
-        { or: [{ mimeType: { like: 'video/' } }, { filename: { not_equals: filename } }] },
-      ],
-    }
+    // A set lookup instead of an `id in (every visible id)` query per file.
+    const media = await mediaForFilename(req, filename)
+    if (!media || !visible.set.has(media.id)) return matchNothing()
+    const isOriginalOfImage = !media.mimeType?.startsWith('video/') && media.filename === filename
+    return isOriginalOfImage ? matchNothing() : { id: { equals: media.id } }
   }
-  return visible
+  return scopeIn('id', visible.ids)
 }

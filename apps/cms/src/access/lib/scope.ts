@@ -65,5 +65,5 @@ export async function parentGroupIds(req: PayloadRequest): Promise<string[]> {
  * a filter that matched everything.
  */
 export const matchNothing = (): Where => ({ id: { in: [] as string[] } })
-export const scopeIn = (field: string, ids: string[]): Where =>
+export const scopeIn = (field: string, ids: readonly string[]): Where =>
   ids.length ? { [field]: { in: [...ids] } } : matchNothing()

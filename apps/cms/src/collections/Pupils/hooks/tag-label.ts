@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { refusedPupilIds } from '../../../access/lib/parent-visibility'
+import { bumpVisibilityVersion } from '../../../access/lib/visibility-version'
 
 export const REFUSED_SUFFIX = ' — geen toestemming voor beeld'
 
@@ -23,8 +24,9 @@ export const setTagLabel: CollectionBeforeChangeHook = async ({ data, originalDo
 
 /** Recomputes the labels after a consent changed (a choice, or the school's default). */
 export async function refreshTagLabels(req: PayloadRequest, pupilIds?: string[]): Promise<void> {
-  // The consent facts are cached per request under this key (access/lib/parent-visibility.ts).
-  delete req.context.imageRuleFacts
+  // The labels are read from the facts of a new visibility version (the consent write bumped it
+  // already; bumping again here makes the helper safe to call from anywhere).
+  await bumpVisibilityVersion(req)
   const pupils = await req.payload.find({
     collection: 'pupils',
     where: pupilIds ? { id: { in: pupilIds } } : {},

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
 
+import { bumpVisibilityVersion } from '../../../access/lib/visibility-version'
 import { idOf } from '../../../access/lib/users'
 import { reportsUpdate } from '../../../access/reports-read'
 import { jsonError, parseJsonBody } from '../../../lib/json-body'
@@ -113,6 +114,8 @@ async function setHidden(req: PayloadRequest, collection: 'posts' | 'media', id:
     req,
     returning: false,
   })
+  // Straight to the column, so the hooks that bump the visibility version do not run: bump here.
+  await bumpVisibilityVersion(req)
 }
 
 /** GET /api/reports/:id/handle — the state the admin panel shows (hidden or not, status). */

@@ -1,0 +1,245 @@
+import { checkMediaPublishable, resolvePupilConsent } from '@schoolpost/policies'
+import type { Payload, PayloadRequest, Where } from 'payload'
+
+import { idOf } from './users'
+import { readVisibilityVersion } from './visibility-version'
+
+/**
+ * What parents may see, derived once per visibility version instead of once per request (issue
+ * #11): the image-rule facts (settings, pupils, consents), the media that pass the image rule, and
+ * per set of groups the media in the posts those parents may read. Kept per Payload instance and
+ * per token (access/lib/visibility-version.ts); a request first reads the token from the database,
+ * so a change made by any process counts at the very next request. A scheduled post that becomes
+ * due changes visibility without a write: the snapshot ends at the next due time.
+ */
+
+const all = { depth: 0, limit: 0, pagination: false, overrideAccess: true } as const
+
+/** `not_equals: true` would drop rows where the flag is NULL (SQL), so spell out "not set". */
+export const notHidden = (): Where => ({
+  or: [{ hidden: { equals: false } }, { hidden: { exists: false } }],
+})
+
+export type ImageRuleFacts = {
+  minPupilsPerPhoto: number
+  /** Every pupil that exists now: a tag of a deleted pupil no longer counts (on any adapter). */
+  pupilIds: ReadonlySet<string>
+  /** Pupils whose images may not be shown (S16). */
+  refusedPupilIds: ReadonlySet<string>
+}
+
+export type GroupVisibility = { ids: readonly string[]; set: ReadonlySet<string> }
+
+type Snapshot = {
+  token: string
+  /** When a scheduled post becomes due (ms since the epoch), or Infinity. */
+  expiresAt: number
+  facts: Promise<ImageRuleFacts>
+  /** Media ids that are not hidden and pass the image rule now, school-wide. */
+  mediaOk?: Promise<ReadonlySet<string>>
+  /** Per sorted group-id list: the visible media of the posts for those groups. */
+  byGroups: Map<string, Promise<GroupVisibility>>
+}
+
+/** Distinct group sets kept per snapshot; a school has a few dozen (children's group combinations). */
+const MAX_GROUP_SETS = 512
+
+const snapshots = new WeakMap<Payload, Snapshot>()
+/** Computations in flight per instance and token, so concurrent first requests share one. */
+const pending = new WeakMap<Payload, Map<string, Promise<Snapshot>>>()
+
+export type MediaTags = { pupils?: unknown; noRecognisablePupils?: boolean | null }
+
+export const tagIds = (values: unknown): string[] =>
+  ((values as (string | { id: string } | null)[] | null | undefined) ?? [])
+    .map((v) => idOf(v as string | { id: string }))
+    .filter((id): id is string => !!id)
+
+export function ruleFor(facts: ImageRuleFacts, media: MediaTags, withConsent: boolean) {
+  return checkMediaPublishable({
+    taggedPupilIds: tagIds(media.pupils).filter((id) => facts.pupilIds.has(id)),
+    noRecognisablePupils: !!media.noRecognisablePupils,
+    minPupilsPerPhoto: facts.minPupilsPerPhoto,
+    refusedPupilIds: withConsent ? [...facts.refusedPupilIds] : [],
+  })
+}
+
+async function loadFacts(req: PayloadRequest): Promise<ImageRuleFacts> {
+  const [settings, consents, pupils] = await Promise.all([
+    req.payload.findGlobal({ slug: 'school-settings', depth: 0, req }),
+    req.payload.find({
+      collection: 'image-consents',
+      ...all,
+      req,
+      select: { pupil: true, guardian: true, allowed: true },
+    }),
+    req.payload.find({ collection: 'pupils', ...all, req, select: {} }),
+  ])
+  const choices = new Map<string, { guardianId: string; allowed: boolean }[]>()
+  for (const c of consents.docs) {
+    const pupil = idOf(c.pupil)
+    const guardian = idOf(c.guardian)
+    if (!pupil || !guardian) continue
+    const list = choices.get(pupil) ?? []
+    list.push({ guardianId: guardian, allowed: !!c.allowed })
+    choices.set(pupil, list)
+  }
+  const schoolDefault = settings.defaultImageConsent ?? 'allowed'
+  const pupilIds = pupils.docs.map((p) => p.id)
+  return {
+    minPupilsPerPhoto: settings.minPupilsPerPhoto,
+    pupilIds: new Set(pupilIds),
+    refusedPupilIds: new Set(
+      pupilIds.filter(
+        (id) =>
+          resolvePupilConsent({ choices: choices.get(id) ?? [], schoolDefault }) === 'refused',
+      ),
+    ),
+  }
+}
+
+/** The earliest publishAt of a scheduled post still in the future (ms), or Infinity. */
+async function nextDueTime(req: PayloadRequest, now: number): Promise<number> {
+  const next = await req.payload.find({
+    collection: 'posts',
+    depth: 0,
+    limit: 1,
+    pagination: false,
+    overrideAccess: true,
+    where: {
+      and: [
+        { status: { equals: 'scheduled' } },
+        { publishAt: { greater_than: new Date(now).toISOString() } },
+      ],
+    },
+    sort: 'publishAt',
+    select: { publishAt: true },
+  })
+  const at = next.docs[0]?.publishAt ? Date.parse(next.docs[0].publishAt) : Number.NaN
+  return Number.isFinite(at) ? at : Number.POSITIVE_INFINITY
+}
+
+function settle<T>(promise: Promise<T>, onFail: () => void): Promise<T> {
+  promise.catch(onFail)
+  return promise
+}
+
+/** The snapshot for the token this request reads (computed once per token and due time). */
+async function snapshotFor(req: PayloadRequest): Promise<Snapshot> {
+  const token = await readVisibilityVersion(req)
+  const now = Date.now()
+  const current = snapshots.get(req.payload)
+  if (current && current.token === token && now < current.expiresAt) return current
+  let inFlight = pending.get(req.payload)
+  if (!inFlight) pending.set(req.payload, (inFlight = new Map()))
+  const existing = inFlight.get(token)
+  if (existing) {
+    const snapshot = await existing
+    if (now < snapshot.expiresAt) return snapshot
+  }
+  const computing = (async (): Promise<Snapshot> => {
+    const expiresAt = await nextDueTime(req, now)
+    const snapshot: Snapshot = {
+      token,
+      expiresAt,
+      facts: settle(loadFacts(req), () => {
+        if (snapshots.get(req.payload) === snapshot) snapshots.delete(req.payload)
+      }),
+      byGroups: new Map(),
+    }
+    snapshots.set(req.payload, snapshot)
+    return snapshot
+  })()
+  inFlight.set(token, computing)
+  try {
+    return await computing
+  } finally {
+    if (inFlight.get(token) === computing) inFlight.delete(token)
+  }
+}
+
+/** The image-rule facts under the current version. */
+export async function currentImageRuleFacts(req: PayloadRequest): Promise<ImageRuleFacts> {
+  return (await snapshotFor(req)).facts
+}
+
+async function loadMediaOk(req: PayloadRequest, facts: ImageRuleFacts): Promise<Set<string>> {
+  const media = await req.payload.find({
+    collection: 'media',
+    ...all,
+    req,
+    where: notHidden(),
+    select: { pupils: true, noRecognisablePupils: true },
+  })
+  const ok = new Set<string>()
+  for (const m of media.docs) if (ruleFor(facts, m, true).ok) ok.add(m.id)
+  return ok
+}
+
+/** The posts a parent of these groups may read, as of `now`. */
+export function postsForGroupsWhere(groups: readonly string[], now = new Date()): Where {
+  return {
+    and: [
+      notHidden(),
+      {
+        or: [
+          { status: { equals: 'published' } },
+          {
+            and: [
+              { status: { equals: 'scheduled' } },
+              { publishAt: { less_than_equal: now.toISOString() } },
+            ],
+          },
+        ],
+      },
+      { or: [{ audience: { equals: 'school' } }, { groups: { in: [...groups] } }] },
+    ],
+  }
+}
+
+async function loadGroupVisibility(
+  req: PayloadRequest,
+  groups: readonly string[],
+  mediaOk: ReadonlySet<string>,
+): Promise<GroupVisibility> {
+  // Without the parent's req: the posts' afterRead hook trims galleries for parents, which must
+  // not apply to this internal lookup.
+  const posts = await req.payload.find({
+    collection: 'posts',
+    ...all,
+    where: postsForGroupsWhere(groups),
+    select: { gallery: true },
+  })
+  const set = new Set<string>()
+  for (const p of posts.docs) {
+    for (const item of p.gallery ?? []) {
+      const id = idOf(item as string | { id: string })
+      if (id && mediaOk.has(id)) set.add(id)
+    }
+  }
+  return { ids: [...set], set }
+}
+
+/** The media visible to parents of `groups` (sorted or not) under the current version. */
+export async function visibleMediaForGroups(
+  req: PayloadRequest,
+  groups: readonly string[],
+): Promise<GroupVisibility> {
+  if (groups.length === 0) return { ids: [], set: new Set() }
+  const snapshot = await snapshotFor(req)
+  const facts = await snapshot.facts
+  snapshot.mediaOk ??= settle(loadMediaOk(req, facts), () => {
+    snapshot.mediaOk = undefined
+  })
+  const mediaOk = await snapshot.mediaOk
+  const key = [...groups].sort().join(',')
+  let entry = snapshot.byGroups.get(key)
+  if (!entry) {
+    if (snapshot.byGroups.size >= MAX_GROUP_SETS) snapshot.byGroups.clear()
+    entry = settle(loadGroupVisibility(req, groups, mediaOk), () => {
+      if (snapshot.byGroups.get(key) === entry) snapshot.byGroups.delete(key)
+    })
+    snapshot.byGroups.set(key, entry)
+  }
+  return entry
+}
