@@ -13,6 +13,7 @@ import { notifyEmailChange } from '../shared/notify-email-change'
 import { refuseFirstRegister } from '../shared/refused-endpoints'
 import { forgotPassword, resetPassword } from './endpoints/password-reset'
 import { notificationPreferenceField } from './notification-preference-field'
+import { portalHome } from './endpoints/portal-home'
 import { portalLogin, refuseParentLogin } from './endpoints/portal-login'
 import { sendInvitation } from './endpoints/send-invitation'
 import { unsubscribe, unsubscribeStatus } from './endpoints/unsubscribe'
@@ -55,6 +56,7 @@ export const Parents: CollectionConfig = {
     resetPassword,
     unsubscribe,
     unsubscribeStatus,
+    portalHome,
   ],
   hooks: {
     beforeOperation: [
