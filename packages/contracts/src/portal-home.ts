@@ -13,7 +13,7 @@ export const PORTAL_HOME_PATH = '/api/parents/home'
 export const MAX_TIMELINE_PAGE = 1000
 
 /** Ids are UUIDs (SQLite) or ObjectIds (MongoDB): both fit this. */
-export const recordId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/)
+export const recordId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
 
 export const portalHomeQuery = z.object({
   /** Only school news and this group's posts (one of the parent's children's groups). */

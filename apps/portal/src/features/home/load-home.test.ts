@@ -1,86 +1,110 @@
+import type { PortalHomeAnswer } from '@schoolpost/contracts'
 import { describe, expect, it, vi } from 'vitest'
 
 import type { PortalSession } from '../auth/session'
-import type { Parent, Pupil, SchoolSetting } from '../../lib/cms/cms-client'
-import { CmsUnauthorizedError, CmsUnavailableError } from '../../lib/cms/cms-client'
-import { loadHome, telHref } from './load-home'
+import {
+  CmsRequestError,
+  CmsUnauthorizedError,
+  CmsUnavailableError,
+} from '../../lib/cms/cms-client'
+import { homePath, loadHome, telHref } from './load-home'
 
 const session: PortalSession = { token: 't', exp: 0, parentId: 'p1', parentName: 'Oude Naam' }
-const parent = { id: 'p1', name: 'Fatima Yilmaz' } as Parent
-const pupils = [
-  { id: 'k1', firstName: 'Noor', lastName: 'Yilmaz', group: { id: 'g3', name: 'Groep 3' } },
-  { id: 'k2', firstName: 'Emir', lastName: 'Yilmaz', fullName: 'Emir Yilmaz', group: 'g7' },
-] as Pupil[]
-const settings = {
-  schoolName: 'Basisschool De Regenboog',
-  phone: '071 123 45 67',
-  absenceCutoff: '08:15',
-} as SchoolSetting
+const url = (path: string) => new URL(path, 'http://localhost:4321')
 
-const cms = (
-  overrides: Partial<
-    Record<'me' | 'listPupils' | 'getSchoolSettings', () => Promise<unknown>>
-  > = {},
-) =>
-  ({
-    me: vi.fn(overrides.me ?? (async () => ({ user: parent }))),
-    listPupils: vi.fn(overrides.listPupils ?? (async () => pupils)),
-    getSchoolSettings: vi.fn(overrides.getSchoolSettings ?? (async () => settings)),
-  }) as never
+const answer = (over: Partial<PortalHomeAnswer> = {}): PortalHomeAnswer => ({
+  parent: { id: 'p1', name: 'Fatima Yilmaz' },
+  children: [
+    { id: 'k1', name: 'Noor Yilmaz', firstName: 'Noor', groupId: 'g3', groupName: 'Groep 3' },
+    { id: 'k2', name: 'Emir Yilmaz', firstName: 'Emir', groupId: 'g7', groupName: 'Groep 7' },
+  ],
+  school: { name: 'Basisschool De Regenboog', phone: '071 123 45 67', absenceCutoff: '08:15' },
+  groupId: null,
+  posts: {
+    posts: [],
+    totalDocs: 0,
+    page: 1,
+    totalPages: 0,
+    hasNextPage: false,
+    hasPrevPage: false,
+  },
+  ...over,
+})
+
+const cms = (result: () => Promise<unknown>) => ({ getContract: vi.fn(result) }) as never
 
 describe('loadHome', () => {
-  it('greets with the current name, lists the children and the school phone', async () => {
-    expect(await loadHome(session, cms())).toEqual({
-      kind: 'ok',
-      data: {
-        parentName: 'Fatima Yilmaz',
-        children: [
-          {
-            id: 'k1',
-            name: 'Noor Yilmaz',
-            firstName: 'Noor',
-            groupId: 'g3',
-            groupName: 'Groep 3',
-          },
-          { id: 'k2', name: 'Emir Yilmaz', firstName: 'Emir', groupId: 'g7', groupName: null },
-        ],
-        school: {
-          name: 'Basisschool De Regenboog',
-          phone: '071 123 45 67',
-          phoneHref: 'tel:0711234567',
-          absenceCutoff: '08:15',
-        },
-      },
+  it('one call: greets with the current name, lists the children, the school phone and posts', async () => {
+    const client = cms(async () => answer())
+    const result = await loadHome(session, client, url('/'))
+    expect((client as { getContract: ReturnType<typeof vi.fn> }).getContract).toHaveBeenCalledOnce()
+    expect(result.kind).toBe('ok')
+    if (result.kind !== 'ok') return
+    expect(result.data.parentName).toBe('Fatima Yilmaz')
+    expect(result.data.children.map((c) => c.firstName)).toEqual(['Noor', 'Emir'])
+    expect(result.data.school).toEqual({
+      name: 'Basisschool De Regenboog',
+      phone: '071 123 45 67',
+      phoneHref: 'tel:0711234567',
+      absenceCutoff: '08:15',
     })
+    expect(result.data.timeline.empty?.message).toBe('Er zijn nog geen berichten.')
+    expect(result.data.timeline.filters.map((f) => f.label)).toEqual([
+      'Alles',
+      'Groep 3 (Noor)',
+      'Groep 7 (Emir)',
+    ])
   })
 
-  it('signed out when me says the token is gone', async () => {
-    expect(await loadHome(session, cms({ me: async () => ({ user: null }) }))).toEqual({
-      kind: 'signed-out',
+  it('asks the CMS for the page and group of the address, and shows the filter it applied', async () => {
+    const client = cms(async () => answer({ groupId: 'g7' }))
+    const result = await loadHome(session, client, url('/?groep=g7&pagina=2'))
+    expect((client as { getContract: ReturnType<typeof vi.fn> }).getContract).toHaveBeenCalledWith(
+      '/api/parents/home?pagina=2&groep=g7',
+      't',
+      expect.anything(),
+    )
+    expect(result.kind === 'ok' && result.data.timeline.filters.find((f) => f.current)?.label).toBe(
+      'Groep 7 (Emir)',
+    )
+    // The CMS ignored a group that is not one of the children's: "Alles" is the current filter.
+    const ignored = await loadHome(
+      session,
+      cms(async () => answer()),
+      url('/?groep=g8'),
+    )
+    expect(ignored.kind === 'ok' && ignored.data.timeline.filters[0]?.current).toBe(true)
+  })
+
+  it('signed out when the token is refused or belongs to another parent', async () => {
+    const refused = cms(async () => {
+      throw new CmsUnauthorizedError(401, '/api/parents/home')
     })
+    expect(await loadHome(session, refused, url('/'))).toEqual({ kind: 'signed-out' })
+    const other = cms(async () => answer({ parent: { id: 'p2', name: 'X' } }))
+    expect(await loadHome(session, other, url('/'))).toEqual({ kind: 'signed-out' })
   })
 
-  it('signed out when a data call is refused', async () => {
-    const refused = async () => {
-      throw new CmsUnauthorizedError(403, '/api/pupils')
-    }
-    expect(await loadHome(session, cms({ listPupils: refused }))).toEqual({ kind: 'signed-out' })
-  })
-
-  it('signed out when the token belongs to another parent', async () => {
-    const other = async () => ({ user: { id: 'p2', name: 'X' } })
-    expect(await loadHome(session, cms({ me: other }))).toEqual({ kind: 'signed-out' })
-  })
-
-  it('unavailable when the CMS cannot be reached', async () => {
+  it('unavailable when the CMS cannot be reached or answers outside the contract', async () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const down = async () => {
-      throw new CmsUnavailableError('network', 'down')
+    for (const error of [
+      new CmsUnavailableError('network', 'down'),
+      new CmsUnavailableError('invalid-response', 'not the contract'),
+      new CmsRequestError(400, '/api/parents/home'),
+    ]) {
+      const failing = cms(async () => {
+        throw error
+      })
+      expect(await loadHome(session, failing, url('/'))).toEqual({ kind: 'unavailable' })
     }
-    expect(await loadHome(session, cms({ getSchoolSettings: down }))).toEqual({
-      kind: 'unavailable',
-    })
     spy.mockRestore()
+  })
+})
+
+describe('homePath', () => {
+  it('always names the page; the group only when filtered', () => {
+    expect(homePath({ groupId: null, page: 1 })).toBe('/api/parents/home?pagina=1')
+    expect(homePath({ groupId: 'g3', page: 4 })).toBe('/api/parents/home?pagina=4&groep=g3')
   })
 })
 

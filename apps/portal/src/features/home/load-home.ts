@@ -1,6 +1,12 @@
+import type { PortalHomeAnswer } from '@schoolpost/contracts'
+import { PORTAL_HOME_PATH, portalHomeAnswer } from '@schoolpost/contracts'
+
 import type { PortalSession } from '../auth/session'
 import type { CmsClient, Pupil, SchoolSetting } from '../../lib/cms/cms-client'
 import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
+import { reportCmsFailure } from '../../lib/cms/report-failure'
+import type { TimelineQuery, TimelineView } from '../timeline/timeline'
+import { parseTimelineQuery, timelineView } from '../timeline/timeline'
 
 export type ChildSummary = {
   id: string
@@ -19,7 +25,12 @@ export type SchoolContact = {
   absenceCutoff: string
 }
 
-export type HomeData = { parentName: string; children: ChildSummary[]; school: SchoolContact }
+export type HomeData = {
+  parentName: string
+  children: ChildSummary[]
+  school: SchoolContact
+  timeline: TimelineView
+}
 
 export type HomeResult =
   | { kind: 'ok'; data: HomeData }
@@ -48,7 +59,9 @@ export function childSummary(pupil: Pupil): ChildSummary {
   }
 }
 
-export function schoolContact(settings: SchoolSetting): SchoolContact {
+export function schoolContact(
+  settings: Pick<SchoolSetting, 'schoolName' | 'phone' | 'absenceCutoff'>,
+): SchoolContact {
   return {
     name: settings.schoolName,
     phone: settings.phone,
@@ -57,41 +70,49 @@ export function schoolContact(settings: SchoolSetting): SchoolContact {
   }
 }
 
-/** The start page's data, asked of the CMS at once. Never throws. */
+/** The CMS path of the start page for one filter and page (`GET /api/parents/home`). */
+export function homePath(query: TimelineQuery): string {
+  const params = new URLSearchParams({ pagina: String(query.page) })
+  if (query.groupId) params.set('groep', query.groupId)
+  return `${PORTAL_HOME_PATH}?${params.toString()}`
+}
+
+/** The answer of the home endpoint as the start page shows it. */
+export function homeData(answer: PortalHomeAnswer, query: TimelineQuery): HomeData {
+  const children: ChildSummary[] = answer.children
+  // The CMS ignores a group that is not one of the children's; the filters show what it applied.
+  const applied: TimelineQuery = { ...query, groupId: answer.groupId }
+  return {
+    parentName: answer.parent.name,
+    children,
+    school: schoolContact({
+      schoolName: answer.school.name,
+      phone: answer.school.phone,
+      absenceCutoff: answer.school.absenceCutoff,
+    }),
+    timeline: timelineView(answer.posts, applied, children),
+  }
+}
+
+/**
+ * The start page (`/?groep=<id>&pagina=<n>`): one call to the CMS, which checks the session
+ * once and answers the parent, their children, the school and one page of the timeline
+ * (issue #11). Never throws.
+ */
 export async function loadHome(
   session: PortalSession,
-  cms: Pick<CmsClient, 'me' | 'listPupils' | 'getSchoolSettings'>,
+  cms: Pick<CmsClient, 'getContract'>,
+  url: URL,
 ): Promise<HomeResult> {
-  const [me, pupils, settings] = await Promise.allSettled([
-    cms.me(session.token),
-    cms.listPupils(session.token),
-    cms.getSchoolSettings(session.token),
-  ])
-  const results = [me, pupils, settings]
-  const signedOut =
-    (me.status === 'fulfilled' && me.value.user === null) ||
-    results.some((r) => r.status === 'rejected' && r.reason instanceof CmsUnauthorizedError)
-  if (signedOut) return { kind: 'signed-out' }
-  if (me.status === 'rejected' || pupils.status === 'rejected' || settings.status === 'rejected') {
-    for (const r of results) {
-      if (r.status === 'rejected') {
-        console.error(
-          '[portal] Start page data unavailable:',
-          r.reason instanceof Error ? r.reason.message : r.reason,
-        )
-      }
-    }
+  const query = parseTimelineQuery(url)
+  try {
+    const answer = await cms.getContract(homePath(query), session.token, portalHomeAnswer)
+    // A token of another parent than the one in the cookie would be a serious bug: stop.
+    if (answer.parent.id !== session.parentId) return { kind: 'signed-out' }
+    return { kind: 'ok', data: homeData(answer, query) }
+  } catch (error) {
+    if (error instanceof CmsUnauthorizedError) return { kind: 'signed-out' }
+    reportCmsFailure('Loading the start page', error)
     return { kind: 'unavailable' }
-  }
-  const parent = me.value.user
-  // A token of another parent than the one in the cookie would be a serious bug: stop.
-  if (!parent || parent.id !== session.parentId) return { kind: 'signed-out' }
-  return {
-    kind: 'ok',
-    data: {
-      parentName: parent.name,
-      children: pupils.value.map(childSummary),
-      school: schoolContact(settings.value),
-    },
   }
 }

@@ -1,20 +1,11 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { rawPost } from '../../test/posts'
-import type { PortalSession } from '../auth/session'
 import type { PostPage } from '../../lib/cms/cms-client'
-import { CmsUnauthorizedError, CmsUnavailableError } from '../../lib/cms/cms-client'
 import { parsePost } from '../../lib/cms/content'
 import type { ChildSummary } from '../home/load-home'
-import {
-  groupFilters,
-  loadTimeline,
-  parseTimelineQuery,
-  timelineHref,
-  timelineView,
-} from './timeline'
+import { groupFilters, parseTimelineQuery, timelineHref, timelineView } from './timeline'
 
-const session: PortalSession = { token: 't', exp: 0, parentId: 'p1', parentName: 'Fatima' }
 const children: ChildSummary[] = [
   { id: 'k1', name: 'Noor Yilmaz', firstName: 'Noor', groupId: 'g3', groupName: 'Groep 3' },
   { id: 'k2', name: 'Emir Yilmaz', firstName: 'Emir', groupId: 'g7', groupName: 'Groep 7' },
@@ -109,46 +100,5 @@ describe('timelineView', () => {
     })
     expect(past.newerHref).toBe('/?pagina=2')
     expect(past.pageLabel).toBeNull()
-  })
-})
-
-describe('loadTimeline', () => {
-  it('asks the CMS for the page and the group of one of the children', async () => {
-    const listPosts = vi.fn(async () => page())
-    const result = await loadTimeline(
-      session,
-      { listPosts },
-      { url: url('/?groep=g7&pagina=2'), children },
-    )
-    expect(listPosts).toHaveBeenCalledWith('t', { page: 2, groupId: 'g7' })
-    expect(result.kind).toBe('ok')
-    if (result.kind !== 'ok') return
-    expect(result.view.filters.find((f) => f.current)?.label).toBe('Groep 7 (Emir)')
-  })
-
-  it('ignores a group that is not one of the children’s', async () => {
-    const listPosts = vi.fn(async () => page())
-    const result = await loadTimeline(session, { listPosts }, { url: url('/?groep=g8'), children })
-    expect(listPosts).toHaveBeenCalledWith('t', { page: 1, groupId: null })
-    expect(result.kind === 'ok' && result.view.filters[0]?.current).toBe(true)
-  })
-
-  it('signed out, or unavailable', async () => {
-    const refused = vi.fn(async (): Promise<PostPage> => {
-      throw new CmsUnauthorizedError(403, '/api/posts')
-    })
-    expect(
-      await loadTimeline(session, { listPosts: refused }, { url: url('/'), children }),
-    ).toEqual({
-      kind: 'signed-out',
-    })
-    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const down = vi.fn(async (): Promise<PostPage> => {
-      throw new CmsUnavailableError('timeout', 'slow')
-    })
-    expect(await loadTimeline(session, { listPosts: down }, { url: url('/'), children })).toEqual({
-      kind: 'unavailable',
-    })
-    spy.mockRestore()
   })
 })

@@ -1,8 +1,7 @@
-import type { PortalSession } from '../auth/session'
-import type { CmsClient, PostPage } from '../../lib/cms/cms-client'
-import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
+import { MAX_TIMELINE_PAGE } from '@schoolpost/contracts'
+
+import type { PostPage } from '../../lib/cms/cms-client'
 import { isValidId } from '../../lib/cms/ids'
-import { reportCmsFailure } from '../../lib/cms/report-failure'
 import type { ChildSummary } from '../home/load-home'
 import type { PostCardView } from '../posts/post-view'
 import { postCardView } from '../posts/post-view'
@@ -13,7 +12,7 @@ import { postCardView } from '../posts/post-view'
  * (`?groep=<groupId>`), paged with `?pagina=<n>`.
  */
 
-export const MAX_PAGE = 1000
+export const MAX_PAGE = MAX_TIMELINE_PAGE
 
 export type TimelineQuery = { groupId: string | null; page: number }
 
@@ -113,30 +112,5 @@ export function timelineView(
         ? timelineHref({ groupId: query.groupId, page: Math.min(page - 1, lastPage) })
         : null,
     empty,
-  }
-}
-
-export type TimelineResult =
-  { kind: 'ok'; view: TimelineView } | { kind: 'signed-out' } | { kind: 'unavailable' }
-
-/**
- * One page of the timeline. A `groep` that is not the group of one of the parent's children is
- * ignored (all posts). Never throws.
- */
-export async function loadTimeline(
-  session: PortalSession,
-  cms: Pick<CmsClient, 'listPosts'>,
-  input: { url: URL; children: ChildSummary[] },
-): Promise<TimelineResult> {
-  const requested = parseTimelineQuery(input.url)
-  const ownGroup = input.children.some((child) => child.groupId === requested.groupId)
-  const query: TimelineQuery = { ...requested, groupId: ownGroup ? requested.groupId : null }
-  try {
-    const page = await cms.listPosts(session.token, { page: query.page, groupId: query.groupId })
-    return { kind: 'ok', view: timelineView(page, query, input.children) }
-  } catch (error) {
-    if (error instanceof CmsUnauthorizedError) return { kind: 'signed-out' }
-    reportCmsFailure('Loading the timeline', error)
-    return { kind: 'unavailable' }
   }
 }

@@ -1,78 +1,91 @@
+import { portalHomeAnswer } from '@schoolpost/contracts'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { closeAllCms, json, startCms } from '../../test/cms-stub'
 import { rawPost, rawVideo } from '../../test/posts'
-import {
-  CmsUnauthorizedError,
-  CmsUnavailableError,
-  createCmsClient,
-  POSTS_PER_PAGE,
-} from './cms-client'
+import { CmsUnauthorizedError, CmsUnavailableError, createCmsClient } from './cms-client'
 
 afterEach(closeAllCms)
 
 const token = 'parent.jwt.token'
 
-const page = (docs: unknown[], over: Record<string, unknown> = {}) => ({
-  docs,
-  totalDocs: docs.length,
-  limit: POSTS_PER_PAGE,
-  page: 1,
-  totalPages: 1,
-  hasNextPage: false,
-  hasPrevPage: false,
+/** A start page as the CMS's home endpoint answers it (packages/contracts). */
+const homeAnswer = (over: Record<string, unknown> = {}) => ({
+  parent: { id: 'p1', name: 'Fatima Yilmaz' },
+  children: [],
+  school: { name: 'De Regenboog', phone: '071 123 45 67', absenceCutoff: '08:15' },
+  groupId: null,
+  posts: {
+    posts: [],
+    totalDocs: 0,
+    page: 1,
+    totalPages: 0,
+    hasNextPage: false,
+    hasPrevPage: false,
+  },
   ...over,
 })
 
-describe('listPosts', () => {
-  it('asks one sorted page with the JWT, and reads Payload’s pagination', async () => {
-    const cms = await startCms((_req, res) =>
-      json(
-        res,
-        200,
-        page([rawPost()], {
-          page: 2,
-          totalPages: 3,
-          totalDocs: 25,
-          hasNextPage: true,
-          hasPrevPage: true,
-        }),
-      ),
-    )
+describe('getContract', () => {
+  it('asks with the JWT and no cookie, and returns the answer as the contract parsed it', async () => {
+    const cms = await startCms((_req, res) => json(res, 200, { ...homeAnswer(), extra: 'dropped' }))
     const client = createCmsClient({ baseUrl: cms.baseUrl })
-    const result = await client.listPosts(token, { page: 2 })
-    expect(result).toMatchObject({
-      page: 2,
-      totalPages: 3,
-      totalDocs: 25,
-      hasNextPage: true,
-      hasPrevPage: true,
-    })
-    expect(result.posts.map((p) => p.title)).toEqual(['Schoolreisje naar Artis'])
+    const result = await client.getContract('/api/parents/home?pagina=2', token, portalHomeAnswer)
+    expect(result).toEqual(homeAnswer())
     const [seen] = cms.requests
     expect(seen?.method).toBe('GET')
+    expect(seen?.url).toBe('/api/parents/home?pagina=2')
     expect(seen?.headers.authorization).toBe(`JWT ${token}`)
     expect(seen?.headers.cookie).toBeUndefined()
-    const url = new URL(seen?.url ?? '', cms.baseUrl)
-    expect(url.pathname).toBe('/api/posts')
-    expect(Object.fromEntries(url.searchParams)).toEqual({
-      depth: '1',
-      limit: String(POSTS_PER_PAGE),
-      page: '2',
-      sort: '-pinned,-publishedAt',
+  })
+
+  it('an answer outside the contract is not trusted (a path as a file name, a missing field)', async () => {
+    const badFile = homeAnswer({
+      posts: {
+        ...homeAnswer().posts,
+        posts: [
+          {
+            ...rawPost(),
+            bodyHtml: '',
+            bodyText: '',
+            groups: [],
+            gallery: [
+              {
+                kind: 'image',
+                id: 'm1',
+                alt: null,
+                sizes: {
+                  thumbnail: { filename: '../etc/passwd', width: 4, height: 3, mimeType: null },
+                },
+              },
+            ],
+          },
+        ],
+      },
     })
+    for (const body of [badFile, { ...homeAnswer(), school: undefined }]) {
+      const cms = await startCms((_req, res) => json(res, 200, body))
+      const client = createCmsClient({ baseUrl: cms.baseUrl })
+      await expect(
+        client.getContract('/api/parents/home', token, portalHomeAnswer),
+      ).rejects.toMatchObject({
+        reason: 'invalid-response',
+      })
+    }
   })
 
-  it('with a group: school-wide posts or posts of that group (a Payload where)', async () => {
-    const cms = await startCms((_req, res) => json(res, 200, page([])))
+  it('403 means the token is no longer accepted; a 500 is an outage', async () => {
+    let status = 403
+    const cms = await startCms((_req, res) => json(res, status, { errors: [] }))
     const client = createCmsClient({ baseUrl: cms.baseUrl })
-    await client.listPosts(token, { page: 1, groupId: 'g-3_a' })
-    const url = new URL(cms.requests[0]?.url ?? '', cms.baseUrl)
-    expect(url.searchParams.get('where[or][0][audience][equals]')).toBe('school')
-    expect(url.searchParams.get('where[or][1][groups][in]')).toBe('g-3_a')
-    expect(url.searchParams.get('page')).toBe('1')
+    const call = () => client.getContract('/api/parents/home', token, portalHomeAnswer)
+    await expect(call()).rejects.toBeInstanceOf(CmsUnauthorizedError)
+    status = 500
+    await expect(call()).rejects.toBeInstanceOf(CmsUnavailableError)
   })
+})
 
+describe('getPost', () => {
   it('drops gallery entries that are not populated or cannot be shown', async () => {
     const post = rawPost({
       gallery: [
@@ -88,9 +101,8 @@ describe('listPosts', () => {
         { id: 'm-doc', kind: 'document', mimeType: 'application/pdf', filename: 'x.pdf' },
       ],
     })
-    const cms = await startCms((_req, res) => json(res, 200, page([post, { id: 'broken' }])))
-    const [parsed] = (await createCmsClient({ baseUrl: cms.baseUrl }).listPosts(token, { page: 1 }))
-      .posts
+    const cms = await startCms((_req, res) => json(res, 200, post))
+    const parsed = await createCmsClient({ baseUrl: cms.baseUrl }).getPost(token, 'post-1')
     expect(parsed?.gallery).toEqual([
       {
         kind: 'video',
@@ -105,23 +117,6 @@ describe('listPosts', () => {
     ])
   })
 
-  it('403 means the token is no longer accepted; a 500 is an outage; no docs is broken', async () => {
-    let status = 403
-    let body: unknown = { errors: [] }
-    const cms = await startCms((_req, res) => json(res, status, body))
-    const client = createCmsClient({ baseUrl: cms.baseUrl })
-    await expect(client.listPosts(token, { page: 1 })).rejects.toBeInstanceOf(CmsUnauthorizedError)
-    status = 500
-    await expect(client.listPosts(token, { page: 1 })).rejects.toBeInstanceOf(CmsUnavailableError)
-    status = 200
-    body = { message: 'no docs' }
-    await expect(client.listPosts(token, { page: 1 })).rejects.toMatchObject({
-      reason: 'invalid-response',
-    })
-  })
-})
-
-describe('getPost', () => {
   it('200: the post, asked at depth 1 with the id encoded', async () => {
     const cms = await startCms((_req, res) => json(res, 200, rawPost()))
     const client = createCmsClient({ baseUrl: cms.baseUrl })

@@ -15,10 +15,9 @@ import type {
   ImageConsentChoice,
   ParentReport,
   PortalPost,
-  PostPage,
   ReportCategory,
 } from './content'
-import { parseImageConsent, parsePost, parsePostPage, parseReport } from './content'
+import { parseImageConsent, parsePost, parseReport } from './content'
 
 /**
  * A small typed client for the CMS REST API, on behalf of one parent. Every authenticated call
@@ -139,16 +138,6 @@ export type ChangePasswordProblem =
 export type ChangePasswordResult =
   /** The current session stays valid; the CMS ended the parent's other sessions. */
   { ok: true; message: string } | CmsRefusal<ChangePasswordProblem> | RateLimited
-
-/** Posts per timeline page. */
-export const POSTS_PER_PAGE = 10
-
-export type ListPostsOptions = {
-  /** 1-based. */
-  page: number
-  /** Only school-wide posts and posts for this group. */
-  groupId?: string | null
-}
 
 export type SetImageConsentResult =
   | { ok: true; pupil: string; allowed: boolean; effective: ConsentStatus }
@@ -379,6 +368,22 @@ export function createCmsClient(options: CmsClientOptions) {
   return {
     baseUrl,
     options,
+
+    /**
+     * An authenticated GET of an endpoint shaped for a portal page, parsed with its schema from
+     * `@schoolpost/contracts` (the calls themselves live beside their features). 401/403 give
+     * CmsUnauthorizedError; an answer that does not fit the contract, CmsUnavailableError.
+     */
+    async getContract<T>(
+      path: string,
+      token: string,
+      schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+    ): Promise<T> {
+      const body = await getAuthorized(path, token)
+      const parsed = schema.safeParse(body)
+      if (!parsed.success) throw invalid(path, 200, 'not what the contract describes')
+      return parsed.data
+    },
 
     /** POST /api/parents/portal-login: a token, or a machine-readable reason why not. */
     async portalLogin(credentials: {
@@ -618,24 +623,6 @@ export function createCmsClient(options: CmsClientOptions) {
       }
       return body as unknown as SchoolSetting
     },
-    /**
-     * GET /api/posts: one page of the posts the parent may see (the CMS filters and sorts: pinned
-     * first, then newest). With `groupId`: school-wide posts and the posts of that group.
-     */
-    async listPosts(token: string, options: ListPostsOptions): Promise<PostPage> {
-      const page = Number.isInteger(options.page) && options.page > 0 ? options.page : 1
-      let path = `/api/posts?depth=1&limit=${POSTS_PER_PAGE}&page=${page}&sort=-pinned,-publishedAt`
-      if (options.groupId) {
-        path +=
-          '&where[or][0][audience][equals]=school' +
-          `&where[or][1][groups][in]=${encodeURIComponent(options.groupId)}`
-      }
-      const body = await getAuthorized(path, token)
-      const result = parsePostPage(body)
-      if (!result) throw invalid(path, 200, 'no docs')
-      return result
-    },
-
     /**
      * GET /api/posts/<id>: one post, or `null` when the CMS says it does not exist or is not for
      * this parent (404, 403 and 400 alike). 401 gives CmsUnauthorizedError.

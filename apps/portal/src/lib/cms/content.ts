@@ -1,3 +1,14 @@
+import type {
+  ImageSizeName,
+  MediaFile,
+  PortalImage,
+  PortalMedia,
+  PortalPost,
+  PortalVideo,
+  PostGroup,
+  PostPage,
+} from '@schoolpost/contracts'
+import { IMAGE_SIZE_NAMES } from '@schoolpost/contracts'
 import { isValidMediaFilename } from '../../features/files/filename'
 
 /**
@@ -6,69 +17,18 @@ import { isValidMediaFilename } from '../../features/files/filename'
  * safely (unpopulated gallery entries, sizes without a usable file name, unknown values).
  */
 
-export type ImageSizeName = 'thumbnail' | 'feed' | 'full'
-
-export const IMAGE_SIZE_NAMES: readonly ImageSizeName[] = ['thumbnail', 'feed', 'full']
-
-/** One derived file of an image or video (WebP, metadata stripped by the CMS). */
-export type MediaFile = { filename: string; width: number; height: number; mimeType: string | null }
-
-export type PortalImage = {
-  kind: 'image'
-  id: string
-  alt: string | null
-  /** Only the derived sizes: the original of an image is for staff only. */
-  sizes: Partial<Record<ImageSizeName, MediaFile>>
+// The shapes of posts and media are the contract's (packages/contracts), shared with the CMS.
+export type {
+  ImageSizeName,
+  MediaFile,
+  PortalImage,
+  PortalMedia,
+  PortalPost,
+  PortalVideo,
+  PostGroup,
+  PostPage,
 }
-
-export type PortalVideo = {
-  kind: 'video'
-  id: string
-  alt: string | null
-  /** Videos are played from their original file. */
-  filename: string
-  mimeType: string
-  /** The video's display size; `null` when the CMS does not know it. */
-  width: number | null
-  height: number | null
-  /**
-   * WebP stills of the video in the same sizes as an image's, for `<video poster>`; `{}` for
-   * videos uploaded before the CMS made posters (they play without one).
-   */
-  poster: Partial<Record<ImageSizeName, MediaFile>>
-}
-
-export type PortalMedia = PortalImage | PortalVideo
-
-export type PostGroup = { id: string; name: string }
-
-export type PortalPost = {
-  id: string
-  title: string
-  /**
-   * The body as HTML, sanitized by the CMS (`bodyHtml`: an allowlist of p, br, h2, h3, strong, em,
-   * u, s, ul, ol, li, blockquote and links to http(s)/mailto only). `''` without a body.
-   */
-  bodyHtml: string
-  /** The body as plain text on one line (`bodyText`), for excerpts. */
-  bodyText: string
-  audience: 'school' | 'groups'
-  groups: PostGroup[]
-  pinned: boolean
-  publishedAt: string | null
-  authorName: string
-  /** Only the items the parent may see, in the post's order. */
-  gallery: PortalMedia[]
-}
-
-export type PostPage = {
-  posts: PortalPost[]
-  totalDocs: number
-  page: number
-  totalPages: number
-  hasNextPage: boolean
-  hasPrevPage: boolean
-}
+export { IMAGE_SIZE_NAMES }
 
 export type ImageConsentChoice = {
   id: string
@@ -198,24 +158,6 @@ export function parsePost(value: unknown): PortalPost | null {
     publishedAt: text(value.publishedAt),
     authorName: typeof value.authorName === 'string' ? value.authorName.trim() : '',
     gallery,
-  }
-}
-
-const count = (value: unknown, fallback: number): number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback
-
-/** A Payload page of posts; `null` when there are no docs. */
-export function parsePostPage(value: Record<string, unknown>): PostPage | null {
-  if (!Array.isArray(value.docs)) return null
-  const posts = value.docs.map(parsePost).filter((post): post is PortalPost => post !== null)
-  const page = Math.max(1, count(value.page, 1))
-  return {
-    posts,
-    totalDocs: count(value.totalDocs, posts.length),
-    page,
-    totalPages: count(value.totalPages, page),
-    hasNextPage: value.hasNextPage === true,
-    hasPrevPage: value.hasPrevPage === true,
   }
 }
 
