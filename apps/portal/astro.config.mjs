@@ -70,5 +70,6 @@ export default defineConfig({
   session: false,
   // Stylesheets as files, so the Content-Security-Policy can stay at style-src 'self'.
   build: { inlineStylesheets: 'never' },
+  vite: { build: { cssCodeSplit: false } },
   devToolbar: { enabled: false },
 })

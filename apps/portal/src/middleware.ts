@@ -1,15 +1,17 @@
 import { defineMiddleware } from 'astro:middleware'
 
 import { EnvError, getPortalEnv } from './lib/env'
+import { compressResponse } from './lib/http/compression'
 import { sendsHsts, withSecurityHeaders } from './lib/http/security-headers'
 
 let reportedEnvError = false
 
 /**
- * Security headers on every response, and a clear 503 when the portal is misconfigured.
+ * Security headers on every response, compressed pages (lib/http/compression.ts), and a clear
+ * 503 when the portal is misconfigured.
  * Authentication is NOT decided here: every page, action and endpoint checks it itself.
  */
-export const onRequest = defineMiddleware(async (_context, next) => {
+export const onRequest = defineMiddleware(async (context, next) => {
   const dev = import.meta.env.DEV
   let hsts = false
   try {
@@ -32,5 +34,5 @@ export const onRequest = defineMiddleware(async (_context, next) => {
     )
     return withSecurityHeaders(page, { dev, hsts })
   }
-  return withSecurityHeaders(await next(), { dev, hsts })
+  return compressResponse(context.request, withSecurityHeaders(await next(), { dev, hsts }))
 })
