@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { mediaFilename, portalHomeAnswer, portalHomeQuery, portalMedia } from './index'
+import { exampleHomeAnswer } from './testing/example-home'
 
 describe('portalHomeQuery', () => {
   it('defaults to the first page of everything', () => {
@@ -53,22 +54,7 @@ describe('media in answers', () => {
 
 describe('portalHomeAnswer', () => {
   it('accepts a start page without posts and refuses one without the school', () => {
-    const answer = {
-      parent: { id: 'p1', name: 'Fatima Yilmaz' },
-      children: [
-        { id: 'c1', name: 'Noor Yilmaz', firstName: 'Noor', groupId: 'g3', groupName: 'Groep 3' },
-      ],
-      school: { name: 'De Regenboog', phone: '010-1234567', absenceCutoff: '08:15' },
-      groupId: null,
-      posts: {
-        posts: [],
-        totalDocs: 0,
-        page: 1,
-        totalPages: 0,
-        hasNextPage: false,
-        hasPrevPage: false,
-      },
-    }
+    const answer = exampleHomeAnswer()
     expect(portalHomeAnswer.parse(answer)).toEqual(answer)
     const { school: _school, ...withoutSchool } = answer
     expect(portalHomeAnswer.safeParse(withoutSchool).success).toBe(false)

@@ -1,4 +1,4 @@
-import type { PortalHomeAnswer } from '@schoolpost/contracts'
+import { exampleHomeAnswer } from '@schoolpost/contracts/testing'
 import { describe, expect, it, vi } from 'vitest'
 
 import type { PortalSession } from '../auth/session'
@@ -12,24 +12,7 @@ import { homePath, loadHome, telHref } from './load-home'
 const session: PortalSession = { token: 't', exp: 0, parentId: 'p1', parentName: 'Oude Naam' }
 const url = (path: string) => new URL(path, 'http://localhost:4321')
 
-const answer = (over: Partial<PortalHomeAnswer> = {}): PortalHomeAnswer => ({
-  parent: { id: 'p1', name: 'Fatima Yilmaz' },
-  children: [
-    { id: 'k1', name: 'Noor Yilmaz', firstName: 'Noor', groupId: 'g3', groupName: 'Groep 3' },
-    { id: 'k2', name: 'Emir Yilmaz', firstName: 'Emir', groupId: 'g7', groupName: 'Groep 7' },
-  ],
-  school: { name: 'Basisschool De Regenboog', phone: '071 123 45 67', absenceCutoff: '08:15' },
-  groupId: null,
-  posts: {
-    posts: [],
-    totalDocs: 0,
-    page: 1,
-    totalPages: 0,
-    hasNextPage: false,
-    hasPrevPage: false,
-  },
-  ...over,
-})
+const answer = exampleHomeAnswer
 
 const cms = (result: () => Promise<unknown>) => ({ getContract: vi.fn(result) }) as never
 

@@ -1,4 +1,5 @@
 import { portalHomeAnswer } from '@schoolpost/contracts'
+import { exampleHomeAnswer } from '@schoolpost/contracts/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { closeAllCms, json, startCms } from '../../test/cms-stub'
@@ -9,22 +10,7 @@ afterEach(closeAllCms)
 
 const token = 'parent.jwt.token'
 
-/** A start page as the CMS's home endpoint answers it (packages/contracts). */
-const homeAnswer = (over: Record<string, unknown> = {}) => ({
-  parent: { id: 'p1', name: 'Fatima Yilmaz' },
-  children: [],
-  school: { name: 'De Regenboog', phone: '071 123 45 67', absenceCutoff: '08:15' },
-  groupId: null,
-  posts: {
-    posts: [],
-    totalDocs: 0,
-    page: 1,
-    totalPages: 0,
-    hasNextPage: false,
-    hasPrevPage: false,
-  },
-  ...over,
-})
+const homeAnswer = exampleHomeAnswer
 
 describe('getContract', () => {
   it('asks with the JWT and no cookie, and returns the answer as the contract parsed it', async () => {

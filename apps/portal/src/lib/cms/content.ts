@@ -1,21 +1,13 @@
 import type {
   ImageSizeName,
   MediaFile,
-  PortalImage,
   PortalMedia,
   PortalPost,
-  PortalVideo,
   PostGroup,
-  PostPage,
 } from '@schoolpost/contracts'
 import { IMAGE_SIZE_NAMES } from '@schoolpost/contracts'
-import { isValidMediaFilename } from '../../features/files/filename'
 
-/**
- * Posts, media, image consents and reports as the CMS REST API gives them to a parent, read
- * defensively: the CMS decides what a parent may see, the portal only drops what it cannot show
- * safely (unpopulated gallery entries, sizes without a usable file name, unknown values).
- */
+import { isValidMediaFilename } from '../../features/files/filename'
 
 // The shapes of posts and media are the contract's (packages/contracts), shared with the CMS.
 export type {
@@ -27,7 +19,7 @@ export type {
   PortalVideo,
   PostGroup,
   PostPage,
-}
+} from '@schoolpost/contracts'
 export { IMAGE_SIZE_NAMES }
 
 export type ImageConsentChoice = {
