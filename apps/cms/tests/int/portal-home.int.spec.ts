@@ -190,4 +190,32 @@ describe('the portal home endpoint (issue #11)', () => {
       expect(((await res.json()) as { message: string }).message).toMatch(/pagina|berichten/)
     }
   })
+
+  it('pages like the REST API: the same posts on page 1 and 2, pinned first', async () => {
+    for (let i = 0; i < 11; i++) {
+      await payload.create({
+        collection: 'posts',
+        data: {
+          title: `Groep C nummer ${i}`,
+          audience: 'groups',
+          groups: [f.groups.c.id],
+          status: 'published',
+          pinned: i === 3,
+          author: f.teacherOther.id,
+        },
+        overrideAccess: true,
+      })
+    }
+    for (const page of [1, 2]) {
+      const answer = await home(multiToken, `?pagina=${page}`)
+      const viaRest = await restTimeline(multiToken, page)
+      expect(
+        answer.posts.posts.map((p) => p.id),
+        `page ${page}`,
+      ).toEqual(viaRest.ids)
+      expect(answer.posts.totalDocs).toBe(viaRest.totalDocs)
+      expect(answer.posts.hasNextPage).toBe(page === 1)
+    }
+    expect((await home(multiToken)).posts.posts[0]?.title).toBe('Groep C nummer 3')
+  })
 })

@@ -28,7 +28,20 @@ export type ImageRuleFacts = {
   refusedPupilIds: ReadonlySet<string>
 }
 
-export type GroupVisibility = { ids: readonly string[]; set: ReadonlySet<string> }
+export type GroupVisibility = {
+  /** The media parents of these groups may see. */
+  ids: readonly string[]
+  set: ReadonlySet<string>
+  /**
+   * The posts they may read, in timeline order (pinned first, then newest: the REST API's
+   * `-pinned,-publishedAt`), so a timeline page is a slice instead of a query over every post.
+   */
+  postIds: readonly string[]
+  /** Per post: school news, or the groups it is for (to filter on one child's group). */
+  audiences: ReadonlyMap<string, { school: boolean; groups: readonly string[] }>
+  /** `postIds` filtered on school news and one group, filled on first use. */
+  byFilter: Map<string, readonly string[]>
+}
 
 type Snapshot = {
   token: string
@@ -208,16 +221,41 @@ async function loadGroupVisibility(
     collection: 'posts',
     ...all,
     where: postsForGroupsWhere(groups),
-    select: { gallery: true },
+    sort: ['-pinned', '-publishedAt'],
+    select: { gallery: true, audience: true, groups: true },
   })
   const set = new Set<string>()
+  const audiences = new Map<string, { school: boolean; groups: string[] }>()
   for (const p of posts.docs) {
+    audiences.set(p.id, {
+      school: p.audience === 'school',
+      groups: (p.groups ?? []).map((g) => idOf(g)).filter((id): id is string => !!id),
+    })
     for (const item of p.gallery ?? []) {
       const id = idOf(item as string | { id: string })
       if (id && mediaOk.has(id)) set.add(id)
     }
   }
-  return { ids: [...set], set }
+  return {
+    ids: [...set],
+    set,
+    postIds: posts.docs.map((p) => p.id),
+    audiences,
+    byFilter: new Map(),
+  }
+}
+
+/** The posts of `visible` that are school news or for `groupId`, in timeline order. */
+export function postIdsForGroup(visible: GroupVisibility, groupId: string): readonly string[] {
+  let ids = visible.byFilter.get(groupId)
+  if (!ids) {
+    ids = visible.postIds.filter((id) => {
+      const audience = visible.audiences.get(id)
+      return !!audience && (audience.school || audience.groups.includes(groupId))
+    })
+    visible.byFilter.set(groupId, ids)
+  }
+  return ids
 }
 
 /** The media visible to parents of `groups` (sorted or not) under the current version. */
@@ -225,7 +263,9 @@ export async function visibleMediaForGroups(
   req: PayloadRequest,
   groups: readonly string[],
 ): Promise<GroupVisibility> {
-  if (groups.length === 0) return { ids: [], set: new Set() }
+  if (groups.length === 0) {
+    return { ids: [], set: new Set(), postIds: [], audiences: new Map(), byFilter: new Map() }
+  }
   const snapshot = await snapshotFor(req)
   const facts = await snapshot.facts
   snapshot.mediaOk ??= settle(loadMediaOk(req, facts), () => {

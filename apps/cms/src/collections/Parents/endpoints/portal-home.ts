@@ -6,11 +6,11 @@ import type {
   MediaSizes,
 } from '@schoolpost/contracts'
 import { mediaFilename, POSTS_PER_PAGE, portalHomeQuery } from '@schoolpost/contracts'
-import type { Endpoint, PayloadRequest, Where } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { parentChildIds } from '../../../access/lib/scope'
 import { idOf, parentUser, staffUser } from '../../../access/lib/users'
-import { postsForGroupsWhere, visibleMediaForGroups } from '../../../access/lib/visibility-snapshot'
+import { postIdsForGroup, visibleMediaForGroups } from '../../../access/lib/visibility-snapshot'
 import { jsonError } from '../../../lib/json-body'
 import type { Media } from '../../../payload-types'
 import { postBodyText } from '../../Posts/hooks/body-output'
@@ -128,38 +128,37 @@ async function timelinePage(
     hasPrevPage: page > 1,
   }
   if (groups.length === 0) return empty
-  const where: Where = groupId
-    ? {
-        and: [
-          postsForGroupsWhere(groups),
-          { or: [{ audience: { equals: 'school' } }, { groups: { in: [groupId] } }] },
-        ],
-      }
-    : postsForGroupsWhere(groups)
+  // The order and the set of posts come from the snapshot: a page is a slice, and only its ten
+  // posts are read, whatever the school's history holds.
+  const visible = await visibleMediaForGroups(req, groups)
+  const ordered = groupId ? postIdsForGroup(visible, groupId) : visible.postIds
+  const pageIds = ordered.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE)
+  const totalDocs = ordered.length
+  const totalPages = Math.ceil(totalDocs / POSTS_PER_PAGE)
   // Without the parent's req: the posts' afterRead hook trims galleries for parents, and the
   // gallery is filtered below against the visibility snapshot instead.
-  const [found, visible] = await Promise.all([
-    req.payload.find({
-      collection: 'posts',
-      depth: 0,
-      overrideAccess: true,
-      where,
-      sort: ['-pinned', '-publishedAt'],
-      limit: POSTS_PER_PAGE,
-      page,
-      select: {
-        title: true,
-        body: true,
-        audience: true,
-        groups: true,
-        pinned: true,
-        publishedAt: true,
-        author: true,
-        gallery: true,
-      },
-    }),
-    visibleMediaForGroups(req, groups),
-  ])
+  const pagePosts = pageIds.length
+    ? await req.payload.find({
+        collection: 'posts',
+        depth: 0,
+        overrideAccess: true,
+        pagination: false,
+        where: { id: { in: [...pageIds] } },
+        select: {
+          title: true,
+          body: true,
+          audience: true,
+          groups: true,
+          pinned: true,
+          publishedAt: true,
+          author: true,
+          gallery: true,
+        },
+      })
+    : { docs: [] }
+  const byId = new Map(pagePosts.docs.map((p) => [p.id, p]))
+  // A post deleted since the snapshot was made is left out.
+  const found = { docs: pageIds.map((id) => byId.get(id)).filter((p) => !!p) }
   const galleryIds = (gallery: unknown): string[] =>
     ((gallery as (string | { id: string })[] | null | undefined) ?? [])
       .map((item) => idOf(item))
@@ -240,11 +239,11 @@ async function timelinePage(
   }))
   return {
     posts,
-    totalDocs: found.totalDocs,
+    totalDocs,
     page,
-    totalPages: found.totalPages,
-    hasNextPage: found.hasNextPage,
-    hasPrevPage: found.hasPrevPage,
+    totalPages,
+    hasNextPage: page < totalPages,
+    hasPrevPage: page > 1,
   }
 }
 
