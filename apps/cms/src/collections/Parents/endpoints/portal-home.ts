@@ -12,7 +12,7 @@ import { parentChildIds } from '../../../access/lib/scope'
 import { idOf, parentUser, staffUser } from '../../../access/lib/users'
 import { postIdsForGroup, visibleMediaForGroups } from '../../../access/lib/visibility-snapshot'
 import { jsonError } from '../../../lib/json-body'
-import type { Media } from '../../../payload-types'
+import type { Media, Post } from '../../../payload-types'
 import { postBodyText } from '../../Posts/hooks/body-output'
 
 /**
@@ -79,6 +79,33 @@ export function portalMediaOf(
   return { kind: 'image', id: media.id, alt, sizes }
 }
 
+type PagePost = Pick<
+  Post,
+  'id' | 'title' | 'body' | 'audience' | 'groups' | 'pinned' | 'publishedAt' | 'author' | 'gallery'
+>
+type PageMedia = Pick<Media, 'id' | 'alt' | 'mimeType' | 'filename' | 'width' | 'height' | 'sizes'>
+
+/**
+ * The documents with these ids, straight from the database adapter: only the selected columns,
+ * no hooks. For data whose access was already decided (the snapshot, the parent's own scope).
+ */
+async function rawRead<T>(
+  req: PayloadRequest,
+  collection: 'posts' | 'media',
+  ids: string[],
+  select: Record<string, true>,
+): Promise<T[]> {
+  const found = await req.payload.db.find({
+    collection,
+    req,
+    where: { id: { in: ids } },
+    limit: 0,
+    pagination: false,
+    select,
+  })
+  return found.docs as unknown as T[]
+}
+
 async function childrenOf(req: PayloadRequest): Promise<PortalChild[]> {
   const childIds = parentChildIds(req)
   if (childIds.length === 0) return []
@@ -135,28 +162,21 @@ async function timelinePage(
   const pageIds = ordered.slice((page - 1) * POSTS_PER_PAGE, page * POSTS_PER_PAGE)
   const totalDocs = ordered.length
   const totalPages = Math.ceil(totalDocs / POSTS_PER_PAGE)
-  // Without the parent's req: the posts' afterRead hook trims galleries for parents, and the
-  // gallery is filtered below against the visibility snapshot instead.
+  // Raw reads of exactly the fields the page shows (no afterRead hooks: no URLs, no virtual
+  // fields, no gallery trimming), the gallery filtered below against the visibility snapshot.
   const pagePosts = pageIds.length
-    ? await req.payload.find({
-        collection: 'posts',
-        depth: 0,
-        overrideAccess: true,
-        pagination: false,
-        where: { id: { in: [...pageIds] } },
-        select: {
-          title: true,
-          body: true,
-          audience: true,
-          groups: true,
-          pinned: true,
-          publishedAt: true,
-          author: true,
-          gallery: true,
-        },
+    ? await rawRead<PagePost>(req, 'posts', [...pageIds], {
+        title: true,
+        body: true,
+        audience: true,
+        groups: true,
+        pinned: true,
+        publishedAt: true,
+        author: true,
+        gallery: true,
       })
-    : { docs: [] }
-  const byId = new Map(pagePosts.docs.map((p) => [p.id, p]))
+    : []
+  const byId = new Map(pagePosts.map((p) => [p.id, p]))
   // A post deleted since the snapshot was made is left out.
   const found = { docs: pageIds.map((id) => byId.get(id)).filter((p) => !!p) }
   const galleryIds = (gallery: unknown): string[] =>
@@ -180,20 +200,15 @@ async function timelinePage(
   ]
   const [media, authors, postGroups] = await Promise.all([
     mediaIds.length
-      ? req.payload.find({
-          collection: 'media',
-          ...rows,
-          where: { id: { in: mediaIds } },
-          select: {
-            alt: true,
-            mimeType: true,
-            filename: true,
-            width: true,
-            height: true,
-            sizes: true,
-          },
+      ? rawRead<PageMedia>(req, 'media', mediaIds, {
+          alt: true,
+          mimeType: true,
+          filename: true,
+          width: true,
+          height: true,
+          sizes: true,
         })
-      : { docs: [] },
+      : [],
     authorIds.length
       ? req.payload.find({
           collection: 'staff',
@@ -212,8 +227,8 @@ async function timelinePage(
       : { docs: [] },
   ])
   const mediaById = new Map<string, PortalMedia>()
-  for (const m of media.docs) {
-    const shown = portalMediaOf(m as Media)
+  for (const m of media) {
+    const shown = portalMediaOf(m)
     if (shown) mediaById.set(m.id, shown)
   }
   const authorName = new Map(authors.docs.map((s) => [s.id, s.name ?? '']))
