@@ -6,3 +6,4 @@
 export * from './media'
 export * from './posts'
 export * from './portal-home'
+export * from './portal-post'

@@ -1,4 +1,4 @@
-import { portalHomeAnswer } from '@schoolpost/contracts'
+import { portalHomeAnswer, portalPostAnswer } from '@schoolpost/contracts'
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -167,6 +167,32 @@ describe('the portal home endpoint (issue #11)', () => {
     const other = await home(multiToken, `?groep=${f.groups.b.id}`)
     expect(other.groupId).toBeNull()
     expect(other.posts.posts.map((p) => p.title)).not.toContain('Uitje groep B')
+  })
+
+  it('GET /api/parents/post: a visible post with its body and the items REST gives, else 404', async () => {
+    const res = await rest('GET', `/parents/post?id=${posts.school!.id}`, { token: multiToken })
+    expect(res.status).toBe(200)
+    const answer = portalPostAnswer.parse(await res.json())
+    expect(answer.post.title).toBe('Schoolnieuws')
+    expect(answer.school.phone).not.toBe('')
+    const viaRest = (await (
+      await rest('GET', `/posts/${posts.school!.id}?depth=1`, { token: multiToken })
+    ).json()) as { gallery: Media[]; bodyHtml: string }
+    expect(answer.post.gallery.map((m) => m.id)).toEqual(viaRest.gallery.map((m) => m.id))
+    expect(answer.post.bodyHtml).toBe(viaRest.bodyHtml)
+    // Another group's post, a draft, a made-up id and a malformed one: the same Dutch 404.
+    for (const id of [posts.groupB!.id, posts.draft!.id, 'bestaat-niet', '..%2Fposts']) {
+      const refused = await rest('GET', `/parents/post?id=${id}`, { token: multiToken })
+      expect(refused.status, id).toBe(404)
+      expect(((await refused.json()) as { message: string }).message).toMatch(/bericht/)
+    }
+    expect(
+      (await rest('GET', `/parents/post?id=${posts.groupB!.id}`, { token: guardianToken })).status,
+    ).toBe(200)
+    expect((await rest('GET', `/parents/post?id=${posts.school!.id}`)).status).toBe(401)
+    expect(
+      (await rest('GET', `/parents/post?id=${posts.school!.id}`, { token: teacherToken })).status,
+    ).toBe(403)
   })
 
   it('refuses the signed out, staff, a deactivated parent and bad input in Dutch', async () => {

@@ -14,6 +14,7 @@ import { refuseFirstRegister } from '../shared/refused-endpoints'
 import { forgotPassword, resetPassword } from './endpoints/password-reset'
 import { notificationPreferenceField } from './notification-preference-field'
 import { portalHome } from './endpoints/portal-home'
+import { portalPost } from './endpoints/portal-post'
 import { portalLogin, refuseParentLogin } from './endpoints/portal-login'
 import { sendInvitation } from './endpoints/send-invitation'
 import { unsubscribe, unsubscribeStatus } from './endpoints/unsubscribe'
@@ -57,6 +58,7 @@ export const Parents: CollectionConfig = {
     unsubscribe,
     unsubscribeStatus,
     portalHome,
+    portalPost,
   ],
   hooks: {
     beforeOperation: [

@@ -1,6 +1,8 @@
+import { PORTAL_POST_PATH, portalPostAnswer } from '@schoolpost/contracts'
+
 import type { PortalSession } from '../auth/session'
 import type { CmsClient, PortalPost } from '../../lib/cms/cms-client'
-import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
+import { CmsRequestError, CmsUnauthorizedError } from '../../lib/cms/cms-client'
 import { isValidId } from '../../lib/cms/ids'
 import { reportCmsFailure } from '../../lib/cms/report-failure'
 import type { SchoolContact } from '../home/load-home'
@@ -13,31 +15,36 @@ export type PostLoad =
   | { kind: 'signed-out' }
   | { kind: 'unavailable' }
 
+/** The CMS path of one post (`GET /api/parents/post`). */
+export function postPath(id: string): string {
+  return `${PORTAL_POST_PATH}?${new URLSearchParams({ id }).toString()}`
+}
+
 /**
  * One post for the post page, the image viewer and the report form, with the school's contact
- * (for urgent matters). The settings call also tells whether the token is still valid. Never throws.
+ * (for urgent matters): one CMS call, parsed with the contract (issue #11). Never throws.
  */
 export async function loadPost(
   session: PortalSession,
-  cms: Pick<CmsClient, 'getPost' | 'getSchoolSettings'>,
+  cms: Pick<CmsClient, 'getContract'>,
   id: string | undefined,
 ): Promise<PostLoad> {
   if (!isValidId(id)) return { kind: 'not-found' }
-  const [post, settings] = await Promise.allSettled([
-    cms.getPost(session.token, id),
-    cms.getSchoolSettings(session.token),
-  ])
-  for (const result of [post, settings]) {
-    if (result.status === 'rejected' && result.reason instanceof CmsUnauthorizedError) {
-      return { kind: 'signed-out' }
+  try {
+    const answer = await cms.getContract(postPath(id), session.token, portalPostAnswer)
+    return {
+      kind: 'ok',
+      post: answer.post,
+      school: schoolContact({
+        schoolName: answer.school.name,
+        phone: answer.school.phone,
+        absenceCutoff: answer.school.absenceCutoff,
+      }),
     }
-  }
-  if (post.status === 'rejected' || settings.status === 'rejected') {
-    for (const result of [post, settings]) {
-      if (result.status === 'rejected') reportCmsFailure(`Loading post ${id}`, result.reason)
-    }
+  } catch (error) {
+    if (error instanceof CmsUnauthorizedError) return { kind: 'signed-out' }
+    if (error instanceof CmsRequestError && error.status === 404) return { kind: 'not-found' }
+    reportCmsFailure(`Loading post ${id}`, error)
     return { kind: 'unavailable' }
   }
-  if (!post.value) return { kind: 'not-found' }
-  return { kind: 'ok', post: post.value, school: schoolContact(settings.value) }
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
-import { posterSizes, rawImage, rawPost, rawVideo, rawVideoWithPoster } from '../../test/posts'
+import {
+  posterSizes,
+  rawImage,
+  rawPost,
+  rawVideo,
+  rawVideoWithPoster,
+  toPortalPost,
+} from '../../test/posts'
 import type { PortalImage, PortalPost } from '../../lib/cms/content'
-import { parsePost } from '../../lib/cms/content'
 import {
   audienceLabel,
   excerpt,
@@ -19,7 +25,7 @@ import {
 } from './post-view'
 
 const post = (over: Record<string, unknown> = {}): PortalPost => {
-  const parsed = parsePost(rawPost(over))
+  const parsed = toPortalPost(rawPost(over))
   if (!parsed) throw new Error('test post does not parse')
   return parsed
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import { allowingLimiter, refusingLimiter } from '../../test/fake-limiter'
-import { rawImage, rawPost, rawVideo } from '../../test/posts'
+import { rawImage, rawPost, rawVideo, toPortalPost } from '../../test/posts'
 import type { PortalSession } from '../auth/session'
 import type { CreateReportResult } from '../../lib/cms/cms-client'
 import { CmsUnauthorizedError, CmsUnavailableError } from '../../lib/cms/cms-client'
-import { parsePost } from '../../lib/cms/content'
 import { actionUrl } from '../../lib/http/action-url'
 import type { ReportFailure, ReportInput } from './report-form'
 import {
@@ -18,7 +17,7 @@ import {
 } from './report-form'
 
 const parent: PortalSession = { token: 'tok', exp: 0, parentId: 'p1', parentName: 'Fatima' }
-const post = parsePost(rawPost({ gallery: [rawImage('m1'), rawVideo('v1')] }))!
+const post = toPortalPost(rawPost({ gallery: [rawImage('m1'), rawVideo('v1')] }))!
 const input: ReportInput = { post: 'post-1', category: 'privacy', text: 'Mijn kind staat erop.' }
 const url = (path: string) => new URL(path, 'http://localhost:4321')
 

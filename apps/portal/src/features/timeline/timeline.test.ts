@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { rawPost } from '../../test/posts'
+import { rawPost, toPortalPost } from '../../test/posts'
 import type { PostPage } from '../../lib/cms/cms-client'
-import { parsePost } from '../../lib/cms/content'
 import type { ChildSummary } from '../home/load-home'
 import { groupFilters, parseTimelineQuery, timelineHref, timelineView } from './timeline'
 
@@ -12,7 +11,7 @@ const children: ChildSummary[] = [
   { id: 'k3', name: 'Sara Yilmaz', firstName: 'Sara', groupId: 'g3', groupName: 'Groep 3' },
 ]
 const url = (path: string) => new URL(path, 'http://localhost:4321')
-const post = parsePost(rawPost())!
+const post = toPortalPost(rawPost())!
 const page = (over: Partial<PostPage> = {}): PostPage => ({
   posts: [post],
   totalDocs: 1,

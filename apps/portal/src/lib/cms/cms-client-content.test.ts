@@ -3,7 +3,7 @@ import { exampleHomeAnswer } from '@schoolpost/contracts/testing'
 import { afterEach, describe, expect, it } from 'vitest'
 
 import { closeAllCms, json, startCms } from '../../test/cms-stub'
-import { rawPost, rawVideo } from '../../test/posts'
+import { rawPost, toPortalPost } from '../../test/posts'
 import { CmsUnauthorizedError, CmsUnavailableError, createCmsClient } from './cms-client'
 
 afterEach(closeAllCms)
@@ -31,10 +31,7 @@ describe('getContract', () => {
         ...homeAnswer().posts,
         posts: [
           {
-            ...rawPost(),
-            bodyHtml: '',
-            bodyText: '',
-            groups: [],
+            ...toPortalPost(rawPost())!,
             gallery: [
               {
                 kind: 'image',
@@ -68,67 +65,6 @@ describe('getContract', () => {
     await expect(call()).rejects.toBeInstanceOf(CmsUnauthorizedError)
     status = 500
     await expect(call()).rejects.toBeInstanceOf(CmsUnavailableError)
-  })
-})
-
-describe('getPost', () => {
-  it('drops gallery entries that are not populated or cannot be shown', async () => {
-    const post = rawPost({
-      gallery: [
-        'm-unpopulated',
-        null,
-        rawVideo('v1'),
-        { id: 'm-nosizes', kind: 'image', mimeType: 'image/jpeg', filename: 'x.jpg', sizes: {} },
-        {
-          id: 'm-badname',
-          kind: 'image',
-          sizes: { thumbnail: { filename: '../etc/passwd', width: 400, height: 300 } },
-        },
-        { id: 'm-doc', kind: 'document', mimeType: 'application/pdf', filename: 'x.pdf' },
-      ],
-    })
-    const cms = await startCms((_req, res) => json(res, 200, post))
-    const parsed = await createCmsClient({ baseUrl: cms.baseUrl }).getPost(token, 'post-1')
-    expect(parsed?.gallery).toEqual([
-      {
-        kind: 'video',
-        id: 'v1',
-        alt: null,
-        filename: 'v1.mp4',
-        mimeType: 'video/mp4',
-        width: 1920,
-        height: 1080,
-        poster: {},
-      },
-    ])
-  })
-
-  it('200: the post, asked at depth 1 with the id encoded', async () => {
-    const cms = await startCms((_req, res) => json(res, 200, rawPost()))
-    const client = createCmsClient({ baseUrl: cms.baseUrl })
-    const post = await client.getPost(token, 'post-1')
-    expect(post).toMatchObject({
-      id: 'post-1',
-      audience: 'groups',
-      groups: [{ id: 'g3', name: 'Groep 3' }],
-      authorName: 'Juf Anne',
-      pinned: false,
-    })
-    expect(post?.gallery.map((m) => m.id)).toEqual(['m1', 'm2'])
-    expect(cms.requests[0]?.url).toBe('/api/posts/post-1?depth=1')
-    expect(cms.requests[0]?.headers.authorization).toBe(`JWT ${token}`)
-  })
-
-  it.each([404, 403, 400])('%i: null (not found, or not for this parent)', async (status) => {
-    const cms = await startCms((_req, res) => json(res, status, { errors: [{ message: 'x' }] }))
-    expect(await createCmsClient({ baseUrl: cms.baseUrl }).getPost(token, 'post-9')).toBeNull()
-  })
-
-  it('401: CmsUnauthorizedError', async () => {
-    const cms = await startCms((_req, res) => json(res, 401, { errors: [] }))
-    await expect(
-      createCmsClient({ baseUrl: cms.baseUrl }).getPost(token, 'post-9'),
-    ).rejects.toBeInstanceOf(CmsUnauthorizedError)
   })
 })
 

@@ -10,14 +10,8 @@ import type {
 import type { NotificationKind, NotificationPreference } from '@schoolpost/policies'
 import { NOTIFICATION_PREFERENCES } from '@schoolpost/policies'
 
-import type {
-  ConsentStatus,
-  ImageConsentChoice,
-  ParentReport,
-  PortalPost,
-  ReportCategory,
-} from './content'
-import { parseImageConsent, parsePost, parseReport } from './content'
+import type { ConsentStatus, ImageConsentChoice, ParentReport, ReportCategory } from './content'
+import { parseImageConsent, parseReport } from './content'
 
 /**
  * A small typed client for the CMS REST API, on behalf of one parent. Every authenticated call
@@ -623,24 +617,6 @@ export function createCmsClient(options: CmsClientOptions) {
       }
       return body as unknown as SchoolSetting
     },
-    /**
-     * GET /api/posts/<id>: one post, or `null` when the CMS says it does not exist or is not for
-     * this parent (404, 403 and 400 alike). 401 gives CmsUnauthorizedError.
-     */
-    async getPost(token: string, id: string): Promise<PortalPost | null> {
-      const path = `/api/posts/${encodeURIComponent(id)}?depth=1`
-      const { status, body } = await send('GET', path, { token })
-      if (status === 401) throw new CmsUnauthorizedError(status, path)
-      if (status === 403 || status === 404 || status === 400) return null
-      if (status !== 200) {
-        if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
-        throw new CmsRequestError(status, path)
-      }
-      const post = parsePost(body)
-      if (!post) throw invalid(path, status, 'no valid post')
-      return post
-    },
-
     /** The parent's own image-consent choices (S16), one per child they chose for. */
     async listImageConsents(token: string): Promise<ImageConsentChoice[]> {
       const path = '/api/image-consents?depth=0&limit=100'

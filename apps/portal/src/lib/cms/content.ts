@@ -1,13 +1,10 @@
-import type {
-  ImageSizeName,
-  MediaFile,
-  PortalMedia,
-  PortalPost,
-  PostGroup,
-} from '@schoolpost/contracts'
 import { IMAGE_SIZE_NAMES } from '@schoolpost/contracts'
 
-import { isValidMediaFilename } from '../../features/files/filename'
+/**
+ * Image consents and reports as the CMS REST API gives them to a parent, read defensively (unknown
+ * values dropped). Posts and media come from the endpoints shaped for portal pages and are parsed
+ * with the contract's schemas instead.
+ */
 
 // The shapes of posts and media are the contract's (packages/contracts), shared with the CMS.
 export type {
@@ -55,102 +52,11 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value : null
 
-const positiveInt = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : null
-
 /** The id of a relation, populated or not. */
 export function relationId(value: unknown): string | null {
   if (typeof value === 'string' && value !== '') return value
   if (isRecord(value) && typeof value.id === 'string' && value.id !== '') return value.id
   return null
-}
-
-function parseMediaFile(value: unknown): MediaFile | null {
-  if (!isRecord(value)) return null
-  const filename = value.filename
-  const width = positiveInt(value.width)
-  const height = positiveInt(value.height)
-  if (typeof filename !== 'string' || !isValidMediaFilename(filename) || !width || !height) {
-    return null
-  }
-  return { filename, width, height, mimeType: text(value.mimeType) }
-}
-
-/** The usable derived sizes in `value` (a media document's `sizes`); the rest is dropped. */
-function parseSizes(value: unknown): Partial<Record<ImageSizeName, MediaFile>> {
-  const sizes: Partial<Record<ImageSizeName, MediaFile>> = {}
-  const raw = isRecord(value) ? value : {}
-  for (const name of IMAGE_SIZE_NAMES) {
-    const file = parseMediaFile(raw[name])
-    if (file) sizes[name] = file
-  }
-  return sizes
-}
-
-/** One gallery entry; `null` for an unpopulated id, an unknown kind or nothing to show. */
-export function parseMedia(value: unknown): PortalMedia | null {
-  if (!isRecord(value) || typeof value.id !== 'string' || value.id === '') return null
-  const alt = text(value.alt)?.trim() ?? null
-  const mimeType = text(value.mimeType)
-  const kind =
-    value.kind === 'image' || value.kind === 'video'
-      ? value.kind
-      : mimeType?.startsWith('video/')
-        ? 'video'
-        : mimeType?.startsWith('image/')
-          ? 'image'
-          : null
-  if (kind === 'video') {
-    const filename = value.filename
-    if (typeof filename !== 'string' || !isValidMediaFilename(filename)) return null
-    return {
-      kind: 'video',
-      id: value.id,
-      alt,
-      filename,
-      mimeType: mimeType?.startsWith('video/') ? mimeType : 'video/mp4',
-      width: positiveInt(value.width),
-      height: positiveInt(value.height),
-      poster: parseSizes(value.sizes),
-    }
-  }
-  if (kind !== 'image') return null
-  const sizes = parseSizes(value.sizes)
-  if (Object.keys(sizes).length === 0) return null
-  return { kind: 'image', id: value.id, alt, sizes }
-}
-
-/** A post from the CMS, or `null` when it lacks an id or title. */
-export function parsePost(value: unknown): PortalPost | null {
-  if (!isRecord(value) || typeof value.id !== 'string' || value.id === '') return null
-  if (typeof value.title !== 'string') return null
-  const groups: PostGroup[] = []
-  if (Array.isArray(value.groups)) {
-    for (const group of value.groups) {
-      if (isRecord(group) && typeof group.id === 'string' && typeof group.name === 'string') {
-        groups.push({ id: group.id, name: group.name })
-      }
-    }
-  }
-  const gallery: PortalMedia[] = []
-  if (Array.isArray(value.gallery)) {
-    for (const item of value.gallery) {
-      const media = parseMedia(item)
-      if (media) gallery.push(media)
-    }
-  }
-  return {
-    id: value.id,
-    title: value.title,
-    bodyHtml: typeof value.bodyHtml === 'string' ? value.bodyHtml : '',
-    bodyText: typeof value.bodyText === 'string' ? value.bodyText : '',
-    audience: value.audience === 'school' ? 'school' : 'groups',
-    groups,
-    pinned: value.pinned === true,
-    publishedAt: text(value.publishedAt),
-    authorName: typeof value.authorName === 'string' ? value.authorName.trim() : '',
-    gallery,
-  }
 }
 
 export function parseImageConsent(value: unknown): ImageConsentChoice | null {
