@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 
 const vitestReports = [
   'packages/policies/test-results/vitest.json',
+  'packages/contracts/test-results/vitest.json',
   'packages/http/test-results/vitest.json',
   'packages/ui/test-results/vitest.json',
   'apps/cms/test-results/vitest.json',
