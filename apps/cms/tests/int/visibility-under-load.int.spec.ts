@@ -3,10 +3,9 @@ import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Media, Post } from '../../src/payload-types'
-import { plainPng } from './helpers/images'
 import { rest, testPayload } from './helpers/payload'
 import { createSchoolFixture, fixtureToken, type SchoolFixture } from './helpers/school-fixture'
-import { uploadMedia } from './helpers/upload'
+import { publishPhotoPost } from './helpers/upload'
 
 /**
  * Issue #11, "must not change": what parents may see is cached per visibility version, so a
@@ -36,25 +35,13 @@ describe('a consent refusal during a load run (issue #11)', () => {
     const teacherToken = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
     parentToken = await fixtureToken(payload, 'parents', f.parents.multiGroup.email)
     guardianToken = await fixtureToken(payload, 'parents', f.parents.guardianOne.email)
-    photo = (
-      (await (
-        await uploadMedia(teacherToken, await plainPng(640, 480, '#48c'), 'onder-last.png', {
-          pupils: [f.pupils.a1.id, f.pupils.b1.id],
-        })
-      ).json()) as { doc: Media }
-    ).doc
-    const res = await rest('POST', '/posts', {
-      token: teacherToken,
-      body: {
-        title: 'Onder last',
-        audience: 'groups',
-        groups: [f.groups.a.id],
-        status: 'published',
-        gallery: [photo.id],
-      },
+    const published = await publishPhotoPost(teacherToken, {
+      title: 'Onder last',
+      groupId: f.groups.a.id,
+      pupils: [f.pupils.a1.id, f.pupils.b1.id],
     })
-    expect(res.status).toBe(201)
-    post = ((await res.json()) as { doc: Post }).doc
+    photo = published.photo
+    post = published.post
   })
 
   it('no refused image is served after the refusal returned', async () => {

@@ -3,10 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { VISIBILITY_VERSION_KEY } from '../../src/access/lib/visibility-version'
 import type { Media, Post } from '../../src/payload-types'
-import { plainPng } from './helpers/images'
 import { rest, testPayload } from './helpers/payload'
 import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
-import { uploadMedia } from './helpers/upload'
+import { publishPhotoPost } from './helpers/upload'
 
 /**
  * Issue #11: what parents may see is cached per visibility version, a token in the database that
@@ -63,26 +62,13 @@ describe('the visibility version (issue #11)', () => {
     teacherToken = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
     directorToken = await fixtureToken(payload, 'staff', f.director.email)
     parentToken = await fixtureToken(payload, 'parents', f.parents.multiGroup.email)
-    const png = await plainPng(900, 600, '#4a8')
-    photo = (
-      (await (
-        await uploadMedia(teacherToken, png, 'versie.png', {
-          pupils: [f.pupils.a1.id, f.pupils.a2.id, f.pupils.b1.id],
-        })
-      ).json()) as { doc: Media }
-    ).doc
-    const res = await rest('POST', '/posts', {
-      token: teacherToken,
-      body: {
-        title: 'Versie',
-        audience: 'groups',
-        groups: [f.groups.a.id],
-        status: 'published',
-        gallery: [photo.id],
-      },
+    const published = await publishPhotoPost(teacherToken, {
+      title: 'Versie',
+      groupId: f.groups.a.id,
+      pupils: [f.pupils.a1.id, f.pupils.a2.id, f.pupils.b1.id],
     })
-    expect(res.status).toBe(201)
-    post = ((await res.json()) as { doc: Post }).doc
+    photo = published.photo
+    post = published.post
   })
 
   it('every write that can change what parents see replaces the token; others keep it', async () => {

@@ -1,5 +1,6 @@
 import sharp from 'sharp'
 
+import type { Media, Post } from '../../../src/payload-types'
 import { rest } from './payload'
 
 /** A JPEG as a phone makes it: camera make, GPS position and a "rotate 90°" orientation tag. */
@@ -39,4 +40,42 @@ export function uploadMedia(
   form.append('file', new Blob([new Uint8Array(file)]), name)
   form.append('_payload', JSON.stringify(data))
   return rest('POST', '/media', { token, form })
+}
+
+/**
+ * A teacher's group post with one plain photo tagged with `pupils`, published through REST as the
+ * admin does it: the photo and the post as Payload answered them.
+ */
+export async function publishPhotoPost(
+  token: string,
+  { title, groupId, pupils }: { title: string; groupId: string; pupils: string[] },
+): Promise<{ photo: Media; post: Post }> {
+  const png = await sharp({
+    create: { width: 640, height: 480, channels: 3, background: '#48c' },
+  })
+    .png()
+    .toBuffer()
+  const uploaded = await uploadMedia(
+    token,
+    png,
+    `${title.toLowerCase().replace(/\W+/g, '-')}.png`,
+    {
+      pupils,
+    },
+  )
+  if (uploaded.status !== 201)
+    throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`)
+  const photo = ((await uploaded.json()) as { doc: Media }).doc
+  const res = await rest('POST', '/posts', {
+    token,
+    body: {
+      title,
+      audience: 'groups',
+      groups: [groupId],
+      status: 'published',
+      gallery: [photo.id],
+    },
+  })
+  if (res.status !== 201) throw new Error(`post: ${res.status} ${await res.text()}`)
+  return { photo, post: ((await res.json()) as { doc: Post }).doc }
 }
