@@ -6,7 +6,7 @@ import { parentChildIds } from '../../../access/lib/scope'
 import { idOf } from '../../../access/lib/users'
 import { postIdsForGroup, visibleMediaForGroups } from '../../../access/lib/visibility-snapshot'
 import { jsonError } from '../../../lib/json-body'
-import { parentOrRefusal, schoolContactOf } from './portal-parent'
+import { parentOrRefusal, queryOf, schoolContactOf } from './portal-parent'
 import { portalPostsFor } from './portal-posts'
 
 /**
@@ -95,16 +95,15 @@ export const portalHome: Endpoint = {
   handler: async (req) => {
     const parent = parentOrRefusal(req)
     if (parent instanceof Response) return parent
-    const url = new URL(req.url ?? 'http://localhost/')
-    const query = portalHomeQuery.safeParse(Object.fromEntries(url.searchParams))
-    if (!query.success) {
+    const query = queryOf(req, portalHomeQuery)
+    if (!query) {
       return jsonError(400, 'invalid-input', 'Deze pagina van de berichten bestaat niet.')
     }
     const [children, school] = await Promise.all([childrenOf(req), schoolContactOf(req)])
     const groups = [...new Set(children.map((c) => c.groupId).filter((id): id is string => !!id))]
     // A group that is not one of the children's groups is ignored: everything the parent may see.
-    const groupId = query.data.groep && groups.includes(query.data.groep) ? query.data.groep : null
-    const posts = await timelinePage(req, groups, groupId, query.data.pagina)
+    const groupId = query.groep && groups.includes(query.groep) ? query.groep : null
+    const posts = await timelinePage(req, groups, groupId, query.pagina)
     const answer = {
       parent: { id: parent.id, name: parent.name },
       children,

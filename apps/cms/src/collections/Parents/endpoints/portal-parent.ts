@@ -1,5 +1,6 @@
 import type { SchoolContactAnswer } from '@schoolpost/contracts'
 import type { PayloadRequest } from 'payload'
+import type { z } from 'zod'
 
 import { type ParentUser, parentUser, staffUser } from '../../../access/lib/users'
 import { jsonError } from '../../../lib/json-body'
@@ -28,4 +29,11 @@ export async function schoolContactOf(req: PayloadRequest): Promise<SchoolContac
     phone: settings.phone,
     absenceCutoff: settings.absenceCutoff || '08:15',
   }
+}
+
+/** The request's query string read with a contract's schema (`null` when it does not fit). */
+export function queryOf<T extends z.ZodType>(req: PayloadRequest, schema: T): z.infer<T> | null {
+  const url = new URL(req.url ?? 'http://localhost/')
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams))
+  return parsed.success ? parsed.data : null
 }

@@ -5,7 +5,7 @@ import type { Endpoint } from 'payload'
 import { parentGroupIds } from '../../../access/lib/scope'
 import { visibleMediaForGroups } from '../../../access/lib/visibility-snapshot'
 import { jsonError } from '../../../lib/json-body'
-import { parentOrRefusal, schoolContactOf } from './portal-parent'
+import { parentOrRefusal, queryOf, schoolContactOf } from './portal-parent'
 import { portalPostsFor } from './portal-posts'
 
 const NOT_FOUND = 'Dit bericht bestaat niet of is niet (meer) voor jou zichtbaar.'
@@ -23,15 +23,14 @@ export const portalPost: Endpoint = {
   handler: async (req) => {
     const parent = parentOrRefusal(req)
     if (parent instanceof Response) return parent
-    const url = new URL(req.url ?? 'http://localhost/')
-    const query = portalPostQuery.safeParse(Object.fromEntries(url.searchParams))
-    if (!query.success) return jsonError(404, 'not-found', NOT_FOUND)
+    const query = queryOf(req, portalPostQuery)
+    if (!query) return jsonError(404, 'not-found', NOT_FOUND)
     const [visible, school] = await Promise.all([
       parentGroupIds(req).then((groups) => visibleMediaForGroups(req, groups)),
       schoolContactOf(req),
     ])
-    if (!visible.audiences.has(query.data.id)) return jsonError(404, 'not-found', NOT_FOUND)
-    const [post] = await portalPostsFor(req, visible, [query.data.id], { withBody: true })
+    if (!visible.audiences.has(query.id)) return jsonError(404, 'not-found', NOT_FOUND)
+    const [post] = await portalPostsFor(req, visible, [query.id], { withBody: true })
     if (!post) return jsonError(404, 'not-found', NOT_FOUND)
     return Response.json({ school, post } satisfies PortalPostAnswer)
   },
