@@ -37,9 +37,10 @@ describe('the portal home endpoint (issue #11)', () => {
       `/posts?depth=1&limit=10&page=${page}&sort=-pinned,-publishedAt`,
       { token },
     )
-    const body = (await res.json()) as { docs: Post[]; totalDocs: number }
+    const body = (await res.json()) as { docs: Post[]; totalDocs: number; hasNextPage: boolean }
     return {
       ids: body.docs.map((p) => p.id),
+      hasNextPage: body.hasNextPage,
       galleries: body.docs.map((p) => (p.gallery as Media[]).map((m) => m.id)),
       totalDocs: body.totalDocs,
     }
@@ -249,8 +250,11 @@ describe('the portal home endpoint (issue #11)', () => {
         `page ${page}`,
       ).toEqual(viaRest.ids)
       expect(answer.posts.totalDocs).toBe(viaRest.totalDocs)
-      expect(answer.posts.hasNextPage).toBe(page === 1)
+      expect(answer.posts.hasNextPage).toBe(viaRest.hasNextPage)
     }
-    expect((await home(multiToken)).posts.posts[0]?.title).toBe('Groep C nummer 3')
+    // Other files' posts may share this database: the pinned one comes before this file's others.
+    const titles = (await home(multiToken)).posts.posts.map((p) => p.title)
+    expect(titles.indexOf('Groep C nummer 3')).toBeGreaterThanOrEqual(0)
+    expect(titles.indexOf('Groep C nummer 3')).toBeLessThan(titles.indexOf('Groep C nummer 10'))
   })
 })
