@@ -25,3 +25,11 @@ export function idOf(value: string | { id: string } | null | undefined): string 
   if (!value) return null
   return typeof value === 'string' ? value : value.id
 }
+
+/** The ids of a hasMany relationship's values, populated or not (empty for anything else). */
+export function idsOf(values: unknown): string[] {
+  if (!Array.isArray(values)) return []
+  return values
+    .map((v) => (v && (typeof v === 'string' || typeof v === 'object') ? idOf(v) : null))
+    .filter((id): id is string => !!id)
+}

@@ -1,7 +1,7 @@
 import { checkMediaPublishable, resolvePupilConsent } from '@schoolpost/policies'
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { idOf } from './users'
+import { idOf, idsOf } from './users'
 import { readVisibilityVersion } from './visibility-version'
 
 /**
@@ -63,14 +63,9 @@ const pending = new WeakMap<Payload, Map<string, Promise<Snapshot>>>()
 
 export type MediaTags = { pupils?: unknown; noRecognisablePupils?: boolean | null }
 
-export const tagIds = (values: unknown): string[] =>
-  ((values as (string | { id: string } | null)[] | null | undefined) ?? [])
-    .map((v) => idOf(v as string | { id: string }))
-    .filter((id): id is string => !!id)
-
 export function ruleFor(facts: ImageRuleFacts, media: MediaTags, withConsent: boolean) {
   return checkMediaPublishable({
-    taggedPupilIds: tagIds(media.pupils).filter((id) => facts.pupilIds.has(id)),
+    taggedPupilIds: idsOf(media.pupils).filter((id) => facts.pupilIds.has(id)),
     noRecognisablePupils: !!media.noRecognisablePupils,
     minPupilsPerPhoto: facts.minPupilsPerPhoto,
     refusedPupilIds: withConsent ? [...facts.refusedPupilIds] : [],
@@ -229,12 +224,9 @@ async function loadGroupVisibility(
   for (const p of posts.docs) {
     audiences.set(p.id, {
       school: p.audience === 'school',
-      groups: (p.groups ?? []).map((g) => idOf(g)).filter((id): id is string => !!id),
+      groups: idsOf(p.groups),
     })
-    for (const item of p.gallery ?? []) {
-      const id = idOf(item as string | { id: string })
-      if (id && mediaOk.has(id)) set.add(id)
-    }
+    for (const id of idsOf(p.gallery)) if (mediaOk.has(id)) set.add(id)
   }
   return {
     ids: [...set],

@@ -1,7 +1,8 @@
+import type { PortalPost } from '@schoolpost/contracts'
 import { PORTAL_POST_PATH, portalPostAnswer } from '@schoolpost/contracts'
 
 import type { PortalSession } from '../auth/session'
-import type { CmsClient, PortalPost } from '../../lib/cms/cms-client'
+import type { CmsClient } from '../../lib/cms/cms-client'
 import { CmsRequestError, CmsUnauthorizedError } from '../../lib/cms/cms-client'
 import { isValidId } from '../../lib/cms/ids'
 import { reportCmsFailure } from '../../lib/cms/report-failure'

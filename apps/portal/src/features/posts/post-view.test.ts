@@ -8,7 +8,7 @@ import {
   rawVideoWithPoster,
   toPortalPost,
 } from '../../test/posts'
-import type { PortalImage, PortalPost } from '../../lib/cms/content'
+import type { PortalImage, PortalPost } from '@schoolpost/contracts'
 import {
   audienceLabel,
   excerpt,

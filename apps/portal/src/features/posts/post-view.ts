@@ -5,7 +5,8 @@ import type {
   PortalMedia,
   PortalPost,
   PortalVideo,
-} from '../../lib/cms/content'
+} from '@schoolpost/contracts'
+
 import { mediaFileUrl } from '../files/filename'
 
 /**

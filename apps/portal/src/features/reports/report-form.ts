@@ -1,9 +1,10 @@
+import type { PortalPost } from '@schoolpost/contracts'
 import { z } from 'zod'
 
 import { UNAVAILABLE_MESSAGE } from '../auth/login'
 import type { NoticeView } from '../auth/login-page'
 import type { PortalSession } from '../auth/session'
-import type { CmsClient, PortalPost, ReportCategory } from '../../lib/cms/cms-client'
+import type { CmsClient, ReportCategory } from '../../lib/cms/cms-client'
 import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
 import { REPORT_CATEGORIES } from '../../lib/cms/content'
 import { idField } from '../../lib/cms/ids'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { rawPost, toPortalPost } from '../../test/posts'
-import type { PostPage } from '../../lib/cms/cms-client'
+import type { PostPage } from '@schoolpost/contracts'
 import type { ChildSummary } from '../home/load-home'
 import { groupFilters, parseTimelineQuery, timelineHref, timelineView } from './timeline'
 

@@ -1,6 +1,6 @@
+import type { PostPage } from '@schoolpost/contracts'
 import { MAX_TIMELINE_PAGE } from '@schoolpost/contracts'
 
-import type { PostPage } from '../../lib/cms/cms-client'
 import { isValidId } from '../../lib/cms/ids'
 import type { ChildSummary } from '../home/load-home'
 import type { PostCardView } from '../posts/post-view'

@@ -23,15 +23,7 @@ export type { Group, Parent, Pupil, SchoolSetting }
 export type {
   ConsentStatus,
   ImageConsentChoice,
-  ImageSizeName,
-  MediaFile,
   ParentReport,
-  PortalImage,
-  PortalMedia,
-  PortalPost,
-  PortalVideo,
-  PostGroup,
-  PostPage,
   ReportCategory,
   ReportStatus,
 } from './content'

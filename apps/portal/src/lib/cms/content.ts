@@ -1,23 +1,8 @@
-import { IMAGE_SIZE_NAMES } from '@schoolpost/contracts'
-
 /**
  * Image consents and reports as the CMS REST API gives them to a parent, read defensively (unknown
  * values dropped). Posts and media come from the endpoints shaped for portal pages and are parsed
  * with the contract's schemas instead.
  */
-
-// The shapes of posts and media are the contract's (packages/contracts), shared with the CMS.
-export type {
-  ImageSizeName,
-  MediaFile,
-  PortalImage,
-  PortalMedia,
-  PortalPost,
-  PortalVideo,
-  PostGroup,
-  PostPage,
-} from '@schoolpost/contracts'
-export { IMAGE_SIZE_NAMES }
 
 export type ImageConsentChoice = {
   id: string

@@ -2,7 +2,7 @@ import type { MediaSizes, PortalMedia, PortalPost } from '@schoolpost/contracts'
 import { mediaFilename } from '@schoolpost/contracts'
 import type { PayloadRequest } from 'payload'
 
-import { idOf } from '../../../access/lib/users'
+import { idsOf } from '../../../access/lib/users'
 import type { GroupVisibility } from '../../../access/lib/visibility-snapshot'
 import type { Media, Post } from '../../../payload-types'
 import { postBodyHtml, postBodyText } from '../../Posts/hooks/body-output'
@@ -120,26 +120,11 @@ export async function portalPostsFor(
     : []
   const byId = new Map(pagePosts.map((p) => [p.id, p]))
   // A post deleted since the snapshot was made is left out.
-  const found = { docs: ids.map((id) => byId.get(id)).filter((p) => !!p) }
-  const galleryIds = (gallery: unknown): string[] =>
-    ((gallery as (string | { id: string })[] | null | undefined) ?? [])
-      .map((item) => idOf(item))
-      .filter((id): id is string => !!id && visible.set.has(id))
-  const mediaIds = [...new Set(found.docs.flatMap((p) => galleryIds(p.gallery)))]
-  const authorIds = [
-    ...new Set(
-      found.docs
-        .map((p) => idOf(p.author as string | { id: string } | null))
-        .filter((id): id is string => !!id),
-    ),
-  ]
-  const groupIds = [
-    ...new Set(
-      found.docs.flatMap((p) =>
-        (p.groups ?? []).map((g) => idOf(g)).filter((id): id is string => !!id),
-      ),
-    ),
-  ]
+  const found = ids.map((id) => byId.get(id)).filter((p) => !!p)
+  const galleryIds = (gallery: unknown) => idsOf(gallery).filter((id) => visible.set.has(id))
+  const mediaIds = [...new Set(found.flatMap((p) => galleryIds(p.gallery)))]
+  const authorIds = [...new Set(found.flatMap((p) => idsOf([p.author])))]
+  const groupIds = [...new Set(found.flatMap((p) => idsOf(p.groups)))]
   const [media, authors, postGroups] = await Promise.all([
     mediaIds.length
       ? rawRead<PageMedia>(req, 'media', mediaIds, {
@@ -175,21 +160,18 @@ export async function portalPostsFor(
   }
   const authorName = new Map(authors.docs.map((s) => [s.id, s.name ?? '']))
   const groupName = new Map(postGroups.docs.map((g) => [g.id, g.name]))
-  return found.docs.map((p) => ({
+  return found.map((p) => ({
     id: p.id,
     title: p.title,
     bodyHtml: withBody ? postBodyHtml(p.body) : '',
     bodyText: postBodyText(p.body),
     audience: p.audience === 'school' ? 'school' : 'groups',
-    groups: (p.groups ?? [])
-      .map((g) => idOf(g))
-      .filter((id): id is string => !!id && groupName.has(id))
+    groups: idsOf(p.groups)
+      .filter((id) => groupName.has(id))
       .map((id) => ({ id, name: groupName.get(id)! })),
     pinned: p.pinned === true,
     publishedAt: p.publishedAt ?? null,
-    authorName: (
-      authorName.get(idOf(p.author as string | { id: string } | null) ?? '') ?? ''
-    ).trim(),
+    authorName: (authorName.get(idsOf([p.author])[0] ?? '') ?? '').trim(),
     gallery: galleryIds(p.gallery)
       .map((id) => mediaById.get(id))
       .filter((m): m is PortalMedia => !!m),
