@@ -21,6 +21,7 @@ import { badInputError } from './hooks/bad-input-error'
 import { dutchRefusals } from './hooks/dutch-refusals'
 import { foreignKeyError, stillReferencedError } from './hooks/foreign-key-error'
 import { withDeleteRules } from './db/delete-rules'
+import { withPortalVersion } from './db/portal-version-hooks'
 import { withVisibilityVersion } from './db/visibility-version-hooks'
 import { runMigrationsOnInit } from './db/run-migrations-on-init'
 import { databaseKindFor, selectDatabaseAdapter } from './db/select-database-adapter'
@@ -120,5 +121,8 @@ const config = buildConfig({
 
 // Access for the collections Payload adds itself while building, and the parents' query guard;
 // then what a delete does to the records that point at the deleted one, and the visibility
-// version every write that changes what parents see bumps.
-export default withExplicitAccess(config).then(withDeleteRules).then(withVisibilityVersion)
+// and portal versions every write that changes what parents see bumps.
+export default withExplicitAccess(config)
+  .then(withDeleteRules)
+  .then(withVisibilityVersion)
+  .then(withPortalVersion)

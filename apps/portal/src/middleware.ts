@@ -1,14 +1,19 @@
 import { defineMiddleware } from 'astro:middleware'
 
+import { readSessionCookie } from './features/auth/session'
 import { EnvError, getPortalEnv } from './lib/env'
 import { compressResponse } from './lib/http/compression'
+import { createPageCache, withPageCache } from './lib/http/page-cache'
+import { getPortalContext } from './lib/portal-context'
 import { sendsHsts, withSecurityHeaders } from './lib/http/security-headers'
 
 let reportedEnvError = false
+const pageCache = createPageCache()
 
 /**
- * Security headers on every response, compressed pages (lib/http/compression.ts), and a clear
- * 503 when the portal is misconfigured.
+ * Security headers on every response, compressed pages (lib/http/compression.ts), the start page
+ * kept as sent while the CMS's portal version holds (lib/http/page-cache.ts), and a clear 503 when
+ * the portal is misconfigured.
  * Authentication is NOT decided here: every page, action and endpoint checks it itself.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
@@ -34,5 +39,17 @@ export const onRequest = defineMiddleware(async (context, next) => {
     )
     return withSecurityHeaders(page, { dev, hsts })
   }
-  return compressResponse(context.request, withSecurityHeaders(await next(), { dev, hsts }))
+  let portal: ReturnType<typeof getPortalContext> | undefined
+  const portalContext = () => (portal ??= getPortalContext())
+  return withPageCache(
+    context.request,
+    {
+      cache: pageCache,
+      readToken: async () =>
+        (await readSessionCookie(context.cookies, portalContext().session))?.token ?? null,
+      readStamp: (token) => portalContext().cache.currentVersion(token),
+    },
+    async () => compressResponse(context.request, withSecurityHeaders(await next(), { dev, hsts })),
+    () => context.locals.keepPage === true,
+  )
 })

@@ -2,6 +2,8 @@ import { sessionConfigFor } from '../features/auth/session-config'
 import type { SessionConfig } from '../features/auth/session'
 import type { CmsClient } from './cms/cms-client'
 import { createCmsClient } from './cms/cms-client'
+import type { ContractSource, PortalCache } from './cms/portal-cache'
+import { getPortalCache } from './cms/shared-cache'
 import type { PortalEnv } from './env'
 import { getPortalEnv } from './env'
 import type { RateLimitBucket, RateLimiter } from './http/rate-limit'
@@ -10,6 +12,10 @@ import { getRateLimiter } from './http/rate-limit'
 export type PortalContext = {
   env: PortalEnv
   cms: CmsClient
+  /** What the portal may reuse of the CMS's answers (process-wide, checked at every request). */
+  cache: PortalCache
+  /** The endpoints shaped for portal pages, through the cache (`loadHome`, `loadPost`). */
+  contracts: ContractSource
   session: SessionConfig
   /** The rate limiters (process-wide: their counts outlive the request). */
   limiters: Record<RateLimitBucket, RateLimiter>
@@ -18,9 +24,13 @@ export type PortalContext = {
 /** Everything a request needs, from the environment as it is now. Throws `EnvError` when misconfigured. */
 export function getPortalContext(): PortalContext {
   const env = getPortalEnv()
+  const cms = createCmsClient({ baseUrl: env.cmsUrl, timeoutMs: env.cmsTimeoutMs })
+  const cache = getPortalCache(cms)
   return {
     env,
-    cms: createCmsClient({ baseUrl: env.cmsUrl, timeoutMs: env.cmsTimeoutMs }),
+    cms,
+    cache,
+    contracts: cache.contracts(cms),
     session: sessionConfigFor(env),
     limiters: {
       login: getRateLimiter('login', env.rateLimits.login),

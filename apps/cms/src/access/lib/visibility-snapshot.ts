@@ -107,13 +107,16 @@ async function loadFacts(req: PayloadRequest): Promise<ImageRuleFacts> {
 }
 
 /** The earliest publishAt of a scheduled post still in the future (ms), or Infinity. */
-async function nextDueTime(req: PayloadRequest, now: number): Promise<number> {
-  const next = await req.payload.find({
+export async function nextDueTime(
+  payload: PayloadRequest['payload'],
+  now: number,
+  req?: PayloadRequest,
+): Promise<number> {
+  // Straight to the adapter: asked for every snapshot and every portal version check.
+  const next = await payload.db.find<{ publishAt?: string | null }>({
     collection: 'posts',
-    depth: 0,
     limit: 1,
     pagination: false,
-    overrideAccess: true,
     where: {
       and: [
         { status: { equals: 'scheduled' } },
@@ -122,6 +125,7 @@ async function nextDueTime(req: PayloadRequest, now: number): Promise<number> {
     },
     sort: 'publishAt',
     select: { publishAt: true },
+    ...(req ? { req } : {}),
   })
   const at = next.docs[0]?.publishAt ? Date.parse(next.docs[0].publishAt) : Number.NaN
   return Number.isFinite(at) ? at : Number.POSITIVE_INFINITY
@@ -146,7 +150,7 @@ async function snapshotFor(req: PayloadRequest): Promise<Snapshot> {
     if (now < snapshot.expiresAt) return snapshot
   }
   const computing = (async (): Promise<Snapshot> => {
-    const expiresAt = await nextDueTime(req, now)
+    const expiresAt = await nextDueTime(req.payload, now, req)
     const snapshot: Snapshot = {
       token,
       expiresAt,

@@ -1,13 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import { portalVersionAnswer } from '@schoolpost/contracts'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 import { closeAllCms, startCms } from '../../test/cms-stub'
 import type { PortalSession } from '../auth/session'
 import { createCmsClient } from '../../lib/cms/cms-client'
+import { createPortalCache } from '../../lib/cms/portal-cache'
 import { isValidMediaFilename, mediaFileUrl } from './filename'
 import {
   fileResponseHeaders,
+  readSmall,
   NOT_FOUND_MESSAGE,
   servableContentType,
   serveMediaFile,
@@ -340,5 +343,113 @@ describe('serveMediaFile', () => {
     expect(response.status).toBe(405)
     expect(response.headers.get('Allow')).toBe('GET, HEAD')
     expect(cms.requests).toHaveLength(0)
+  })
+})
+
+describe('serveMediaFile with the portal cache (issue #11)', () => {
+  /** A CMS whose file answer and portal version the test changes between requests. */
+  async function cmsWithVersion() {
+    const state = { version: 'v1', allowed: true }
+    const cms = await startCms((req, res) => {
+      if (req.url === '/api/portal-version') {
+        res.writeHead(200, { 'Content-Type': 'application/json' })
+        return res.end(JSON.stringify({ version: state.version, validUntil: null }))
+      }
+      if (!state.allowed) {
+        res.writeHead(404, { 'Content-Type': 'application/json' })
+        return res.end('{"errors":[{"message":"Not Found"}]}')
+      }
+      fileEndpoint(req, res)
+    })
+    const client = createCmsClient({ baseUrl: cms.baseUrl, timeoutMs: 2000 })
+    const cache = createPortalCache({
+      readVersion: (token) => client.getContract('/api/portal-version', token, portalVersionAnswer),
+    })
+    const fileRequests = () => cms.requests.filter((r) => r.url.startsWith('/api/media/')).length
+    const serveCached = (request: Request) =>
+      serveMediaFile({ request, filename: 'clip.mp4', session, cms: client, cache })
+    return { state, cms, fileRequests, serveCached }
+  }
+
+  it('serves a file the CMS served to this session again from memory while the version holds', async () => {
+    const { fileRequests, serveCached } = await cmsWithVersion()
+    const first = await serveCached(get('/bestanden/clip.mp4'))
+    expect(Buffer.from(await first.arrayBuffer()).equals(FILE)).toBe(true)
+    const again = await serveCached(get('/bestanden/clip.mp4'))
+    expect(again.status).toBe(200)
+    expectPrivate(again)
+    expect(again.headers.get('Content-Type')).toBe('video/mp4')
+    expect(again.headers.get('Content-Length')).toBe('1000')
+    expect(again.headers.get('ETag')).toBe('"v1"')
+    expect(Buffer.from(await again.arrayBuffer()).equals(FILE)).toBe(true)
+    const head = await serveCached(get('/bestanden/clip.mp4', {}, { method: 'HEAD' }))
+    expect(head.status).toBe(200)
+    expect((await head.arrayBuffer()).byteLength).toBe(0)
+    expect(fileRequests()).toBe(1)
+  })
+
+  it('asks the CMS again at the first request after the version moved, and a refusal counts', async () => {
+    const { state, fileRequests, serveCached } = await cmsWithVersion()
+    await (await serveCached(get('/bestanden/clip.mp4'))).arrayBuffer()
+    // A consent refusal in the CMS: the file is refused and the version moves, in one write.
+    state.allowed = false
+    state.version = 'v2'
+    const refused = await serveCached(get('/bestanden/clip.mp4'))
+    expect(refused.status).toBe(404)
+    expect(await refused.text()).toBe(NOT_FOUND_MESSAGE)
+    expect(fileRequests()).toBe(2)
+    // And it stays refused: the refusal is not kept as a reason to serve the old bytes.
+    expect((await serveCached(get('/bestanden/clip.mp4'))).status).toBe(404)
+    expect(fileRequests()).toBe(3)
+  })
+
+  it('passes every range request to the CMS', async () => {
+    const { fileRequests, serveCached } = await cmsWithVersion()
+    await (await serveCached(get('/bestanden/clip.mp4'))).arrayBuffer()
+    const partial = await serveCached(get('/bestanden/clip.mp4', { Range: 'bytes=0-9' }))
+    expect(partial.status).toBe(206)
+    expect((await partial.arrayBuffer()).byteLength).toBe(10)
+    expect(fileRequests()).toBe(2)
+  })
+
+  it('asks the CMS for every request while the version cannot be read', async () => {
+    const cms = await startCms(fileEndpoint)
+    const client = createCmsClient({ baseUrl: cms.baseUrl, timeoutMs: 2000 })
+    const cache = createPortalCache({
+      readVersion: (token) => client.getContract('/api/portal-version', token, portalVersionAnswer),
+    })
+    for (let i = 0; i < 2; i++) {
+      const response = await serveMediaFile({
+        request: get('/bestanden/clip.mp4'),
+        filename: 'clip.mp4',
+        session,
+        cms: client,
+        cache,
+      })
+      expect(response.status).toBe(200)
+      await response.arrayBuffer()
+    }
+    expect(cms.requests.filter((r) => r.url.startsWith('/api/media/'))).toHaveLength(2)
+  })
+})
+
+describe('readSmall', () => {
+  const streamOf = (...chunks: string[]) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk))
+        controller.close()
+      },
+    })
+
+  it('reads a body that fits into one array', async () => {
+    const read = await readSmall(streamOf('abc', 'def'), 6)
+    expect('bytes' in read && new TextDecoder().decode(read.bytes)).toBe('abcdef')
+  })
+
+  it('gives a body that does not fit back as a stream, nothing lost', async () => {
+    const read = await readSmall(streamOf('abc', 'def', 'ghi'), 4)
+    expect('stream' in read).toBe(true)
+    if ('stream' in read) expect(await new Response(read.stream).text()).toBe('abcdefghi')
   })
 })

@@ -1,13 +1,18 @@
 import type { PortalSession } from '../auth/session'
 import type { CmsClient } from '../../lib/cms/cms-client'
+import type { KeptFile, PortalCache, VersionStamp } from '../../lib/cms/portal-cache'
 import { CmsUnavailableError } from '../../lib/cms/cms-client'
 import { reportCmsFailure } from '../../lib/cms/report-failure'
 import { isValidMediaFilename } from './filename'
 
 /**
  * The portal's file route (S11, S12): /bestanden/<filename> streams a media file from the CMS for
- * the logged-in parent. The CMS decides access with the parent's token; the portal never stores
- * or caches a file, and answers "not allowed" and "does not exist" alike with 404.
+ * the logged-in parent. The CMS decides access with the parent's token, and the portal answers
+ * "not allowed" and "does not exist" alike with 404. A small file the CMS served to this session
+ * is kept in the portal's memory (never on disk, never in the browser: `no-store`) and served
+ * again from there for as long as the portal version it was served under is current
+ * (lib/cms/portal-cache.ts): a consent refusal, a hidden photo or an ended session moves the
+ * version, so the next request asks the CMS again.
  */
 
 /** The types a media file may be served as; anything else is sent as a download-only blob. */
@@ -84,17 +89,81 @@ export type ServeMediaFileInput = {
   /** The portal session of this request, or `null`. */
   session: PortalSession | null
   cms: Pick<CmsClient, 'openMediaFile'>
+  /** The portal's cache of files it may serve again; without it every request asks the CMS. */
+  cache?: Pick<PortalCache, 'lookupFile' | 'keepFile' | 'keepsFileOf' | 'largestKeptFile'>
+}
+
+/**
+ * Reads a body while it stays within `limit` bytes: all of it when it fits, else a stream that
+ * gives what was read and then the rest (the CMS sends files chunked, without a length).
+ */
+export async function readSmall(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<{ bytes: Uint8Array<ArrayBuffer> } | { stream: ReadableStream<Uint8Array> }> {
+  const reader = body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) {
+      const bytes = new Uint8Array(size)
+      let offset = 0
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset)
+        offset += chunk.byteLength
+      }
+      return { bytes }
+    }
+    chunks.push(value)
+    size += value.byteLength
+    if (size > limit) {
+      return {
+        stream: new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const chunk of chunks) controller.enqueue(chunk)
+          },
+          async pull(controller) {
+            const next = await reader.read()
+            if (next.done) controller.close()
+            else controller.enqueue(next.value)
+          },
+          cancel: (reason) => reader.cancel(reason),
+        }),
+      }
+    }
+  }
+}
+
+/** The answer of a kept file (HEAD: the headers alone). */
+function keptFileAnswer(file: KeptFile, filename: string, method: string): Response {
+  const upstream = new Headers({ 'Content-Length': String(file.body.byteLength) })
+  if (file.contentType) upstream.set('Content-Type', file.contentType)
+  if (file.etag) upstream.set('ETag', file.etag)
+  if (file.lastModified) upstream.set('Last-Modified', file.lastModified)
+  return new Response(method === 'HEAD' ? null : file.body, {
+    status: 200,
+    headers: fileResponseHeaders(upstream, filename),
+  })
 }
 
 /** Answers one request of the file route. Never throws. */
 export async function serveMediaFile(input: ServeMediaFileInput): Promise<Response> {
-  const { request, filename, session, cms } = input
+  const { request, filename, session, cms, cache } = input
   const method = request.method.toUpperCase()
   if (method !== 'GET' && method !== 'HEAD') {
     return plainAnswer(405, 'Deze methode is niet toegestaan.', { Allow: 'GET, HEAD' })
   }
   if (!session) return plainAnswer(401, SIGNED_OUT_MESSAGE)
   if (!isValidMediaFilename(filename)) return plainAnswer(404, NOT_FOUND_MESSAGE)
+
+  // Ranges (video) always go to the CMS; a whole small file may come from memory.
+  let stamp: VersionStamp | null = null
+  if (cache && !request.headers.has('range')) {
+    const found = await cache.lookupFile(session.token, filename)
+    if (found.file) return keptFileAnswer(found.file, filename, method)
+    stamp = found.stamp
+  }
 
   let answer: Awaited<ReturnType<CmsClient['openMediaFile']>>
   try {
@@ -112,6 +181,49 @@ export async function serveMediaFile(input: ServeMediaFileInput): Promise<Respon
   }
 
   const { status, headers, body } = answer
+  const declared = headers.get('content-length')
+  if (
+    cache &&
+    stamp &&
+    status === 200 &&
+    method === 'GET' &&
+    body &&
+    !headers.has('content-encoding') &&
+    (declared === null || cache.keepsFileOf(Number(declared)))
+  ) {
+    try {
+      const read = await readSmall(body, cache.largestKeptFile)
+      if ('stream' in read) {
+        return new Response(read.stream, {
+          status,
+          headers: fileResponseHeaders(headers, filename),
+        })
+      }
+      if (declared !== null && read.bytes.byteLength !== Number(declared)) {
+        throw new Error(`${filename} ended early.`)
+      }
+      cache.keepFile(session.token, filename, stamp, {
+        body: read.bytes,
+        contentType: headers.get('content-type'),
+        etag: headers.get('etag'),
+        lastModified: headers.get('last-modified'),
+      })
+      return keptFileAnswer(
+        {
+          body: read.bytes,
+          contentType: headers.get('content-type'),
+          etag: headers.get('etag'),
+          lastModified: headers.get('last-modified'),
+        },
+        filename,
+        method,
+      )
+    } catch (error) {
+      if (request.signal.aborted) return plainAnswer(503, UNAVAILABLE_FILE_MESSAGE)
+      reportCmsFailure(`Streaming ${filename}`, error)
+      return plainAnswer(503, UNAVAILABLE_FILE_MESSAGE, { 'Retry-After': '30' })
+    }
+  }
   if (PASSED_STATUSES.has(status)) {
     return new Response(method === 'HEAD' ? null : body, {
       status,

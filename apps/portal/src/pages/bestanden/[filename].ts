@@ -4,7 +4,8 @@ import { currentParent } from '../../features/auth/require-parent'
 import { serveMediaFile } from '../../features/files/media-file'
 import { getPortalContext } from '../../lib/portal-context'
 
-// A media file for the logged-in parent, streamed from the CMS with their token. No session:
+// A media file for the logged-in parent, streamed from the CMS with their token (or from the
+// portal's memory while the CMS's answer still holds). No session:
 // 401 (no redirect: this is fetched by <img> and <video>). The work is in features/files.
 const serve: APIRoute = async (context) => {
   const portal = getPortalContext()
@@ -14,6 +15,7 @@ const serve: APIRoute = async (context) => {
     filename: context.params.filename,
     session,
     cms: portal.cms,
+    cache: portal.cache,
   })
 }
 
