@@ -10,6 +10,7 @@ import type { Media, Post } from '../../src/payload-types'
 import { rest, testPayload } from './helpers/payload'
 import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
 import { publishPhotoPost } from './helpers/upload'
+import { storedVersion } from './helpers/versions'
 
 /**
  * Issue #11: the portal reuses a page, a post or a file it fetched for a session while the portal
@@ -27,13 +28,7 @@ describe('the portal version (issue #11)', () => {
   let photo: Media
   let post: Post
 
-  const stored = async (key: string): Promise<string> => {
-    const doc = (await payload.db.findOne({
-      collection: 'payload-kv',
-      where: { key: { equals: key } },
-    })) as { data?: { token?: string } } | null
-    return doc?.data?.token ?? 'initial'
-  }
+  const stored = (key: string) => storedVersion(payload, key)
   const ask = (authorization?: string) =>
     answerPortalVersion(
       payload,

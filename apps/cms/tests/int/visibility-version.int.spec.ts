@@ -6,6 +6,7 @@ import type { Media, Post } from '../../src/payload-types'
 import { rest, testPayload } from './helpers/payload'
 import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
 import { publishPhotoPost } from './helpers/upload'
+import { storedVersion } from './helpers/versions'
 
 /**
  * Issue #11: what parents may see is cached per visibility version, a token in the database that
@@ -23,13 +24,7 @@ describe('the visibility version (issue #11)', () => {
   let photo: Media
   let post: Post
 
-  const token = async (): Promise<string> => {
-    const doc = (await payload.db.findOne({
-      collection: 'payload-kv',
-      where: { key: { equals: VISIBILITY_VERSION_KEY } },
-    })) as { data?: { token?: string } } | null
-    return doc?.data?.token ?? 'initial'
-  }
+  const token = () => storedVersion(payload, VISIBILITY_VERSION_KEY)
   /** What another CMS process's hook writes: a new token, in the shared database. */
   const tokenFromElsewhere = (value: string) =>
     payload.db.upsert({
