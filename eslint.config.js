@@ -47,8 +47,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@schoolpost/cms', '@schoolpost/cms/*'],
-              allowTypeImports: true,
-              message: 'The portal may import only types from the CMS (`import type`).',
+              message:
+                'The portal never imports the CMS app: its contract is @schoolpost/contracts (issue #11).',
             },
           ],
         },

@@ -103,7 +103,12 @@ const config = buildConfig({
     tasks: [sendEmailTask, notifyPostTask, sendNotificationBatchTask],
     access: jobsAccess,
   },
-  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+  // Payload's generated types live in the contract package both apps import (issue #11); the
+  // module augmentation Payload needs stays in the CMS (src/payload-types.ts).
+  typescript: {
+    outputFile: path.resolve(dirname, '../../../packages/contracts/src/payload-types.ts'),
+    declare: false,
+  },
   onInit: async (payload) => {
     if (databaseKindFor(env.databaseUrl) === 'sqlite') {
       serializeWrites(payload)

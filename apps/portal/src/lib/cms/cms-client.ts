@@ -1,12 +1,7 @@
 import { isIP } from 'node:net'
 
-import type {
-  Group,
-  Parent,
-  PortalLoginResponse,
-  Pupil,
-  SchoolSetting,
-} from '@schoolpost/cms/portal-api'
+import type { PortalLoginResponse } from '@schoolpost/contracts'
+import type { Group, Parent, Pupil, SchoolSetting } from '@schoolpost/contracts/payload-types'
 import type { NotificationKind, NotificationPreference } from '@schoolpost/policies'
 import { NOTIFICATION_PREFERENCES } from '@schoolpost/policies'
 

@@ -1,24 +1,16 @@
+import type { PortalLoginResponse } from '@schoolpost/contracts'
 import type { Endpoint } from 'payload'
 import { APIError } from 'payload'
 import { z } from 'zod'
 
 import { jsonError } from '../../../lib/json-body'
 import { tooManyRequests } from '../../../lib/rate-limit'
-import type { Parent } from '../../../payload-types'
 import { throttledLogin } from '../../shared/throttled-login'
 
 const credentials = z.object({
   email: z.email({ message: 'Vul een geldig e-mailadres in.' }).max(254),
   password: z.string().min(1, { message: 'Vul je wachtwoord in.' }).max(1024),
 })
-
-export type PortalLoginResponse =
-  | { ok: true; token: string; exp: number; user: Pick<Parent, 'id' | 'name' | 'email'> }
-  | {
-      ok: false
-      code: 'invalid-input' | 'invalid-credentials' | 'deactivated'
-      message: string
-    }
 
 const fail = (status: number, body: Extract<PortalLoginResponse, { ok: false }>) =>
   Response.json(body, { status })

@@ -1,0 +1,13 @@
+import type { Parent } from './payload-types'
+
+/**
+ * `POST /api/parents/portal-login` — the portal's one door for parents: a token, or a
+ * machine-readable reason why not (the CMS answers it `satisfies` this type).
+ */
+export type PortalLoginResponse =
+  | { ok: true; token: string; exp: number; user: Pick<Parent, 'id' | 'name' | 'email'> }
+  | {
+      ok: false
+      code: 'invalid-input' | 'invalid-credentials' | 'deactivated'
+      message: string
+    }
