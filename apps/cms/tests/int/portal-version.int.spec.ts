@@ -97,6 +97,20 @@ describe('the portal version (issue #11)', () => {
     expect(answer.validUntil).not.toBeNull()
     expect(answer.validUntil!).toBeLessThanOrEqual(Date.parse(publishAt))
     expect(answer.validUntil!).toBeGreaterThan(Date.now())
+    // Later files drain the job queue: the post and its notification waiting an hour must go.
+    const { doc } = (await res.json()) as { doc: { id: string } }
+    await payload.delete({ collection: 'posts', id: doc.id })
+    await payload.delete({
+      collection: 'payload-jobs',
+      where: { 'input.post': { equals: doc.id } },
+    })
+    const waiting = await payload.count({
+      collection: 'payload-jobs',
+      where: {
+        and: [{ completedAt: { exists: false } }, { waitUntil: { greater_than: new Date() } }],
+      },
+    })
+    expect(waiting.totalDocs).toBe(0)
   })
 
   it('moves with every write that changes a kept answer, including those the snapshot ignores', async () => {
