@@ -147,6 +147,14 @@ function keptFileAnswer(file: KeptFile, filename: string, method: string): Respo
   })
 }
 
+/** The CMS could not deliver a file: 503 (reported, unless the browser itself went away). */
+function streamFailed(request: Request, filename: string, error: unknown): Response {
+  // The browser went away (e.g. skipped ahead in a video): nobody reads this answer.
+  if (request.signal.aborted) return plainAnswer(503, UNAVAILABLE_FILE_MESSAGE)
+  reportCmsFailure(`Streaming ${filename}`, error)
+  return plainAnswer(503, UNAVAILABLE_FILE_MESSAGE, { 'Retry-After': '30' })
+}
+
 /** Answers one request of the file route. Never throws. */
 export async function serveMediaFile(input: ServeMediaFileInput): Promise<Response> {
   const { request, filename, session, cms, cache } = input
@@ -174,10 +182,7 @@ export async function serveMediaFile(input: ServeMediaFileInput): Promise<Respon
       signal: request.signal,
     })
   } catch (error) {
-    // The browser went away (e.g. skipped ahead in a video): nobody reads this answer.
-    if (request.signal.aborted) return plainAnswer(503, UNAVAILABLE_FILE_MESSAGE)
-    reportCmsFailure(`Streaming ${filename}`, error)
-    return plainAnswer(503, UNAVAILABLE_FILE_MESSAGE, { 'Retry-After': '30' })
+    return streamFailed(request, filename, error)
   }
 
   const { status, headers, body } = answer
@@ -202,26 +207,16 @@ export async function serveMediaFile(input: ServeMediaFileInput): Promise<Respon
       if (declared !== null && read.bytes.byteLength !== Number(declared)) {
         throw new Error(`${filename} ended early.`)
       }
-      cache.keepFile(session.token, filename, stamp, {
+      const file: KeptFile = {
         body: read.bytes,
         contentType: headers.get('content-type'),
         etag: headers.get('etag'),
         lastModified: headers.get('last-modified'),
-      })
-      return keptFileAnswer(
-        {
-          body: read.bytes,
-          contentType: headers.get('content-type'),
-          etag: headers.get('etag'),
-          lastModified: headers.get('last-modified'),
-        },
-        filename,
-        method,
-      )
+      }
+      cache.keepFile(session.token, filename, stamp, file)
+      return keptFileAnswer(file, filename, method)
     } catch (error) {
-      if (request.signal.aborted) return plainAnswer(503, UNAVAILABLE_FILE_MESSAGE)
-      reportCmsFailure(`Streaming ${filename}`, error)
-      return plainAnswer(503, UNAVAILABLE_FILE_MESSAGE, { 'Retry-After': '30' })
+      return streamFailed(request, filename, error)
     }
   }
   if (PASSED_STATUSES.has(status)) {
