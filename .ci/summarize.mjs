@@ -10,6 +10,8 @@ const vitestReports = [
   'apps/cms/test-results/vitest.json',
   'apps/portal/test-results/vitest.json',
   'bench/test-results/vitest.json',
+  // The CMS integration suite again, against FerretDB (.ci/ferretdb-leg.sh).
+  'apps/cms/test-results/vitest-ferretdb.json',
 ]
 const playwrightReport = 'e2e/playwright-report/results.json'
 

@@ -76,6 +76,12 @@ const schema = z
       .url({ message: 'PORTAL_URL moet een volledige URL zijn, bv. http://localhost:4321' })
       .default('http://localhost:4321'),
     SEED_DEMO: z.enum(['true', 'false']).optional(),
+    JOBS_RUNNER: z
+      .enum(['in-process', 'off'], {
+        message:
+          'JOBS_RUNNER moet "in-process" of "off" zijn (off: een aparte worker draait de jobs).',
+      })
+      .default('in-process'),
     RESEND_API_KEY: z.string().trim().optional(),
     MAIL_CAPTURE_DIR: z.string().trim().optional(),
     RESEND_BASE_URL: z.url({ message: 'RESEND_BASE_URL moet een volledige URL zijn.' }).optional(),
@@ -126,6 +132,12 @@ export type CmsEnv = {
   cmsUrl: string
   portalUrl: string
   seedDemo: boolean
+  /**
+   * Whether this web process also works through the job queue (emails, digests). "off" when a
+   * separate worker (`pnpm --filter @schoolpost/cms worker`) does: several web processes then
+   * only serve requests. Either way one runner at a time holds the jobs lease.
+   */
+  jobsInProcess: boolean
   /** Unset (development and tests only): emails are captured instead of sent. */
   resendApiKey: string | undefined
   /** Development: where captured emails are written as .eml files (never in the database). */
@@ -179,6 +191,7 @@ export function parseEnv(
     cmsUrl: env.CMS_URL.replace(/\/$/, ''),
     portalUrl: env.PORTAL_URL.replace(/\/$/, ''),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !isProduction,
+    jobsInProcess: env.JOBS_RUNNER === 'in-process',
     resendApiKey: env.RESEND_API_KEY || undefined,
     mailCaptureDir: env.MAIL_CAPTURE_DIR
       ? path.resolve(env.MAIL_CAPTURE_DIR)

@@ -32,6 +32,7 @@ import { SchoolSettings } from './globals/SchoolSettings'
 import { jobsAccess } from './jobs/access'
 import { withExplicitAccess } from './access/lib/explicit-access'
 import { startOutboxRunner } from './jobs/start-outbox-runner'
+import { ensureSharedStateIndexes } from './db/shared-state'
 import { env } from './lib/env'
 import { refusalLoggingLevels } from './lib/refusal'
 import { notifyPostTask } from './notifications/notify-post-task'
@@ -113,12 +114,15 @@ const config = buildConfig({
     if (databaseKindFor(env.databaseUrl) === 'sqlite') {
       serializeWrites(payload)
       await runMigrationsOnInit(payload)
+    } else {
+      await ensureSharedStateIndexes(payload)
     }
-    // Only the running CMS server works through the outbox: not tests, not `next build`, not
-    // short-lived scripts (the seed writes a lot and would only contend with it).
+    // Only the running CMS server works through the outbox (unless JOBS_RUNNER=off leaves it to
+    // the worker): not tests, not `next build`, not short-lived scripts (the seed writes a lot
+    // and would only contend with it).
     const isServer =
       process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build'
-    if (env.schoolpostEnv !== 'test' && isServer) {
+    if (env.schoolpostEnv !== 'test' && isServer && env.jobsInProcess) {
       startOutboxRunner(payload)
     }
   },

@@ -3,7 +3,23 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
 import { migrations } from '../migrations'
+import { applyFerretDBCompat, isFerretDB } from './mongodb-compat'
 import { SQLITE_BUSY_TIMEOUT_MS } from './serialize-writes'
+
+/**
+ * One MongoDB configuration for a real replica set (Atlas, self-hosted) and for MongoDB-wire
+ * servers without `$lookup` (FerretDB v1, which CI runs): joins and sorts on relationship
+ * sub-fields are resolved by Payload in separate queries instead of aggregation pipelines (the
+ * app uses neither join fields nor relationship sorts, so nothing is slower). Transactions stay
+ * asked for: Payload uses them on a replica set and switches them off itself when the URL names
+ * no `replicaSet` (FerretDB, a single mongod) — correctness never depends on them (conditional
+ * updates and unique indexes, see docs/production.md).
+ */
+export const MONGODB_OPTIONS = {
+  transactionOptions: {},
+  useJoinAggregations: false,
+  usePipelineInSortLookup: false,
+} as const
 
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
@@ -22,7 +38,13 @@ export function databaseKindFor(url: string): DatabaseKind {
  */
 export function selectDatabaseAdapter(url: string): DatabaseAdapterObj {
   if (databaseKindFor(url) === 'mongodb') {
-    return mongooseAdapter({ url, transactionOptions: {} })
+    return mongooseAdapter({
+      url,
+      ...MONGODB_OPTIONS,
+      afterOpenConnection: async (adapter) => {
+        if (await isFerretDB(adapter)) applyFerretDBCompat(adapter)
+      },
+    })
   }
   return sqliteAdapter({
     client: { url },

@@ -1,71 +1,81 @@
+import { createHmac } from 'node:crypto'
 import type { PayloadRequest } from 'payload'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
 
 import { clientAddressFromForwardedFor } from '@schoolpost/http/client-address'
+import { consumeShared, forgetShared, refundShared } from '../db/shared-state'
 import { env } from './env'
 import type { CmsRateLimitBucket } from './rate-limit-spec'
 
 /**
  * The CMS's rate limits (it is the only door to the data, so the limits live here and not only in
- * the portal). Counts are kept in this process's memory: one CMS process per school. Several
- * instances behind a load balancer need a shared store (rate-limiter-flexible's RateLimiterRedis
- * or a database limiter) instead of RateLimiterMemory.
+ * the portal). Counts live in the database (src/db/shared-state.ts), so two or twenty CMS
+ * processes behind a proxy count together; windows are aligned to the clock (a limit of 20 per
+ * 15 minutes counts per quarter of an hour). Keys are stored as an HMAC under the server's
+ * secret: the database never holds an email address or IP address of a limit in the clear.
  */
 
 export type LimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number }
 
-const limiters = new Map<CmsRateLimitBucket, RateLimiterMemory>()
+/** The request the count belongs to: its Payload, and its transaction when it has one. */
+export type LimitContext = Pick<PayloadRequest, 'payload'> &
+  Partial<Pick<PayloadRequest, 'transactionID'>>
 
-function limiterOf(bucket: CmsRateLimitBucket): RateLimiterMemory {
-  let limiter = limiters.get(bucket)
-  if (!limiter) {
-    const spec = env.rateLimits[bucket]
-    limiter = new RateLimiterMemory({
-      keyPrefix: `cms:${bucket}`,
-      points: spec.points,
-      duration: spec.durationSeconds,
-    })
-    limiters.set(bucket, limiter)
-  }
-  return limiter
-}
+const storedKey = (bucket: CmsRateLimitBucket, key: string) =>
+  createHmac('sha256', env.payloadSecret).update(`${bucket}\0${key}`).digest('base64url')
 
-const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000))
+/** SQLite: counted in the request's transaction (a second writer would wait for it). */
+const scopeOf = (ctx: LimitContext) =>
+  ctx.transactionID === undefined ? undefined : { req: { transactionID: ctx.transactionID } }
+
+const args = (ctx: LimitContext, bucket: CmsRateLimitBucket, key: string) => ({
+  key: storedKey(bucket, key),
+  spec: env.rateLimits[bucket],
+  scope: scopeOf(ctx),
+})
 
 /** Counts one event for `key` in `bucket`; refused once the bucket's points are used up. */
-export async function consume(bucket: CmsRateLimitBucket, key: string): Promise<LimitDecision> {
-  try {
-    await limiterOf(bucket).consume(key, 1)
-    return { ok: true }
-  } catch (error) {
-    if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: retryAfter(error) }
-    throw error
-  }
+export async function consume(
+  ctx: LimitContext,
+  bucket: CmsRateLimitBucket,
+  key: string,
+): Promise<LimitDecision> {
+  const outcome = await consumeShared(ctx.payload, args(ctx, bucket, key))
+  if (outcome.ok) return { ok: true }
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) }
 }
 
 /**
  * Counts one event in each bucket and refuses when any of them is used up (the longest wait
- * wins). Every bucket is counted, also after the first refusal, so hammering stays counted.
+ * wins). Every bucket is asked, also after the first refusal.
  */
 export async function consumeAll(
+  ctx: LimitContext,
   entries: ReadonlyArray<readonly [CmsRateLimitBucket, string]>,
 ): Promise<LimitDecision> {
   let wait = 0
   for (const [bucket, key] of entries) {
-    const decision = await consume(bucket, key)
+    const decision = await consume(ctx, bucket, key)
     if (!decision.ok) wait = Math.max(wait, decision.retryAfterSeconds)
   }
   return wait > 0 ? { ok: false, retryAfterSeconds: wait } : { ok: true }
 }
 
 /** Gives back one event (a login that turned out to be right does not count as a failure). */
-export async function refund(bucket: CmsRateLimitBucket, key: string): Promise<void> {
-  await limiterOf(bucket).reward(key, 1)
+export async function refund(
+  ctx: LimitContext,
+  bucket: CmsRateLimitBucket,
+  key: string,
+): Promise<void> {
+  await refundShared(ctx.payload, args(ctx, bucket, key))
 }
 
 /** Forgets a key's count (the owner logged in: their failures from that address start over). */
-export async function forget(bucket: CmsRateLimitBucket, key: string): Promise<void> {
-  await limiterOf(bucket).delete(key)
+export async function forget(
+  ctx: LimitContext,
+  bucket: CmsRateLimitBucket,
+  key: string,
+): Promise<void> {
+  await forgetShared(ctx.payload, args(ctx, bucket, key))
 }
 
 /** The requesting client's address (@schoolpost/http/client-address: what is trusted). */

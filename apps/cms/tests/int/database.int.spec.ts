@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import { testPayload } from './helpers/payload'
 
-describe('embedded SQLite database', () => {
+describe('embedded SQLite database', { tags: ['sqlite-only'] }, () => {
   let payload: Payload
   let db: SQLiteAdapter
   beforeAll(async () => {

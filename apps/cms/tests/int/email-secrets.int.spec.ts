@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { CollectionSlug, Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -43,9 +44,15 @@ describe('no working secret is stored or shown (reset, invitation and unsubscrib
     return JSON.stringify(parts)
   }
 
-  /** The database file itself (and its WAL): nothing may sit there in plain text either. */
+  /**
+   * The database file itself (and its WAL): nothing may sit there in plain text either. On the
+   * MongoDB leg that is FerretDB's SQLite file of this test file's database.
+   */
   function databaseBytes(): Buffer {
-    const file = process.env.TEST_DB_FILE!
+    const url = process.env.DATABASE_URL!
+    const file = url.startsWith('mongodb')
+      ? path.join(process.env.TEST_MONGODB_DATA_DIR!, `${new URL(url).pathname.slice(1)}.sqlite`)
+      : process.env.TEST_DB_FILE!
     const wal = (() => {
       try {
         return readFileSync(`${file}-wal`)

@@ -14,7 +14,8 @@ import { rest, testPayload } from './helpers/payload'
 const ownDatabase = vi.hoisted(() => {
   const file = `${process.env.TEST_DB_FILE}.seed.db`
   const shared = process.env.DATABASE_URL
-  process.env.DATABASE_URL = `file:${file}`
+  // The MongoDB leg gives every file a database of its own already (setup-database.ts).
+  if (!shared?.startsWith('mongodb')) process.env.DATABASE_URL = `file:${file}`
   return { file, shared }
 })
 

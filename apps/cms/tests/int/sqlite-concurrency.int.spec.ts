@@ -25,7 +25,7 @@ const SAVES = 20
  * the outbox fans a post out to 300 parents and sends the batches, and staff keep saving. Every
  * write must succeed, each parent gets exactly one email, and the server never freezes.
  */
-describe('SQLite with concurrent writers (soak)', () => {
+describe('SQLite with concurrent writers (soak)', { tags: ['sqlite-only'] }, () => {
   const stub = new ResendStub()
   let payload: Payload
   let rest: typeof Rest

@@ -132,7 +132,7 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
   const createBase: Record<string, (actor: Actor) => Promise<Record<string, unknown>>> = {
     reports: async (actor) => {
       // Each report counts against the parent's hourly limit; this file files more than that.
-      await forget('report', `parent:${actor.doc.id}`)
+      await forget({ payload }, 'report', `parent:${actor.doc.id}`)
       return { post: post.id, category: 'other', text: `Schrijfproef ${++marker}` }
     },
     posts: async () => ({

@@ -32,7 +32,7 @@ export function changePasswordEndpoint(collection: 'parents' | 'staff'): Endpoin
       if (!user || user.collection !== collection) {
         return jsonError(401, 'signed-out', 'Log eerst in om je wachtwoord te wijzigen.')
       }
-      const limit = await consume('changePassword', `${collection}:${user.id}`)
+      const limit = await consume(req, 'changePassword', `${collection}:${user.id}`)
       if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds)
       const parsed = await readBody(req, body)
       if (!parsed.ok) return parsed.response

@@ -58,7 +58,7 @@ export function forgotPasswordEndpoint<C extends keyof Accounts>({
       const parsed = await parseJsonBody(req, requestBody)
       if (!parsed.ok) return parsed.response
       const email = parsed.data.email.toLowerCase()
-      const limit = await consumeAll([
+      const limit = await consumeAll(req, [
         ['forgotIp', requestAddress(req)],
         ['forgotAddress', `${collection}:${email}`],
       ])

@@ -4,6 +4,7 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
 
 import { jsonError } from '../../lib/json-body'
+import { SPENT_TOKEN_KEEP_MS, spendOnce } from '../../db/shared-state'
 import { consume, requestAddress, tooManyRequests } from '../../lib/rate-limit'
 import { hashLinkToken } from '../../lib/tokens'
 import type { Parent, Staff } from '../../payload-types'
@@ -33,7 +34,7 @@ export async function resetPasswordWithToken<C extends keyof Accounts>(
   collection: C,
   mayReset: (account: Accounts[C]) => boolean,
 ): Promise<ResetOutcome<C>> {
-  const limit = await consume('tokenIp', requestAddress(req))
+  const limit = await consume(req, 'tokenIp', requestAddress(req))
   if (!limit.ok) return { ok: false, response: tooManyRequests(limit.retryAfterSeconds) }
   const parsed = await readBody(req, resetBody)
   if (!parsed.ok) return parsed
@@ -67,6 +68,17 @@ export async function resetPasswordWithToken<C extends keyof Accounts>(
   }
   const shouldCommit = await initTransaction(req)
   try {
+    // Of two simultaneous resets with one link only one wins: a unique insert first (enforced by
+    // every database, with or without transactions), then the conditional update.
+    const first = await spendOnce(req.payload, {
+      id: `reset:${collection}:${tokenHash}`,
+      expire: Date.now() + SPENT_TOKEN_KEEP_MS,
+      scope: { req },
+    })
+    if (!first) {
+      await killTransaction(req)
+      return { ok: false, response: jsonError(410, 'invalid-token', GONE) }
+    }
     const spent = await req.payload.update({
       collection,
       where: {

@@ -39,7 +39,7 @@ export async function throttledLogin<C extends keyof Accounts>({
   const accountAtAddress = `${account}|${address}`
   // Counted before the password is checked, so parallel guesses cannot slip through; a right
   // password gives the counts back.
-  const limit = await consumeAll([
+  const limit = await consumeAll(req, [
     ['loginIp', address],
     ['loginAccountIp', accountAtAddress],
     ['loginAccount', account],
@@ -47,9 +47,9 @@ export async function throttledLogin<C extends keyof Accounts>({
   if (!limit.ok) return { kind: 'limited', retryAfterSeconds: limit.retryAfterSeconds }
 
   const succeeded = async () => {
-    await refund('loginIp', address)
-    await refund('loginAccount', account)
-    await forget('loginAccountIp', accountAtAddress)
+    await refund(req, 'loginIp', address)
+    await refund(req, 'loginAccount', account)
+    await forget(req, 'loginAccountIp', accountAtAddress)
   }
   const known = await req.payload.db.findOne({
     collection,

@@ -4,6 +4,7 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { z } from 'zod'
 
 import { jsonError, parseJsonBody } from '../../../lib/json-body'
+import { SPENT_TOKEN_KEEP_MS, spendOnce } from '../../../db/shared-state'
 import { consume, requestAddress, tooManyRequests } from '../../../lib/rate-limit'
 import { findInvitation, INVITATION_MESSAGES } from '../find-invitation'
 
@@ -21,7 +22,7 @@ export const acceptInvitation: Endpoint = {
   method: 'post',
   handler: async (req) => {
     // Link tokens are unguessable; the limit keeps one address from hammering the endpoint.
-    const limit = await consume('tokenIp', requestAddress(req))
+    const limit = await consume(req, 'tokenIp', requestAddress(req))
     if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds)
     const parsed = await parseJsonBody(req, body)
     if (!parsed.ok) return parsed.response
@@ -42,7 +43,17 @@ export const acceptInvitation: Endpoint = {
 
     const shouldCommit = await initTransaction(req)
     try {
-      // Spend the link first, conditionally: of two simultaneous accepts only one can win.
+      // Spend the link first: of two simultaneous accepts only one can win — by a unique insert
+      // (every database enforces it, with or without transactions), then the conditional update.
+      const first = await spendOnce(req.payload, {
+        id: `invitation:${invitation.id}`,
+        expire: Date.now() + SPENT_TOKEN_KEEP_MS,
+        scope: { req },
+      })
+      if (!first) {
+        await killTransaction(req)
+        return jsonError(410, 'used', INVITATION_MESSAGES.used)
+      }
       const spent = await req.payload.update({
         collection: 'invitations',
         where: { and: [{ id: { equals: invitation.id } }, { usedAt: { exists: false } }] },

@@ -15,7 +15,7 @@ export const checkInvitation: Endpoint = {
   method: 'post',
   handler: async (req) => {
     // Link tokens are unguessable; the limit keeps one address from hammering the endpoint.
-    const limit = await consume('tokenIp', requestAddress(req))
+    const limit = await consume(req, 'tokenIp', requestAddress(req))
     if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds)
     const parsed = await parseJsonBody(req, body)
     if (!parsed.ok) return parsed.response

@@ -13,7 +13,7 @@ export const limitReportRate: CollectionBeforeChangeHook = async ({ data, operat
   if (operation !== 'create') return data
   const parent = parentUser(req)
   if (!parent) return data
-  const limit = await consume('report', `parent:${parent.id}`)
+  const limit = await consume(req, 'report', `parent:${parent.id}`)
   if (!limit.ok) {
     setRetryAfter(req, limit.retryAfterSeconds)
     throw new APIError(
