@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The MongoDB leg (issue #12): the CMS integration suite once more, against FerretDB v1.24.2 (a
 # MongoDB-wire server, SQLite backend) on loopback — built from tools/ferretdb, started and stopped
-# here. Tests that only make sense on the embedded SQLite default carry the tag `sqlite-only`
+# here. Every test file gets a database and media folder of its own (tests/int/setup-database.ts),
+# so files run two at a time. Tests that only make sense on the embedded SQLite default carry the tag `sqlite-only`
 # (listed with their reasons in apps/cms/vitest.config.ts) and are left out. Prints
 # "ferretdb: N passed, N failed"; the report is counted by .ci/summarize.mjs.
 set -uo pipefail
@@ -33,7 +34,7 @@ echo "ci: FerretDB on 127.0.0.1:$port"
 started=$(date +%s)
 (cd apps/cms && TEST_MONGODB_URL="mongodb://127.0.0.1:$port" TEST_MONGODB_DATA_DIR="$data" \
   pnpm exec vitest run tests/int \
-  --tags-filter='!sqlite-only' \
+  --tags-filter='!sqlite-only' --fileParallelism --maxWorkers=2 \
   --reporter=dot --reporter=json --outputFile.json=test-results/vitest-ferretdb.json)
 status=$?
 

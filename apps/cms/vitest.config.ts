@@ -17,6 +17,8 @@ const databaseUrl = mongoBase ? `${mongoBase}/${mongoPrefix}` : `file:${dbFile}`
 // For the teardown in this (main) process; the test workers get it through `env` below.
 if (mongoBase) process.env.TEST_MONGODB_PREFIX = mongoPrefix
 process.env.TEST_DB_FILE = dbFile
+const mediaDir = path.join(os.tmpdir(), `schoolpost-int-media-${process.pid}-${Date.now()}`)
+process.env.TEST_MEDIA_DIR = mediaDir
 
 export default defineConfig({
   // The email templates are React (react-email); Next compiles them in the app, Vite here.
@@ -54,7 +56,7 @@ export default defineConfig({
       TEST_MONGODB_PREFIX: mongoBase ? mongoPrefix : '',
       PAYLOAD_SECRET: 'test-secret-test-secret-test-secret-42',
       EMAIL_RETRY_BASE_MS: '20',
-      MEDIA_DIR: path.join(os.tmpdir(), `schoolpost-int-media-${process.pid}-${Date.now()}`),
+      MEDIA_DIR: mediaDir,
       PORTAL_URL: 'http://portal.test',
     },
   },

@@ -21,6 +21,13 @@ describe('parseEnv', () => {
     expect(env.isProduction).toBe(false)
   })
 
+  it('runs jobs in the web process unless JOBS_RUNNER=off leaves them to the worker', () => {
+    expect(parseEnv({}, tmp()).jobsInProcess).toBe(true)
+    expect(parseEnv({ JOBS_RUNNER: 'in-process' }, tmp()).jobsInProcess).toBe(true)
+    expect(parseEnv({ JOBS_RUNNER: 'off' }, tmp()).jobsInProcess).toBe(false)
+    expect(() => parseEnv({ JOBS_RUNNER: 'nee' }, tmp())).toThrow(/JOBS_RUNNER moet/)
+  })
+
   it('requires a strong PAYLOAD_SECRET in production, in Dutch', () => {
     expect(() => parseEnv({ SCHOOLPOST_ENV: 'production' }, tmp())).toThrow(EnvError)
     expect(() =>

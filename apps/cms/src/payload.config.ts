@@ -33,6 +33,7 @@ import { jobsAccess } from './jobs/access'
 import { withExplicitAccess } from './access/lib/explicit-access'
 import { startOutboxRunner } from './jobs/start-outbox-runner'
 import { ensureSharedStateIndexes } from './db/shared-state'
+import { withMongoReferences } from './db/mongodb-references'
 import { env } from './lib/env'
 import { refusalLoggingLevels } from './lib/refusal'
 import { notifyPostTask } from './notifications/notify-post-task'
@@ -129,9 +130,11 @@ const config = buildConfig({
 })
 
 // Access for the collections Payload adds itself while building, and the parents' query guard;
-// then what a delete does to the records that point at the deleted one, and the visibility
+// then what a delete does to the records that point at the deleted one (and, on MongoDB, what
+// SQLite's foreign keys do: no links to nothing), and the visibility
 // and portal versions every write that changes what parents see bumps.
 export default withExplicitAccess(config)
   .then(withDeleteRules)
+  .then(withMongoReferences)
   .then(withVisibilityVersion)
   .then(withPortalVersion)

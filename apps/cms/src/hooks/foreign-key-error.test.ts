@@ -14,6 +14,19 @@ describe('isForeignKeyViolation', () => {
     expect(isForeignKeyViolation(new Error('Failed query: insert …', { cause: sqlite }))).toBe(true)
   })
 
+  it('finds MongoDB’s refusal to read an id of the wrong form as a link', () => {
+    const cast = Object.assign(new Error('Cast to ObjectId failed for value "x"'), {
+      name: 'CastError',
+      kind: 'ObjectId',
+    })
+    expect(isForeignKeyViolation(cast)).toBe(true)
+    expect(isForeignKeyViolation(new Error('wrapped', { cause: cast }))).toBe(true)
+    // A cast of another kind is a wrong type, not a link (hooks/bad-input-error.ts).
+    expect(
+      isForeignKeyViolation(Object.assign(new Error('x'), { name: 'CastError', kind: 'string' })),
+    ).toBe(false)
+  })
+
   it('leaves every other error alone', () => {
     expect(isForeignKeyViolation(new Error('SQLITE_BUSY: database is locked'))).toBe(false)
     expect(

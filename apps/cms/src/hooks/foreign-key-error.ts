@@ -2,11 +2,21 @@ import type { AfterErrorHook } from 'payload'
 
 const MESSAGE = 'Een gekoppeld item bestaat niet (meer). Kies het opnieuw en probeer het nog eens.'
 
-/** Whether SQLite refused a write because a linked row does not exist (anywhere in the causes). */
+/**
+ * Whether SQLite refused a write because a linked row does not exist, or MongoDB could not even
+ * read an id as one (a link of the wrong form), anywhere in the causes.
+ */
 export function isForeignKeyViolation(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 5) return false
-  const { code, message, cause } = error as { code?: unknown; message?: unknown; cause?: unknown }
+  const { code, message, cause, name, kind } = error as {
+    code?: unknown
+    message?: unknown
+    cause?: unknown
+    name?: unknown
+    kind?: unknown
+  }
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return true
+  if (name === 'CastError' && kind === 'ObjectId') return true
   if (typeof message === 'string' && message.includes('FOREIGN KEY constraint failed')) return true
   return isForeignKeyViolation(cause, depth + 1)
 }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto'
 
-// The MongoDB leg: this test file's own database, named before the CMS configuration is imported
-// (it reads DATABASE_URL once). Processes a test starts inherit it. SQLite runs keep one file.
+// The MongoDB leg: this test file's own database and media folder, named before the CMS
+// configuration is imported (it reads DATABASE_URL and MEDIA_DIR once). With nothing shared, the
+// leg runs files in parallel. Processes a test starts inherit both. SQLite runs keep one file.
 const prefix = process.env.TEST_MONGODB_PREFIX
 if (prefix && process.env.DATABASE_URL?.startsWith('mongodb')) {
+  const own = randomUUID().slice(0, 8)
   const url = new URL(process.env.DATABASE_URL)
-  url.pathname = `/${prefix}-${randomUUID().slice(0, 8)}`
+  url.pathname = `/${prefix}-${own}`
   process.env.DATABASE_URL = url.toString()
+  process.env.MEDIA_DIR = `${process.env.MEDIA_DIR}-${own}`
 }

@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process'
+import { fork, spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,6 +11,7 @@ import type { Post } from '../../src/payload-types'
 import { hashIdempotencyKey } from '../../src/email/seal-email'
 import { ResendStub } from '../support/resend-stub'
 import type { FromChild, ToChild } from './helpers/cms-process'
+import type { rest as Rest } from './helpers/payload'
 import { drainJobs } from './helpers/jobs'
 import { createSchoolFixture, fixtureToken, type SchoolFixture } from './helpers/school-fixture'
 
@@ -77,7 +78,7 @@ describe('several CMS processes on one database', () => {
   const stub = new ResendStub()
   let payload: Payload
   let queueEmail: typeof QueueEmail
-  let rest: typeof import('./helpers/payload').rest
+  let rest: typeof Rest
   let f: SchoolFixture
   const children: Child[] = []
 
@@ -243,6 +244,44 @@ describe('several CMS processes on one database', () => {
       'tweede@fixture.test',
     ])
   })
+
+  it('the worker runs on its own, sends, and on SIGTERM hands the lease back and exits', async () => {
+    stub.reset()
+    const worker = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(here, '../../src/scripts/worker.ts')],
+      {
+        cwd: path.join(here, '../..'),
+        env: { ...process.env, WORKER_INTERVAL_MS: '50' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    )
+    const exited = new Promise<number | null>((resolve) => worker.once('exit', resolve))
+    const key = `worker-${randomUUID()}`
+    await queueEmail({
+      payload,
+      email: {
+        to: 'worker@fixture.test',
+        subject: 'Worker',
+        html: '<p>w</p>',
+        text: 'w',
+        kind: 'test',
+        idempotencyKey: key,
+      },
+    })
+    await until('the worker sent', async () => (await pendingJobs()) === 0, 120_000)
+    expect(stub.delivered.map((m) => m.to[0])).toEqual(['worker@fixture.test'])
+    worker.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    // The lease is free again: a runner here takes it at once.
+    const { acquireLease } = await import('../../src/db/shared-state')
+    const { JOBS_LEASE } = await import('../../src/jobs/start-outbox-runner')
+    expect(await acquireLease(payload, { name: JOBS_LEASE, holder: 'test', sliceMs: 30_000 })).toBe(
+      true,
+    )
+    const { releaseLease } = await import('../../src/db/shared-state')
+    await releaseLease(payload, { name: JOBS_LEASE, holder: 'test', sliceMs: 30_000 })
+  }, 180_000)
 
   it('rate limits count across processes', async () => {
     const { consume } = await import('../../src/lib/rate-limit')
