@@ -4,7 +4,10 @@ import type {
   CollectionBeforeChangeHook,
   CollectionSlug,
   Field,
+  FieldHook,
+  RelationshipField,
   SanitizedConfig,
+  UploadField,
 } from 'payload'
 
 import { Refusal } from '../lib/refusal'
@@ -32,6 +35,8 @@ type Link = {
   targets: string[]
   hasMany: boolean
   required: boolean
+  /** The field's own config (its hooks are extended). */
+  config: RelationshipField | UploadField
 }
 
 /** Top-level relationship and upload fields (through unnamed rows, collapsibles and tabs). */
@@ -45,6 +50,7 @@ function linkFields(fields: Field[], out: Link[] = []): Link[] {
         targets,
         hasMany: !!field.hasMany,
         required: !!field.required,
+        config: field,
       })
     } else if (field.type === 'row' || field.type === 'collapsible') {
       linkFields(field.fields, out)
@@ -156,6 +162,9 @@ function unlinkDeleted(pointing: { collection: string; link: Link }[]): Collecti
   }
 }
 
+const emptyListOnMongo: FieldHook = ({ value, req }) =>
+  value === undefined && isMongo(req.payload.db) ? [] : value
+
 /** Installs the hooks on every collection and global of the config (they return at once on SQLite). */
 export function withMongoReferences(config: SanitizedConfig): SanitizedConfig {
   const pointingAt = new Map<string, { collection: string; link: Link }[]>()
@@ -173,17 +182,12 @@ export function withMongoReferences(config: SanitizedConfig): SanitizedConfig {
       ...(collection.hooks.beforeChange ?? []),
       checkLinksExist(links),
     ]
-    // An empty has-many link reads as [] on SQLite; a MongoDB document may lack the key.
-    const hasMany = links.filter((link) => link.hasMany).map((link) => link.field)
-    if (hasMany.length > 0) {
-      collection.hooks.afterRead = [
-        ({ doc, req }) => {
-          if (!isMongo(req.payload.db) || !doc || typeof doc !== 'object') return doc
-          for (const field of hasMany) if (doc[field] === undefined) doc[field] = []
-          return doc
-        },
-        ...(collection.hooks.afterRead ?? []),
-      ]
+    // An empty has-many link reads as [] on SQLite; a MongoDB document may lack the key. A field
+    // hook, so that a field the reader may not see stays absent (field access runs first).
+    for (const link of links) {
+      if (!link.hasMany) continue
+      const hooks = (link.config.hooks ??= {})
+      hooks.afterRead = [...(hooks.afterRead ?? []), emptyListOnMongo]
     }
     for (const link of links) {
       // Required single links have a delete rule (cascade or refuse) on both databases;

@@ -12,15 +12,21 @@ import { createRunner } from '../jobs/start-outbox-runner'
 import config from '../payload.config'
 
 const intervalMs = Number(process.env.WORKER_INTERVAL_MS ?? 5000)
+
+// Signals count from the first moment: a stop during the start exits as soon as Payload is up.
+let stopRequested: string | null = null
+let stop: (signal: string) => Promise<void> = async (signal) => {
+  stopRequested = signal
+}
+process.once('SIGTERM', () => void stop('SIGTERM'))
+process.once('SIGINT', () => void stop('SIGINT'))
+
 const payload = await getPayload({ config })
 const runner = createRunner(payload, { intervalMs })
 // The runner's own timer does not keep a process alive (it is unref'd inside web servers).
 const keepAlive = setInterval(() => {}, 1 << 30)
-payload.logger.info(`Worker gestart (${runner.holder}), elke ${intervalMs} ms`)
-await runner.tick()
-
 let stopping = false
-const stop = async (signal: string) => {
+stop = async (signal: string) => {
   if (stopping) return
   stopping = true
   payload.logger.info(`Worker stopt (${signal})`)
@@ -29,5 +35,6 @@ const stop = async (signal: string) => {
   await payload.destroy()
   process.exit(0)
 }
-process.once('SIGTERM', () => void stop('SIGTERM'))
-process.once('SIGINT', () => void stop('SIGINT'))
+if (stopRequested) await stop(stopRequested)
+payload.logger.info(`Worker gestart (${runner.holder}), elke ${intervalMs} ms`)
+await runner.tick()

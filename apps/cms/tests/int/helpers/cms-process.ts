@@ -28,6 +28,7 @@ let runner: Runner | null = null
 let rounds = 0
 let held = 0
 let timer: NodeJS.Timeout | null = null
+let stopped = false
 
 process.on('message', (message: ToChild) => {
   void (async () => {
@@ -35,16 +36,23 @@ process.on('message', (message: ToChild) => {
       if (message.type === 'start-jobs') {
         // A runner without its own timer: this loop counts how often it held the lease.
         runner = createRunner(payload, { intervalMs: 1 << 30, sliceMs: message.sliceMs })
+        stopped = false
         const loop = async () => {
+          if (stopped) return
           rounds++
           if (await runner!.tick()) held++
-          timer = setTimeout(() => void loop(), message.intervalMs)
+          // A stop that came in while the round ran ends the loop here.
+          if (!stopped) timer = setTimeout(() => void loop(), message.intervalMs)
         }
         void loop()
       } else if (message.type === 'stop-jobs') {
+        stopped = true
         if (timer) clearTimeout(timer)
+        // Waits for a round in progress, then gives the lease back.
         await runner?.stop()
         send({ type: 'jobs-stopped', rounds, held })
+        rounds = 0
+        held = 0
       } else if (message.type === 'consume') {
         const decisions = await Promise.all(
           Array.from({ length: message.times }, () =>
