@@ -57,6 +57,7 @@ function storeOf(payload: Payload): Store {
 // Rate limits
 
 export type LimitSpec = { points: number; durationSeconds: number }
+export type LimitArgs = { key: string; spec: LimitSpec; now?: number; scope?: Scope }
 export type LimitOutcome =
   { ok: true; consumed: number } | { ok: false; consumed: number; msBeforeNext: number }
 
@@ -67,12 +68,7 @@ export type LimitOutcome =
  */
 export async function consumeShared(
   payload: Payload,
-  {
-    key,
-    spec,
-    now = Date.now(),
-    scope,
-  }: { key: string; spec: LimitSpec; now?: number; scope?: Scope },
+  { key, spec, now = Date.now(), scope }: LimitArgs,
 ): Promise<LimitOutcome> {
   const store = storeOf(payload)
   const length = spec.durationSeconds * 1000
@@ -91,18 +87,15 @@ export async function consumeShared(
   return { ok: false, consumed: spec.points, msBeforeNext: Math.max(expire - now, 1) }
 }
 
+const periodOf = (spec: LimitSpec, now: number) => Math.floor(now / (spec.durationSeconds * 1000))
+
 /** Gives one event of the current period back (a login that turned out to be right). */
 export async function refundShared(
   payload: Payload,
-  {
-    key,
-    spec,
-    now = Date.now(),
-    scope,
-  }: { key: string; spec: LimitSpec; now?: number; scope?: Scope },
+  { key, spec, now = Date.now(), scope }: LimitArgs,
 ): Promise<void> {
   const store = storeOf(payload)
-  const period = Math.floor(now / (spec.durationSeconds * 1000))
+  const period = periodOf(spec, now)
   const [last] = (await store.slots(key, period, scope)).sort().reverse()
   if (last) await store.deleteIds('rate_limit_hits', [last], scope)
 }
@@ -110,15 +103,10 @@ export async function refundShared(
 /** Forgets the count of `key` in the current period. */
 export async function forgetShared(
   payload: Payload,
-  {
-    key,
-    spec,
-    now = Date.now(),
-    scope,
-  }: { key: string; spec: LimitSpec; now?: number; scope?: Scope },
+  { key, spec, now = Date.now(), scope }: LimitArgs,
 ): Promise<void> {
   const store = storeOf(payload)
-  const period = Math.floor(now / (spec.durationSeconds * 1000))
+  const period = periodOf(spec, now)
   await store.deleteIds('rate_limit_hits', await store.slots(key, period, scope), scope)
 }
 

@@ -2,11 +2,18 @@ import config from '@payload-config'
 import type { Payload } from 'payload'
 import { getPayload, handleEndpoints } from 'payload'
 
+import { clearExpiredSharedState } from '../../../src/db/shared-state'
+
 let instance: Promise<Payload> | undefined
 
 /** The Local API on the run's throwaway SQLite database (migrated on first use). */
 export function testPayload(): Promise<Payload> {
-  instance ??= getPayload({ config })
+  instance ??= getPayload({ config }).then(async (payload) => {
+    // Rate-limit counts live in the database, which the run's files share (on SQLite): each file
+    // starts without any, as it would on its own (a file's own limits are asserted within it).
+    await clearExpiredSharedState(payload, Number.MAX_SAFE_INTEGER)
+    return payload
+  })
   return instance
 }
 
