@@ -113,6 +113,8 @@ export async function forgetShared(
 // ---------------------------------------------------------------------------------------------
 // Leases
 
+export type LeaseArgs = { name: string; holder: string; sliceMs: number; now?: number }
+
 /**
  * True when `holder` has the lease `name` for the current time slice and the next one — long
  * enough for one round of work that takes less than `sliceMs`. Takes free slices; never takes a
@@ -122,12 +124,7 @@ export async function forgetShared(
  */
 export async function acquireLease(
   payload: Payload,
-  {
-    name,
-    holder,
-    sliceMs,
-    now = Date.now(),
-  }: { name: string; holder: string; sliceMs: number; now?: number },
+  { name, holder, sliceMs, now = Date.now() }: LeaseArgs,
 ): Promise<boolean> {
   const store = storeOf(payload)
   const slice = Math.floor(now / sliceMs)
@@ -143,12 +140,7 @@ export async function acquireLease(
 /** Gives the lease back (a stopping process): the others can take the current slice at once. */
 export async function releaseLease(
   payload: Payload,
-  {
-    name,
-    holder,
-    sliceMs,
-    now = Date.now(),
-  }: { name: string; holder: string; sliceMs: number; now?: number },
+  { name, holder, sliceMs, now = Date.now() }: LeaseArgs,
 ): Promise<void> {
   const store = storeOf(payload)
   const slice = Math.floor(now / sliceMs)
