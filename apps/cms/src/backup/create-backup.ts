@@ -270,7 +270,8 @@ async function writeArchive(args: {
   allowMissing: boolean
 }): Promise<{ manifest: Manifest; missing: string[] }> {
   const pack = new Pack({ gzip: true, portable: true })
-  const output = createWriteStream(args.partial, { flags: 'wx', flush: true })
+  // Owner-only: the archive holds every family's data and the accounts' password hashes.
+  const output = createWriteStream(args.partial, { flags: 'wx', flush: true, mode: 0o600 })
   const failed = new Promise<never>((_, reject) => {
     pack.on('error', reject)
     output.on('error', reject)

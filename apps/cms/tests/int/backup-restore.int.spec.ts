@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process'
 import { createHash, randomUUID } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -181,6 +181,10 @@ describe(
         for (const photo of photos) await payload.delete({ collection: 'media', id: photo.id })
       }
       if (work) await rm(work, { recursive: true, force: true })
+    })
+
+    it('writes the archive readable by its owner only (it holds every family’s data)', () => {
+      expect(statSync(backup.file).mode & 0o077).toBe(0)
     })
 
     it('writes one archive whose manifest lists every file of every photo with its SHA-256', async () => {
