@@ -12,6 +12,8 @@ const vitestReports = [
   'bench/test-results/vitest.json',
   // The CMS integration suite again, against FerretDB (.ci/ferretdb-leg.sh).
   'apps/cms/test-results/vitest-ferretdb.json',
+  // The media tests again, with files in an S3-compatible bucket (.ci/s3-leg.sh).
+  'apps/cms/test-results/vitest-s3.json',
 ]
 const playwrightReport = 'e2e/playwright-report/results.json'
 

@@ -68,3 +68,16 @@ wait_for_port() {
     sleep 0.2
   done
 }
+
+# install_go_binary <module>@<version> <name>: prints the path of a binary `go install`ed from the
+# Go module proxy into its own cached folder (keyed by the version, so a new version rebuilds).
+install_go_binary() {
+  local module="$1" name="$2"
+  local version="${module##*@}"
+  local dir="$TOOLS_DIR/$name-$version"
+  if [[ ! -x "$dir/$name" ]]; then
+    mkdir -p "$dir"
+    GOBIN="$dir" go install "$module" >&2 || return 1
+  fi
+  echo "$dir/$name"
+}

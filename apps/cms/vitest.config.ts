@@ -19,6 +19,21 @@ if (mongoBase) process.env.TEST_MONGODB_PREFIX = mongoPrefix
 process.env.TEST_DB_FILE = dbFile
 const mediaDir = path.join(os.tmpdir(), `schoolpost-int-media-${process.pid}-${Date.now()}`)
 process.env.TEST_MEDIA_DIR = mediaDir
+// The S3 leg (.ci/s3-leg.sh) stores media in a bucket of an S3-compatible server instead of
+// MEDIA_DIR: one bucket, a key prefix per run and (tests/int/setup-database.ts) per test file.
+const s3Endpoint = process.env.TEST_S3_ENDPOINT
+const s3Prefix = `run-${process.pid}-${Date.now()}`
+if (s3Endpoint) process.env.TEST_S3_PREFIX = s3Prefix
+const s3Env = s3Endpoint
+  ? {
+      S3_BUCKET: 'schoolpost-int',
+      S3_ENDPOINT: s3Endpoint,
+      S3_ACCESS_KEY_ID: process.env.TEST_S3_ACCESS_KEY_ID ?? '',
+      S3_SECRET_ACCESS_KEY: process.env.TEST_S3_SECRET_ACCESS_KEY ?? '',
+      S3_PREFIX: s3Prefix,
+      TEST_S3_PREFIX: s3Prefix,
+    }
+  : {}
 
 export default defineConfig({
   // The email templates are React (react-email); Next compiles them in the app, Vite here.
@@ -39,10 +54,16 @@ export default defineConfig({
     //   MongoDB URL runs in both legs.
     // No test is excluded for needing a multi-document transaction: the guarantees that used to
     // rest on one are unique inserts now (src/db/shared-state.ts).
+    // The S3 leg runs only --tags-filter=media-files: the tests that store, serve or delete media
+    // files. They also run in the other legs, against MEDIA_DIR.
     tags: [
       {
         name: 'sqlite-only',
         description: 'About the embedded SQLite default itself; left out of the MongoDB leg.',
+      },
+      {
+        name: 'media-files',
+        description: 'Stores or serves media files; run once more with S3 storage (S3 leg).',
       },
     ],
     testTimeout: 60_000,
@@ -58,6 +79,7 @@ export default defineConfig({
       EMAIL_RETRY_BASE_MS: '20',
       MEDIA_DIR: mediaDir,
       PORTAL_URL: 'http://portal.test',
+      ...s3Env,
     },
   },
 })

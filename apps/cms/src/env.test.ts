@@ -28,6 +28,54 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ JOBS_RUNNER: 'nee' }, tmp())).toThrow(/JOBS_RUNNER moet/)
   })
 
+  it('keeps media on disk unless S3_BUCKET and its keys are set', () => {
+    expect(parseEnv({}, tmp()).s3).toBeNull()
+    expect(parseEnv({ S3_BUCKET: '', S3_ENDPOINT: '' }, tmp()).s3).toBeNull()
+    const keys = { S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' }
+    expect(
+      parseEnv({ ...keys, S3_BUCKET: 'school-media', S3_ENDPOINT: 'http://127.0.0.1:7070' }, tmp())
+        .s3,
+    ).toEqual({
+      bucket: 'school-media',
+      endpoint: 'http://127.0.0.1:7070',
+      region: 'us-east-1',
+      accessKeyId: 'id',
+      secretAccessKey: 'secret',
+      forcePathStyle: true,
+      prefix: '',
+    })
+    // AWS itself: virtual-hosted style, the region as given; a prefix loses its slashes.
+    const aws = parseEnv(
+      { ...keys, S3_BUCKET: 'school-media', S3_REGION: 'eu-central-1', S3_PREFIX: '/linde/' },
+      tmp(),
+    ).s3
+    expect(aws).toMatchObject({
+      endpoint: undefined,
+      region: 'eu-central-1',
+      forcePathStyle: false,
+    })
+    expect(aws?.prefix).toBe('linde')
+  })
+
+  it('refuses half an S3 configuration, in Dutch', () => {
+    expect(() => parseEnv({ S3_ENDPOINT: 'http://127.0.0.1:7070' }, tmp())).toThrow(
+      /S3_BUCKET ontbreekt/,
+    )
+    expect(() => parseEnv({ S3_BUCKET: 'school-media' }, tmp())).toThrow(
+      /S3_ACCESS_KEY_ID en S3_SECRET_ACCESS_KEY verplicht/,
+    )
+    const keys = { S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' }
+    expect(() => parseEnv({ ...keys, S3_BUCKET: 'School_Media' }, tmp())).toThrow(
+      /geldige bucketnaam/,
+    )
+    expect(() =>
+      parseEnv({ ...keys, S3_BUCKET: 'school-media', S3_PREFIX: 'a/../b' }, tmp()),
+    ).toThrow(/S3_PREFIX mag geen/)
+    expect(() =>
+      parseEnv({ ...keys, S3_BUCKET: 'school-media', S3_ENDPOINT: 'geen url' }, tmp()),
+    ).toThrow(/S3_ENDPOINT moet/)
+  })
+
   it('requires a strong PAYLOAD_SECRET in production, in Dutch', () => {
     expect(() => parseEnv({ SCHOOLPOST_ENV: 'production' }, tmp())).toThrow(EnvError)
     expect(() =>

@@ -45,6 +45,12 @@ const rateLimitShape = Object.fromEntries(
   ]),
 ) as Record<string, ReturnType<typeof rateLimit>>
 
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined)
+
 const schema = z
   .object({
     ...rateLimitShape,
@@ -93,6 +99,38 @@ const schema = z
       })
       .default('Schoolpost <noreply@schoolpost.test>'),
     MEDIA_DIR: z.string().trim().optional(),
+    // S3-compatible media storage: set S3_BUCKET (and its keys) and files go there instead of
+    // MEDIA_DIR. Empty values count as unset, so one .env can switch it off.
+    S3_BUCKET: optionalText.refine(
+      (v) => v === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v),
+      {
+        message:
+          'S3_BUCKET moet een geldige bucketnaam zijn: 3 tot 63 kleine letters, cijfers, "." of "-".',
+      },
+    ),
+    S3_ENDPOINT: z
+      .url({
+        message:
+          'S3_ENDPOINT moet een volledige URL zijn, bv. https://s3.eu-central-1.amazonaws.com',
+      })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    S3_REGION: optionalText,
+    S3_ACCESS_KEY_ID: optionalText,
+    S3_SECRET_ACCESS_KEY: optionalText,
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+    S3_PREFIX: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v.replace(/^\/+|\/+$/g, '') : ''))
+      .refine((v) => v === '' || /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(v), {
+        message:
+          'S3_PREFIX mag alleen letters, cijfers, ".", "_", "-" en "/" bevatten, bv. "school-de-linde".',
+      })
+      .refine((v) => !v.split('/').some((part) => part === '.' || part === '..'), {
+        message: 'S3_PREFIX mag geen "." of ".." als deel hebben.',
+      }),
     MEDIA_MAX_BYTES: z.coerce.number().int().min(1_000_000).default(200_000_000),
     MEDIA_MAX_PIXELS: z.coerce.number().int().min(1_000_000).default(50_000_000),
     EMAIL_RETRY_BASE_MS: z.coerce.number().int().min(1).max(600_000).default(5000),
@@ -103,6 +141,22 @@ const schema = z
       .transform((v) => v || 'ffmpeg'),
   })
   .superRefine((env, ctx) => {
+    const s3Set = [env.S3_ENDPOINT, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY, env.S3_REGION]
+    if (!env.S3_BUCKET && s3Set.some(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_BUCKET'],
+        message:
+          'S3_BUCKET ontbreekt: de andere S3_-instellingen zijn gezet, maar zonder bucket gaan bestanden niet naar S3.',
+      })
+    }
+    if (env.S3_BUCKET && (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_ACCESS_KEY_ID'],
+        message: 'Met S3_BUCKET zijn S3_ACCESS_KEY_ID en S3_SECRET_ACCESS_KEY verplicht.',
+      })
+    }
     // Captured mail is a development mode: a real school's emails must reach the parents.
     if (env.SCHOOLPOST_ENV === 'production' && !env.RESEND_API_KEY) {
       ctx.addIssue({
@@ -145,8 +199,13 @@ export type CmsEnv = {
   emailFrom: string
   /** Base delay of the outbox's exponential backoff. */
   emailRetryBaseMs: number
-  /** Where uploaded files live: outside any public folder, served only after an access check. */
+  /**
+   * Where uploaded files live when `s3` is null: outside any public folder, served only after an
+   * access check.
+   */
   mediaDir: string
+  /** S3-compatible storage of the media files (S3_BUCKET set), else null: MEDIA_DIR. */
+  s3: S3Settings | null
   mediaMaxBytes: number
   /** A decoded image larger than this is refused (decompression bombs). */
   mediaMaxPixels: number
@@ -156,6 +215,20 @@ export type CmsEnv = {
   trustedProxies: string[]
   /** The rate limits of logins, reset links, invitations, password changes and reports. */
   rateLimits: Record<CmsRateLimitBucket, RateLimitSpec>
+}
+
+/** S3-compatible storage for media files; the bucket stays private (no public URL is ever made). */
+export type S3Settings = {
+  bucket: string
+  /** Unset: AWS itself. Any S3-compatible service otherwise (MinIO, Versity, a hosting party's). */
+  endpoint: string | undefined
+  region: string
+  accessKeyId: string
+  secretAccessKey: string
+  /** bucket in the path (http://host/bucket/key) instead of the host name; default with an endpoint. */
+  forcePathStyle: boolean
+  /** Key prefix of every file ("" for none): several schools can share one bucket. */
+  prefix: string
 }
 
 export class EnvError extends Error {
@@ -201,6 +274,20 @@ export function parseEnv(
     emailFrom: env.EMAIL_FROM,
     emailRetryBaseMs: env.EMAIL_RETRY_BASE_MS,
     mediaDir: path.resolve(env.MEDIA_DIR ?? path.join(dataDir, 'media')),
+    s3:
+      env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+        ? {
+            bucket: env.S3_BUCKET,
+            endpoint: env.S3_ENDPOINT,
+            region: env.S3_REGION ?? 'us-east-1',
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE
+              ? env.S3_FORCE_PATH_STYLE === 'true'
+              : Boolean(env.S3_ENDPOINT),
+            prefix: env.S3_PREFIX,
+          }
+        : null,
     mediaMaxBytes: env.MEDIA_MAX_BYTES,
     mediaMaxPixels: env.MEDIA_MAX_PIXELS,
     ffmpegPath: env.FFMPEG_PATH,

@@ -10,6 +10,7 @@ import { Groups } from './collections/Groups'
 import { ImageConsentChanges, ImageConsents } from './collections/ImageConsents'
 import { Invitations } from './collections/Invitations'
 import { Media } from './collections/Media'
+import { mediaStorage } from './collections/Media/storage/media-storage'
 import { Parents } from './collections/Parents'
 import { PostNotifications } from './collections/PostNotifications'
 import { Posts } from './collections/Posts'
@@ -92,6 +93,7 @@ const config = buildConfig({
   // A refused request is the caller's mistake: one info line, no stack (lib/refusal.ts).
   loggingLevels: refusalLoggingLevels,
   sharp,
+  plugins: [mediaStorage(env)],
   // Busboy's own limit: an oversized upload is cut off while streaming (413), nothing is stored.
   upload: {
     limits: { fileSize: env.mediaMaxBytes },

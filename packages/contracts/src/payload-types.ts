@@ -258,6 +258,8 @@ export interface Media {
   uploadedBy?: (string | null) | Staff;
   updatedAt: string;
   createdAt: string;
+  prefix?: string | null;
+  _objectKey?: string | null;
   url?: string | null;
   thumbnailURL?: string | null;
   filename?: string | null;
@@ -774,6 +776,8 @@ export interface MediaSelect<T extends boolean = true> {
   uploadedBy?: T;
   updatedAt?: T;
   createdAt?: T;
+  prefix?: T;
+  _objectKey?: T;
   url?: T;
   thumbnailURL?: T;
   filename?: T;

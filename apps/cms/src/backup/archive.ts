@@ -46,6 +46,11 @@ export const MONGODB_REFUSAL =
   'Maak bij MongoDB een back-up met `mongodump` en zet die terug met `mongorestore`; kopieer de ' +
   'mediabestanden (de bucket, of MEDIA_DIR) apart. Zie de productiedocumentatie.'
 
+export const S3_REFUSAL =
+  'S3_BUCKET is gezet: de mediabestanden staan in de bucket, niet in MEDIA_DIR, dus deze back-up ' +
+  'zou alle foto’s en video’s missen. Maak een back-up van de bucket (versiebeheer of replicatie ' +
+  'bij de opslagdienst, of `aws s3 sync`) en van de database; zie de productiedocumentatie.'
+
 const fileRecord = z.object({
   path: z.string().min(1),
   size: z.number().int().nonnegative(),

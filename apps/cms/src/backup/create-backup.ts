@@ -20,6 +20,7 @@ import {
   MANIFEST_ENTRY,
   MEDIA_PREFIX,
   MONGODB_REFUSAL,
+  S3_REFUSAL,
   secretCheck,
 } from './archive'
 import { fileUrl, sqliteFileFromUrl } from './sqlite-file'
@@ -27,6 +28,8 @@ import { fileUrl, sqliteFileFromUrl } from './sqlite-file'
 export type BackupOptions = {
   databaseUrl: string
   mediaDir: string
+  /** Files live in an S3 bucket (S3_BUCKET): refused, the archive would hold no media. */
+  mediaInBucket?: boolean
   /** The archive to write (never overwritten); a directory gets a dated file name inside it. */
   out: string
   /** PAYLOAD_SECRET: only a one-way check value of it goes into the manifest. */
@@ -60,6 +63,7 @@ const CHUNK = 256 * 1024
  */
 export async function createBackup(options: BackupOptions): Promise<BackupResult> {
   if (isMongoDbUrl(options.databaseUrl)) throw new BackupError(MONGODB_REFUSAL)
+  if (options.mediaInBucket) throw new BackupError(S3_REFUSAL)
   const log = options.log ?? (() => {})
   const dbFile = sqliteFileFromUrl(options.databaseUrl)
   if (!(await isFile(dbFile))) {

@@ -20,6 +20,7 @@ import {
   manifestSchema,
   MEDIA_PREFIX,
   MONGODB_REFUSAL,
+  S3_REFUSAL,
   readArchive,
   secretCheck,
 } from './archive'
@@ -30,6 +31,8 @@ export type RestoreOptions = {
   from: string
   databaseUrl: string
   mediaDir: string
+  /** Files live in an S3 bucket (S3_BUCKET): refused, the media would land where nothing reads them. */
+  mediaInBucket?: boolean
   /** Overwrite a database that has data and write into a MEDIA_DIR that is not empty. */
   force?: boolean
   /** PAYLOAD_SECRET of the install being restored into: compared with the backup's check value. */
@@ -62,6 +65,7 @@ const IGNORED_IN_MEDIA_DIR = new Set(['lost+found', '.gitkeep'])
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
   if (isMongoDbUrl(options.databaseUrl)) throw new BackupError(MONGODB_REFUSAL)
+  if (options.mediaInBucket) throw new BackupError(S3_REFUSAL)
   const log = options.log ?? (() => {})
   const dbFile = sqliteFileFromUrl(options.databaseUrl)
   const mediaDir = path.resolve(options.mediaDir)

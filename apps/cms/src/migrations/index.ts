@@ -8,6 +8,7 @@ import * as migration_20261202_080337_media_publishable_virtual from './20261202
 import * as migration_20261202_080510_email_log_without_html from './20261202_080510_email_log_without_html';
 import * as migration_20261202_141507_posts_pinned_not_null from './20261202_141507_posts_pinned_not_null';
 import * as migration_20261206_160000_shared_runtime_state from './20261206_160000_shared_runtime_state';
+import * as migration_20261206_191308_media_storage_fields from './20261206_191308_media_storage_fields';
 
 export const migrations = [
   {
@@ -53,11 +54,16 @@ export const migrations = [
   {
     up: migration_20261202_141507_posts_pinned_not_null.up,
     down: migration_20261202_141507_posts_pinned_not_null.down,
-    name: '20261202_141507_posts_pinned_not_null'
+    name: '20261202_141507_posts_pinned_not_null',
   },
   {
     up: migration_20261206_160000_shared_runtime_state.up,
     down: migration_20261206_160000_shared_runtime_state.down,
-    name: '20261206_160000_shared_runtime_state'
+    name: '20261206_160000_shared_runtime_state',
+  },
+  {
+    up: migration_20261206_191308_media_storage_fields.up,
+    down: migration_20261206_191308_media_storage_fields.down,
+    name: '20261206_191308_media_storage_fields'
   },
 ];

@@ -34,6 +34,7 @@ try {
   const result = await createBackup({
     databaseUrl: env.databaseUrl,
     mediaDir: env.mediaDir,
+    mediaInBucket: env.s3 !== null,
     out: fromInvocationDir(values.out),
     secret: env.payloadSecret,
     allowMissing: values['allow-missing'] ?? false,

@@ -34,6 +34,7 @@ try {
     from: fromInvocationDir(values.from),
     databaseUrl: env.databaseUrl,
     mediaDir: env.mediaDir,
+    mediaInBucket: env.s3 !== null,
     force: values.force ?? false,
     secret: env.payloadSecret,
     log: (line) => console.log(line),

@@ -89,6 +89,33 @@ describe('backup and restore refuse MongoDB', () => {
   })
 })
 
+describe('backup and restore refuse media in an S3 bucket', () => {
+  it('say that the archive would miss every photo and point to the bucket, writing nothing', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'schoolpost-backup-s3-'))
+    try {
+      await expect(
+        createBackup({
+          databaseUrl: `file:${path.join(dir, 'x.db')}`,
+          mediaDir: path.join(dir, 'media'),
+          mediaInBucket: true,
+          out: path.join(dir, 'backup.tar.gz'),
+        }),
+      ).rejects.toThrow(/S3_BUCKET is gezet.*alle foto’s en video’s missen.*bucket/s)
+      await expect(
+        restoreBackup({
+          from: path.join(dir, 'backup.tar.gz'),
+          databaseUrl: `file:${path.join(dir, 'x.db')}`,
+          mediaDir: path.join(dir, 'media'),
+          mediaInBucket: true,
+        }),
+      ).rejects.toThrow(/S3_BUCKET is gezet/)
+      expect(await leftovers(dir)).toEqual([])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 // The backup itself is about the embedded SQLite default: left out of the MongoDB leg (tag).
 describe(
   'online backup of the embedded install, restored into an empty one',

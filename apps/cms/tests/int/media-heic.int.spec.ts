@@ -12,9 +12,9 @@ import type { Media } from '../../src/payload-types'
 import { plainPng } from './helpers/images'
 import { testPayload } from './helpers/payload'
 import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
+import { storedFile } from './helpers/stored-files'
 import { uploadMedia } from './helpers/upload'
 
-const mediaDir = () => process.env.MEDIA_DIR!
 /**
  * An iPhone-style portrait photo (see tests/fixtures/make-phone-heic.mjs): 4032×3024 HEVC pixels
  * plus "rotate 90° clockwise", Display P3, EXIF with GPS and orientation 6. Top left of the sensor
@@ -45,7 +45,7 @@ async function pixel(file: Buffer, x: number, y: number): Promise<number[]> {
   return [...px.subarray(0, 3)]
 }
 
-describe('HEIC/HEIF uploads are converted to JPEG (S12)', () => {
+describe('HEIC/HEIF uploads are converted to JPEG (S12)', { tags: ['media-files'] }, () => {
   let payload: Payload
   let f: SchoolFixture
   let teacherToken: string
@@ -100,7 +100,7 @@ describe('HEIC/HEIF uploads are converted to JPEG (S12)', () => {
     // irot applied once: the 4032×3024 sensor image is a 3024×4032 portrait (the EXIF orientation
     // 6 in the HEIC is not applied a second time).
     expect([doc.width, doc.height]).toEqual([3024, 4032])
-    const stored = readFileSync(path.join(mediaDir(), doc.filename!))
+    const stored = await storedFile(doc.filename!)
     const meta = await sharp(stored).metadata()
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 3024, 4032])
     expect(meta.orientation).toBeUndefined()
@@ -126,7 +126,7 @@ describe('HEIC/HEIF uploads are converted to JPEG (S12)', () => {
       expect(size?.mimeType).toBe('image/webp')
       expect(size?.width).toBe(width)
       expect(size?.height).toBe(Math.round((width * 4032) / 3024))
-      const sized = readFileSync(path.join(mediaDir(), size!.filename!))
+      const sized = await storedFile(size!.filename!)
       const sizeMeta = await sharp(sized).metadata()
       expect(sizeMeta.format).toBe('webp')
       expect(sizeMeta.exif).toBeUndefined()

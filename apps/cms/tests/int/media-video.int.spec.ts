@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -10,11 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Media, Post } from '../../src/payload-types'
 import { rest, testPayload } from './helpers/payload'
 import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers/school-fixture'
+import { storedFile, storedFileNames, storedFileOnDisk } from './helpers/stored-files'
 import { uploadMedia } from './helpers/upload'
 
 const LATITUDE = '+52.3676'
 const work = mkdtempSync(path.join(os.tmpdir(), 'schoolpost-video-test-'))
-const mediaDir = () => process.env.MEDIA_DIR!
 
 /**
  * A phone video as it arrives: a landscape recording held upright (display rotation), with the
@@ -77,7 +77,7 @@ function probe(file: string) {
 }
 
 /** Videos (S3, S12): stored without metadata, with WebP posters under the photos' access rules. */
-describe('video uploads (S3, S12)', () => {
+describe('video uploads (S3, S12)', { tags: ['media-files'] }, () => {
   let payload: Payload
   let f: SchoolFixture
   let teacherToken: string
@@ -100,7 +100,7 @@ describe('video uploads (S3, S12)', () => {
     expect(video.mimeType).toBe('video/quicktime')
     expect(video.filename).toMatch(/^[0-9a-f-]{36}\.mov$/)
 
-    const stored = path.join(mediaDir(), video.filename!)
+    const stored = await storedFileOnDisk(video.filename!)
     const bytes = readFileSync(stored)
     // Dates are binary in MP4/MOV headers: ffprobe (below) is what shows they are gone.
     for (const secret of [LATITUDE, 'ISO6709', 'iPhone 15', 'Juf Sanne']) {
@@ -126,7 +126,7 @@ describe('video uploads (S3, S12)', () => {
     for (const name of ['thumbnail', 'feed', 'full'] as const) {
       const size = sizes[name]!
       expect(size.mimeType).toBe('image/webp')
-      const file = readFileSync(path.join(mediaDir(), size.filename!))
+      const file = await storedFile(size.filename!)
       const meta = await sharp(file).metadata()
       expect(meta.format).toBe('webp')
       expect([meta.width, meta.height]).toEqual([size.width, size.height])
@@ -191,7 +191,7 @@ describe('video uploads (S3, S12)', () => {
     for (const name of ['thumbnail', 'feed', 'full'] as const) {
       expect(clip.sizes![name]).toMatchObject({ width: 320, height: 180 })
     }
-    expect(readFileSync(path.join(mediaDir(), clip.filename!)).includes(LATITUDE)).toBe(false)
+    expect((await storedFile(clip.filename!)).includes(LATITUDE)).toBe(false)
   })
 
   it('does not even look at a video a parent sends (403, no ffmpeg run)', async () => {
@@ -202,14 +202,15 @@ describe('video uploads (S3, S12)', () => {
   })
 
   it('a refused save leaves no poster files behind', async () => {
-    const posters = () => readdirSync(mediaDir()).filter((name) => name.includes('-poster-'))
-    const before = posters()
+    const posters = async () =>
+      (await storedFileNames()).filter((name) => name.includes('-poster-')).sort()
+    const before = await posters()
     const res = await uploadMedia(teacherToken, phoneVideo('mov', 2), 'fout.mov', {
       pupils: ['00000000-0000-4000-8000-000000000000'], // no such pupil: the save is refused
     })
     expect(res.status).toBe(400)
     expect(JSON.stringify(await res.json())).toContain('Een gekoppeld item bestaat niet (meer)')
-    expect(posters()).toEqual(before)
+    expect(await posters()).toEqual(before)
   })
 
   it('refuses a broken video with a Dutch 422 and stores nothing', async () => {

@@ -1,6 +1,4 @@
 import exifr from 'exifr'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -8,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Media } from '../../src/payload-types'
 import { plainPng } from './helpers/images'
 import { testPayload } from './helpers/payload'
+import { storedFile } from './helpers/stored-files'
 import {
   createSchoolFixture,
   FIXTURE_PASSWORD,
@@ -16,9 +15,7 @@ import {
 } from './helpers/school-fixture'
 import { phoneJpeg, uploadMedia } from './helpers/upload'
 
-const mediaDir = () => process.env.MEDIA_DIR!
-
-describe('upload pipeline (S12, S13)', () => {
+describe('upload pipeline (S12, S13)', { tags: ['media-files'] }, () => {
   let payload: Payload
   let f: SchoolFixture
   let teacherToken: string
@@ -44,7 +41,7 @@ describe('upload pipeline (S12, S13)', () => {
 
     // Orientation 6 applied: the 4000×3000 sensor image is a 3000×4000 portrait photo.
     expect([doc.width, doc.height]).toEqual([3000, 4000])
-    const stored = readFileSync(path.join(mediaDir(), doc.filename!))
+    const stored = await storedFile(doc.filename!)
     expect(await exifr.parse(stored).catch(() => undefined)).toBeFalsy()
     expect(await exifr.gps(stored).catch(() => undefined)).toBeFalsy()
 
@@ -56,7 +53,7 @@ describe('upload pipeline (S12, S13)', () => {
       const size = doc.sizes?.[name]
       expect(size?.mimeType).toBe('image/webp')
       expect(size?.width).toBe(width)
-      const meta = await sharp(readFileSync(path.join(mediaDir(), size!.filename!))).metadata()
+      const meta = await sharp(await storedFile(size!.filename!)).metadata()
       expect(meta.format).toBe('webp')
       expect(meta.exif).toBeUndefined()
       expect(meta.xmp).toBeUndefined()

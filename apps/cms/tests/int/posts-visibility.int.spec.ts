@@ -9,7 +9,7 @@ import { createSchoolFixture, type SchoolFixture, fixtureToken } from './helpers
 import { uploadMedia } from './helpers/upload'
 
 /** Who sees which post and photo, in every size, and a consent refusal taking effect at once. */
-describe('posts and media visibility (S11, S13, S16)', () => {
+describe('posts and media visibility (S11, S13, S16)', { tags: ['media-files'] }, () => {
   let payload: Payload
   let f: SchoolFixture
   let teacherToken: string

@@ -11,3 +11,8 @@ if (prefix && process.env.DATABASE_URL?.startsWith('mongodb')) {
   process.env.DATABASE_URL = url.toString()
   process.env.MEDIA_DIR = `${process.env.MEDIA_DIR}-${own}`
 }
+
+// The S3 leg: this test file's own key prefix in the run's bucket (files there never meet).
+if (process.env.TEST_S3_PREFIX && process.env.S3_BUCKET) {
+  process.env.S3_PREFIX = `${process.env.TEST_S3_PREFIX}/${randomUUID().slice(0, 8)}`
+}

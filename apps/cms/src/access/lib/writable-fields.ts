@@ -181,7 +181,9 @@ export const SET_BY_UPLOAD = [
   'url',
   'thumbnailURL',
   'sizes',
+  // Where @payloadcms/storage-s3 puts the object (collections/Media/storage/media-storage.ts).
   'prefix',
+  '_objectKey',
 ] as const
 
 /**

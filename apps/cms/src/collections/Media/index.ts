@@ -11,7 +11,6 @@ import { consentStatus } from './hooks/consent-status'
 import { publishable } from './hooks/publishable'
 import { setUploadedBy } from './hooks/set-uploaded-by'
 import { MEDIA_SIZES, WEBP_QUALITY } from './sizes'
-import { missingFileHandler } from './endpoints/missing-file'
 
 /**
  * Photos and videos (S3, S11–S13). Files live outside any public folder and are served only
@@ -37,6 +36,7 @@ export const Media: CollectionConfig = {
     delete: mediaUpdate,
   },
   upload: {
+    // On disk unless S3_BUCKET is set: storage/media-storage.ts (plugin, file handlers).
     staticDir: env.mediaDir,
     mimeTypes: [...IMAGE_TYPES, ...VIDEO_TYPES],
     constructorOptions: { limitInputPixels: env.mediaMaxPixels },
@@ -46,7 +46,6 @@ export const Media: CollectionConfig = {
     crop: false,
     focalPoint: false,
     adminThumbnail: 'thumbnail',
-    handlers: [missingFileHandler(env.mediaDir)],
     imageSizes: MEDIA_SIZES.map(({ name, width }) => ({
       name,
       width,

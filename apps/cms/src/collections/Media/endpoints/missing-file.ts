@@ -7,6 +7,11 @@ type UploadHandler = NonNullable<
   Exclude<CollectionConfig['upload'], boolean | undefined>['handlers']
 >[number]
 
+/** The Dutch answer for a file that is not stored (on disk or in the bucket). */
+export function notFoundAnswer(): Response {
+  return Response.json({ errors: [{ message: 'Dit bestand bestaat niet.' }] }, { status: 404 })
+}
+
 /**
  * `GET /api/media/file/<name>` for a name that is not on disk. Access comes first (a parent only
  * reaches this for a file they may see); staff may read every media, so Payload then finds no
@@ -27,7 +32,7 @@ export function missingFileHandler(staticDir: string): UploadHandler {
       () => false,
     )
     if (found) return
-    return Response.json({ errors: [{ message: 'Dit bestand bestaat niet.' }] }, { status: 404 })
+    return notFoundAnswer()
   }
   // Payload's type says Promise<void> | Promise<Response>; its loop takes either per call.
   return handler as UploadHandler

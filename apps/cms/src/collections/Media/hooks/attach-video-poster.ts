@@ -1,11 +1,10 @@
-import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payload'
 import sharp from 'sharp'
 
-import { env } from '../../../lib/env'
 import { MEDIA_SIZES, WEBP_QUALITY } from '../sizes'
+import { storedMediaFiles } from '../storage/stored-media-files'
 import { VIDEO_POSTER } from './check-upload'
 
 type SizeData = {
@@ -69,14 +68,15 @@ export const attachVideoPoster: CollectionBeforeChangeHook = async ({ data, req 
 
 /**
  * The posters are written only once the item itself is stored (a refused save leaves no stray
- * files), still inside the save's transaction: if writing fails, nothing is saved.
+ * files), still inside the save's transaction: if writing fails, nothing is saved. Where to (disk
+ * or bucket) is storage/media-files.ts; Payload deletes them with the video, as any size.
  */
 export const writeVideoPosters: CollectionAfterChangeHook = async ({ doc, req }) => {
   const pending = req.context[POSTER_FILES] as PosterFiles | undefined
   if (!pending || pending.video !== doc.filename) return doc
   delete req.context[POSTER_FILES]
   await Promise.all(
-    pending.files.map((file) => writeFile(path.join(env.mediaDir, file.filename), file.data)),
+    pending.files.map((file) => storedMediaFiles().write(file.filename, file.data, 'image/webp')),
   )
   return doc
 }
