@@ -30,7 +30,11 @@ describe('parseEnv', () => {
 
   it('keeps media on disk unless S3_BUCKET and its keys are set', () => {
     expect(parseEnv({}, tmp()).s3).toBeNull()
-    expect(parseEnv({ S3_BUCKET: '', S3_ENDPOINT: '' }, tmp()).s3).toBeNull()
+    // An .env copied from .env.example: every S3_ line present and empty.
+    const empty = ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_ENDPOINT']
+      .concat(['S3_REGION', 'S3_FORCE_PATH_STYLE', 'S3_PREFIX'])
+      .map((name) => [name, ''])
+    expect(parseEnv(Object.fromEntries(empty), tmp()).s3).toBeNull()
     const keys = { S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' }
     expect(
       parseEnv({ ...keys, S3_BUCKET: 'school-media', S3_ENDPOINT: 'http://127.0.0.1:7070' }, tmp())

@@ -118,7 +118,9 @@ const schema = z
     S3_REGION: optionalText,
     S3_ACCESS_KEY_ID: optionalText,
     S3_SECRET_ACCESS_KEY: optionalText,
-    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+    S3_FORCE_PATH_STYLE: z
+      .enum(['true', 'false', ''], { message: 'S3_FORCE_PATH_STYLE moet "true" of "false" zijn.' })
+      .optional(),
     S3_PREFIX: z
       .string()
       .trim()
