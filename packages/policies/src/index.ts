@@ -57,3 +57,34 @@ export type {
 export { planPostNotification } from './notifications/plan-post-notification'
 export type { PlanPostNotificationResult } from './notifications/plan-post-notification'
 export { getDigestWindow } from './notifications/get-digest-window'
+export {
+  addCalendarDays,
+  checkSchoolDay,
+  daysBetween,
+  getNextOpenSchoolDay,
+  weekdayOf,
+} from './absences/calendar-days'
+export type { SchoolDayCheck, SchoolDaySettings } from './absences/calendar-days'
+export {
+  ABSENCE_MESSAGES,
+  checkAbsenceReport,
+  PLANNED_ABSENCE_MAX_DAYS_AHEAD,
+} from './absences/check-absence-report'
+export type {
+  AbsenceKind,
+  AbsenceRefusalReason,
+  AbsenceSettings,
+  CheckAbsenceReportResult,
+} from './absences/check-absence-report'
+export { canCancelAbsence } from './absences/can-cancel-absence'
+export type { CanCancelAbsenceResult } from './absences/can-cancel-absence'
+export {
+  checkLeaveRequest,
+  DEFAULT_LEAVE_NOTICE_WEEKS,
+  LEAVE_DIRECTOR_MAX_SCHOOL_DAYS,
+  LEAVE_MAX_DAYS,
+  LEAVE_MESSAGES,
+} from './absences/check-leave-request'
+export type { CheckLeaveRequestResult, LeaveRefusalReason } from './absences/check-leave-request'
+export { getAbsenceWindow } from './absences/get-absence-window'
+export type { AbsenceWindow } from './absences/get-absence-window'
