@@ -61,6 +61,24 @@ describe('parseEnv', () => {
     expect(aws?.prefix).toBe('linde')
   })
 
+  it('allows the test clock outside production only', () => {
+    expect(parseEnv({ TEST_CLOCK_FILE: '/tmp/clock.json' }, tmp()).testClockFile).toBe(
+      '/tmp/clock.json',
+    )
+    expect(parseEnv({}, tmp()).testClockFile).toBeNull()
+    expect(() =>
+      parseEnv(
+        {
+          SCHOOLPOST_ENV: 'production',
+          PAYLOAD_SECRET: 'x'.repeat(40),
+          RESEND_API_KEY: 're_live',
+          TEST_CLOCK_FILE: '/tmp/clock.json',
+        },
+        tmp(),
+      ),
+    ).toThrow(/TEST_CLOCK_FILE is alleen voor tests/)
+  })
+
   it('refuses half an S3 configuration, in Dutch', () => {
     expect(() => parseEnv({ S3_ENDPOINT: 'http://127.0.0.1:7070' }, tmp())).toThrow(
       /S3_BUCKET ontbreekt/,

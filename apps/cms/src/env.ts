@@ -99,6 +99,8 @@ const schema = z
       })
       .default('Schoolpost <noreply@schoolpost.test>'),
     MEDIA_DIR: z.string().trim().optional(),
+    // End-to-end tests only: a file holding the instant the school's clock shows (lib/clock.ts).
+    TEST_CLOCK_FILE: optionalText,
     // S3-compatible media storage: set S3_BUCKET (and its keys) and files go there instead of
     // MEDIA_DIR. Empty values count as unset, so one .env can switch it off.
     S3_BUCKET: optionalText.refine(
@@ -143,6 +145,13 @@ const schema = z
       .transform((v) => v || 'ffmpeg'),
   })
   .superRefine((env, ctx) => {
+    if (env.SCHOOLPOST_ENV === 'production' && env.TEST_CLOCK_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEST_CLOCK_FILE'],
+        message: 'TEST_CLOCK_FILE is alleen voor tests en kan in productie niet aan.',
+      })
+    }
     const s3Set = [env.S3_ENDPOINT, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY, env.S3_REGION]
     if (!env.S3_BUCKET && s3Set.some(Boolean)) {
       ctx.addIssue({
@@ -208,6 +217,8 @@ export type CmsEnv = {
   mediaDir: string
   /** S3-compatible storage of the media files (S3_BUCKET set), else null: MEDIA_DIR. */
   s3: S3Settings | null
+  /** Tests only (never in production): the file the school's clock reads its time from. */
+  testClockFile: string | null
   mediaMaxBytes: number
   /** A decoded image larger than this is refused (decompression bombs). */
   mediaMaxPixels: number
@@ -276,6 +287,7 @@ export function parseEnv(
     emailFrom: env.EMAIL_FROM,
     emailRetryBaseMs: env.EMAIL_RETRY_BASE_MS,
     mediaDir: path.resolve(env.MEDIA_DIR ?? path.join(dataDir, 'media')),
+    testClockFile: env.TEST_CLOCK_FILE ? path.resolve(env.TEST_CLOCK_FILE) : null,
     s3:
       env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
         ? {

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { Absences } from './collections/Absences'
 import { EmailLog } from './collections/EmailLog'
+import { LeaveRequests } from './collections/LeaveRequests'
 import { Groups } from './collections/Groups'
 import { ImageConsentChanges, ImageConsents } from './collections/ImageConsents'
 import { Invitations } from './collections/Invitations'
@@ -74,6 +76,8 @@ const config = buildConfig({
     Posts,
     Media,
     Reports,
+    Absences,
+    LeaveRequests,
     Staff,
     Parents,
     Groups,

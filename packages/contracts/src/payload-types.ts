@@ -71,6 +71,8 @@ export interface Config {
     posts: Post;
     media: Media;
     reports: Report;
+    absences: Absence;
+    'leave-requests': LeaveRequest;
     staff: Staff;
     parents: Parent;
     groups: Group;
@@ -104,6 +106,8 @@ export interface Config {
     posts: PostsSelect<false> | PostsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     reports: ReportsSelect<false> | ReportsSelect<true>;
+    absences: AbsencesSelect<false> | AbsencesSelect<true>;
+    'leave-requests': LeaveRequestsSelect<false> | LeaveRequestsSelect<true>;
     staff: StaffSelect<false> | StaffSelect<true>;
     parents: ParentsSelect<false> | ParentsSelect<true>;
     groups: GroupsSelect<false> | GroupsSelect<true>;
@@ -451,6 +455,58 @@ export interface Report {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "absences".
+ */
+export interface Absence {
+  id: string;
+  title?: string | null;
+  pupil: string | Pupil;
+  kind: 'sick' | 'planned';
+  date: string;
+  fromTime?: string | null;
+  toTime?: string | null;
+  reason?: ('ziek' | 'tandarts' | 'huisarts' | 'ziekenhuis' | 'therapie' | 'overig') | null;
+  note?: string | null;
+  status: 'reported' | 'acknowledged' | 'cancelled';
+  channel?: ('portal' | 'phone') | null;
+  group?: (string | null) | Group;
+  reporterName?: string | null;
+  reportedBy?: (string | null) | Parent;
+  recordedBy?: (string | null) | Staff;
+  acknowledgedBy?: (string | null) | Staff;
+  acknowledgedAt?: string | null;
+  cancelledAt?: string | null;
+  activeKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leave-requests".
+ */
+export interface LeaveRequest {
+  id: string;
+  title?: string | null;
+  pupil: string | Pupil;
+  from: string;
+  to: string;
+  reason: 'familie' | 'vakantie' | 'religie' | 'medisch-sociaal' | 'overig';
+  note: string;
+  status: 'requested' | 'approved' | 'refused' | 'withdrawn';
+  decisionMessage?: string | null;
+  late?: boolean | null;
+  schoolDays?: number | null;
+  beyondDirector?: boolean | null;
+  group?: (string | null) | Group;
+  requesterName?: string | null;
+  requestedBy?: (string | null) | Parent;
+  decidedBy?: (string | null) | Staff;
+  decidedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "image-consents".
  */
 export interface ImageConsent {
@@ -645,6 +701,14 @@ export interface PayloadLockedDocument {
         value: string | Report;
       } | null)
     | ({
+        relationTo: 'absences';
+        value: string | Absence;
+      } | null)
+    | ({
+        relationTo: 'leave-requests';
+        value: string | LeaveRequest;
+      } | null)
+    | ({
         relationTo: 'staff';
         value: string | Staff;
       } | null)
@@ -834,6 +898,56 @@ export interface ReportsSelect<T extends boolean = true> {
   status?: T;
   reporter?: T;
   staffNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "absences_select".
+ */
+export interface AbsencesSelect<T extends boolean = true> {
+  title?: T;
+  pupil?: T;
+  kind?: T;
+  date?: T;
+  fromTime?: T;
+  toTime?: T;
+  reason?: T;
+  note?: T;
+  status?: T;
+  channel?: T;
+  group?: T;
+  reporterName?: T;
+  reportedBy?: T;
+  recordedBy?: T;
+  acknowledgedBy?: T;
+  acknowledgedAt?: T;
+  cancelledAt?: T;
+  activeKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leave-requests_select".
+ */
+export interface LeaveRequestsSelect<T extends boolean = true> {
+  title?: T;
+  pupil?: T;
+  from?: T;
+  to?: T;
+  reason?: T;
+  note?: T;
+  status?: T;
+  decisionMessage?: T;
+  late?: T;
+  schoolDays?: T;
+  beyondDirector?: T;
+  group?: T;
+  requesterName?: T;
+  requestedBy?: T;
+  decidedBy?: T;
+  decidedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1133,6 +1247,21 @@ export interface SchoolSetting {
       end?: string | null;
     };
   };
+  /**
+   * Days without school.
+   */
+  closedPeriods?:
+    | {
+        label: string;
+        from: string;
+        to: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Later requests are marked late.
+   */
+  leaveNoticeWeeks: number;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1182,6 +1311,15 @@ export interface SchoolSettingsSelect<T extends boolean = true> {
               end?: T;
             };
       };
+  closedPeriods?:
+    | T
+    | {
+        label?: T;
+        from?: T;
+        to?: T;
+        id?: T;
+      };
+  leaveNoticeWeeks?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -42,6 +42,9 @@ export const DELETE_RULES: Record<string, DeleteRule> = {
   'invitations.parent': { action: 'cascade' },
   'post-notifications.post': { action: 'cascade' },
   'post-notifications.parent': { action: 'cascade' },
+  // A pupil's absences and leave requests are about that pupil only: they go with the record.
+  'absences.pupil': { action: 'cascade' },
+  'leave-requests.pupil': { action: 'cascade' },
 }
 
 export type RequiredRelation = { collection: string; field: string; target: string }

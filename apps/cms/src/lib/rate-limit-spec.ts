@@ -12,6 +12,7 @@ export type CmsRateLimitBucket =
   | 'tokenIp'
   | 'changePassword'
   | 'report'
+  | 'absence'
 
 export type RateLimitSpec = { points: number; durationSeconds: number }
 
@@ -32,6 +33,8 @@ export const DEFAULT_CMS_RATE_LIMITS: Record<CmsRateLimitBucket, RateLimitSpec> 
   changePassword: { points: 5, durationSeconds: 15 * 60 },
   /** Reports per parent (each one emails every director). */
   report: { points: 10, durationSeconds: 60 * 60 },
+  /** Absence reports and leave requests per parent (each one queues an email). */
+  absence: { points: 30, durationSeconds: 60 * 60 },
 }
 
 /** The env variable of each bucket, e.g. CMS_RATE_LIMIT_LOGIN_IP=20/900. */
@@ -44,6 +47,7 @@ export const CMS_RATE_LIMIT_ENV: Record<CmsRateLimitBucket, string> = {
   tokenIp: 'CMS_RATE_LIMIT_TOKEN_IP',
   changePassword: 'CMS_RATE_LIMIT_CHANGE_PASSWORD',
   report: 'CMS_RATE_LIMIT_REPORT',
+  absence: 'CMS_RATE_LIMIT_ABSENCE',
 }
 
 /** Reads "<points>/<seconds>"; `null` when it is not that (or out of range). */

@@ -9,6 +9,7 @@ import * as migration_20261202_080510_email_log_without_html from './20261202_08
 import * as migration_20261202_141507_posts_pinned_not_null from './20261202_141507_posts_pinned_not_null';
 import * as migration_20261206_160000_shared_runtime_state from './20261206_160000_shared_runtime_state';
 import * as migration_20261206_191308_media_storage_fields from './20261206_191308_media_storage_fields';
+import * as migration_20261206_193528_absences_and_leave from './20261206_193528_absences_and_leave';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261206_191308_media_storage_fields.up,
     down: migration_20261206_191308_media_storage_fields.down,
-    name: '20261206_191308_media_storage_fields'
+    name: '20261206_191308_media_storage_fields',
+  },
+  {
+    up: migration_20261206_193528_absences_and_leave.up,
+    down: migration_20261206_193528_absences_and_leave.down,
+    name: '20261206_193528_absences_and_leave'
   },
 ];

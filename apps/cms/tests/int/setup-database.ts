@@ -16,3 +16,7 @@ if (prefix && process.env.DATABASE_URL?.startsWith('mongodb')) {
 if (process.env.TEST_S3_PREFIX && process.env.S3_BUCKET) {
   process.env.S3_PREFIX = `${process.env.TEST_S3_PREFIX}/${randomUUID().slice(0, 8)}`
 }
+
+// The school's clock of this file (src/lib/clock.ts): real time until a test sets it
+// (tests/int/helpers/clock.ts). One file per test file, so a moved clock never leaks.
+process.env.TEST_CLOCK_FILE = `${process.env.TEST_MEDIA_DIR ?? '/tmp/schoolpost-int'}-clock-${randomUUID().slice(0, 8)}.json`

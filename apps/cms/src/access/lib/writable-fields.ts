@@ -41,6 +41,30 @@ export const WRITABLE_FIELDS = {
     director: { update: ['status', 'staffNote'] },
     teacher: { update: ['status', 'staffNote'] },
   },
+  // Absences (S9, S10): what a report says is written once, by the parent or the office (a phone
+  // call); afterwards only the status moves (collections/Absences/hooks/check-absence-change.ts).
+  absences: {
+    parent: {
+      create: ['pupil', 'kind', 'date', 'fromTime', 'toTime', 'reason', 'note'],
+      update: ['status'],
+    },
+    office: {
+      create: ['pupil', 'kind', 'date', 'fromTime', 'toTime', 'reason', 'note'],
+      update: ['status'],
+    },
+    director: {
+      create: ['pupil', 'kind', 'date', 'fromTime', 'toTime', 'reason', 'note'],
+      update: ['status'],
+    },
+    teacher: { create: [], update: ['status'] },
+  },
+  // Leave: the parent asks (and may withdraw), the director decides with a message.
+  'leave-requests': {
+    parent: { create: ['pupil', 'from', 'to', 'reason', 'note'], update: ['status'] },
+    director: { create: [], update: ['status', 'decisionMessage'] },
+    office: { create: [], update: [] },
+    teacher: { create: [], update: [] },
+  },
   // Teachers and office update only their own record (`staffUpdate`), and there only their
   // name: the login address and the role are the director's, the password goes through
   // change-password.
@@ -56,6 +80,29 @@ export const WRITABLE_FIELDS = {
  * (seed, import, our endpoints) is trusted and still may.
  */
 export const SET_BY_HOOKS = {
+  absences: [
+    'title',
+    'channel',
+    'group',
+    'reporterName',
+    'reportedBy',
+    'recordedBy',
+    'acknowledgedBy',
+    'acknowledgedAt',
+    'cancelledAt',
+    'activeKey',
+  ],
+  'leave-requests': [
+    'title',
+    'late',
+    'schoolDays',
+    'beyondDirector',
+    'group',
+    'requesterName',
+    'requestedBy',
+    'decidedBy',
+    'decidedAt',
+  ],
   media: ['uploadedBy'],
   posts: ['author', 'publishedAt', 'notifyRound'],
   pupils: ['fullName', 'tagLabel'],

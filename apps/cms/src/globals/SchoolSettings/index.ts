@@ -1,9 +1,10 @@
-import { DEFAULT_DIGEST_TIME } from '@schoolpost/policies'
+import { daysBetween, DEFAULT_DIGEST_TIME, DEFAULT_LEAVE_NOTICE_WEEKS } from '@schoolpost/policies'
 import type { Field, GlobalConfig } from 'payload'
 
 import { isDirector } from '../../access/is-director'
 import { isLoggedIn } from '../../access/is-logged-in'
 import { refreshTagLabels } from '../../collections/Pupils/hooks/tag-label'
+import { validateCalendarDate } from './hooks/validate-calendar-date'
 import { validateTimeOfDay } from './hooks/validate-time-of-day'
 import { validateSchoolHoursHook } from './hooks/validate-school-hours'
 
@@ -169,6 +170,80 @@ export const SchoolSettings: GlobalConfig = {
       type: 'group',
       label: { nl: 'Schooltijden', en: 'School hours' },
       fields: dayFields,
+    },
+    {
+      // The school's calendar: absences are refused on these days and later features (calendar,
+      // iCal) show them. Expanded to single days by `to-absence-settings.ts`.
+      name: 'closedPeriods',
+      type: 'array',
+      label: { nl: 'Vakanties en vrije dagen', en: 'Holidays and closed days' },
+      labels: {
+        singular: { nl: 'Periode', en: 'Period' },
+        plural: { nl: 'Periodes', en: 'Periods' },
+      },
+      maxRows: 60,
+      admin: {
+        description: {
+          nl: 'Dagen zonder school (vakanties, studiedagen). Eén dag: vul twee keer dezelfde datum in.',
+          en: 'Days without school.',
+        },
+      },
+      fields: [
+        {
+          name: 'label',
+          type: 'text',
+          required: true,
+          maxLength: 80,
+          label: { nl: 'Omschrijving', en: 'Label' },
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'from',
+              type: 'text',
+              required: true,
+              label: { nl: 'Van (JJJJ-MM-DD)', en: 'From' },
+              validate: validateCalendarDate,
+            },
+            {
+              name: 'to',
+              type: 'text',
+              required: true,
+              label: { nl: 'Tot en met (JJJJ-MM-DD)', en: 'To' },
+              validate: (value: unknown, { siblingData }: { siblingData: { from?: unknown } }) => {
+                const valid = validateCalendarDate(value)
+                if (valid !== true) return valid
+                const from = siblingData.from
+                if (typeof from === 'string' && typeof value === 'string' && value < from)
+                  return 'De laatste dag ligt vóór de eerste dag.'
+                if (
+                  typeof from === 'string' &&
+                  typeof value === 'string' &&
+                  daysBetween(from, value) > 92
+                )
+                  return 'Een periode duurt hooguit 93 dagen; splits een langere periode.'
+                return true
+              },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'leaveNoticeWeeks',
+      type: 'number',
+      required: true,
+      defaultValue: DEFAULT_LEAVE_NOTICE_WEEKS,
+      min: 0,
+      max: 26,
+      label: { nl: 'Verlof aanvragen minstens … weken vooraf', en: 'Leave notice (weeks)' },
+      admin: {
+        description: {
+          nl: 'Later aangevraagd verlof wordt gemarkeerd als "te laat"; de directeur beslist.',
+          en: 'Later requests are marked late.',
+        },
+      },
     },
   ],
 }

@@ -1,0 +1,25 @@
+import type { AfterErrorHook } from 'payload'
+
+/**
+ * Two reports for one child and day that passed the look-up at the same instant: the unique
+ * `activeKey` lets one in and refuses the other with Payload's "must be unique". The loser gets
+ * the same Dutch 409 as a later duplicate would.
+ */
+export const duplicateAbsenceError: AfterErrorHook = ({ error }) => {
+  const errors = (error as { data?: { errors?: { path?: string }[] } }).data?.errors
+  if (errors?.some((e) => e.path === 'activeKey')) {
+    return {
+      status: 409,
+      response: {
+        errors: [
+          {
+            message:
+              'Voor dit kind is op deze dag al een melding gedaan. U ziet die in het overzicht.',
+            data: { code: 'duplicate' },
+          },
+        ],
+      },
+    }
+  }
+  return undefined
+}
