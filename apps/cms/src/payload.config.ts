@@ -59,7 +59,10 @@ const config = buildConfig({
         Icon: '/components/admin/Logo#Icon',
       },
       afterNavLinks: ['/components/admin/ImportNavLink#ImportNavLink'],
-      beforeDashboard: ['/components/admin/DashboardShortcuts#DashboardShortcuts'],
+      beforeDashboard: [
+        '/components/admin/DashboardShortcuts#DashboardShortcuts',
+        '/components/admin/TodayAbsences#TodayAbsences',
+      ],
       views: {
         importPupils: { Component: '/components/admin/ImportView#ImportView', path: '/import' },
       },

@@ -8,6 +8,7 @@ import {
   demoPupils,
   demoStaff,
 } from './demo-school-data'
+import { seedDemoAbsences } from './seed-demo-absences'
 import { seedDemoContent } from './seed-demo-content'
 
 export type SeedResult = { created: number; existing: number; durationMs: number }
@@ -135,6 +136,7 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
   }
 
   await seedDemoContent(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
+  await seedDemoAbsences(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
 
   result.durationMs = Math.round(performance.now() - started)
   return result

@@ -3,6 +3,7 @@ import sharp from 'sharp'
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { resetClock, setClock } from './helpers/clock'
 import { plainPng } from './helpers/images'
 import { rest, testPayload } from './helpers/payload'
 import {
@@ -170,6 +171,43 @@ const RESOURCES: Resource[] = [
     create: (a) => a === 'parentMulti' || a === 'guardianB1',
   },
   {
+    // absenceA1: a1 (group A) reported sick by parentMulti; absenceB1: b1 (group B), planned, by
+    // guardianB1. Every guardian of the child, the group's teachers, office and directors read it;
+    // the same may change it (which change is the status hook's); nobody deletes history.
+    slug: 'absences',
+    targets: ['absenceA1', 'absenceB1'],
+    read: (a, t) =>
+      isAdminish(a) ||
+      table({
+        teacherAB: ['absenceA1', 'absenceB1'],
+        parentMulti: ['absenceA1'],
+        guardianB1: ['absenceB1'],
+      })(a, t),
+    update: (a, t) =>
+      isAdminish(a) ||
+      table({
+        teacherAB: ['absenceA1', 'absenceB1'],
+        parentMulti: ['absenceA1'],
+        guardianB1: ['absenceB1'],
+      })(a, t),
+    remove: nobody,
+    // The sample is a1's: its parent, and the office or director taking a phone call.
+    create: (a) => a === 'parentMulti' || isAdminish(a),
+  },
+  {
+    // leaveA1: requested by parentMulti for a1; leaveB1: approved leave of b1. Teachers see only
+    // approved leave of their groups; the director decides, a parent withdraws their own.
+    slug: 'leave-requests',
+    targets: ['leaveA1', 'leaveB1'],
+    read: (a, t) =>
+      isAdminish(a) ||
+      table({ teacherAB: ['leaveB1'], parentMulti: ['leaveA1'], guardianB1: ['leaveB1'] })(a, t),
+    update: (a, t) =>
+      a === 'director' || table({ parentMulti: ['leaveA1'], guardianB1: ['leaveB1'] })(a, t),
+    remove: nobody,
+    create: (a) => a === 'parentMulti',
+  },
+  {
     // parentMulti's choice for a1.
     slug: 'image-consents',
     targets: ['consent'],
@@ -246,6 +284,8 @@ describe('authorization matrix', () => {
   const ids: Record<string, Record<string, string>> = {}
 
   beforeAll(async () => {
+    // Absences follow the school's clock: Monday 7 December 2026, 08:00 in Amsterdam.
+    setClock('2026-12-07T07:00:00Z')
     payload = await testPayload()
     f = await createSchoolFixture(payload)
     users.director = asUser('staff', f.director)
@@ -372,6 +412,44 @@ describe('authorization matrix', () => {
     ids.media = { photoA: photoA.id, photoDraft: photoDraft.id }
     ids.reports = { report: report.id }
     ids['image-consents'] = { consent: consent.id }
+    const absenceA1 = await payload.create({
+      collection: 'absences',
+      data: { pupil: f.pupils.a1.id, kind: 'sick', date: '2026-12-07' } as never,
+      user: users.parentMulti,
+      overrideAccess: false,
+    })
+    const absenceB1 = await payload.create({
+      collection: 'absences',
+      data: {
+        pupil: f.pupils.b1.id,
+        kind: 'planned',
+        date: '2026-12-08',
+        reason: 'tandarts',
+      } as never,
+      user: users.guardianB1,
+      overrideAccess: false,
+    })
+    ids.absences = { absenceA1: absenceA1.id, absenceB1: absenceB1.id }
+    const leaveA1 = await payload.create({
+      collection: 'leave-requests',
+      data: leaveData(f.pupils.a1.id),
+      user: users.parentMulti,
+      overrideAccess: false,
+    })
+    const leaveB1 = await payload.create({
+      collection: 'leave-requests',
+      data: leaveData(f.pupils.b1.id),
+      user: users.guardianB1,
+      overrideAccess: false,
+    })
+    await payload.update({
+      collection: 'leave-requests',
+      id: leaveB1.id,
+      data: { status: 'approved' },
+      user: users.director,
+      overrideAccess: false,
+    })
+    ids['leave-requests'] = { leaveA1: leaveA1.id, leaveB1: leaveB1.id }
     ids['post-notifications'] = { notification: (await notificationRow()).id }
     ids['image-consent-changes'] = { change: (await consentChangeRow()).id }
     ids['payload-locked-documents'] = { lock: (await directorsLock()).id }
@@ -382,6 +460,7 @@ describe('authorization matrix', () => {
   })
 
   afterAll(async () => {
+    resetClock()
     // The database outlives this file: leave no job, key or migration row (fixtures and the
     // clones nobody was allowed to delete) for the next one — Payload reads the migration log
     // when the next file starts.
@@ -529,6 +608,37 @@ describe('authorization matrix', () => {
         ).id
       case 'post-notifications':
         return (await notificationRow()).id
+      case 'absences': {
+        const source = await payload.findByID({
+          collection: 'absences',
+          id: ids.absences![target]!,
+          depth: 0,
+        })
+        return (
+          await payload.create({
+            collection: 'absences',
+            data: {
+              pupil: source.pupil as string,
+              kind: 'planned',
+              date: nextSampleDay(),
+              reason: 'overig',
+            } as never,
+          })
+        ).id
+      }
+      case 'leave-requests': {
+        const source = await payload.findByID({
+          collection: 'leave-requests',
+          id: ids['leave-requests']![target]!,
+          depth: 0,
+        })
+        return (
+          await payload.create({
+            collection: 'leave-requests',
+            data: leaveData(source.pupil as string),
+          })
+        ).id
+      }
       case 'image-consent-changes':
         return (await consentChangeRow()).id
       case 'payload-locked-documents':
@@ -555,6 +665,28 @@ describe('authorization matrix', () => {
           })
         ).id
     }
+  }
+
+  /**
+   * A different school day for every planned absence the matrix makes (one report per child and
+   * day): weekdays from Wednesday 9 December 2026 on, in order.
+   */
+  let sampleDays = 0
+  function nextSampleDay(): string {
+    for (;;) {
+      const day = new Date(Date.UTC(2026, 11, 9 + sampleDays++))
+      if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) return day.toISOString().slice(0, 10)
+    }
+  }
+
+  function leaveData(pupil: string) {
+    return {
+      pupil,
+      from: '2027-03-01',
+      to: '2027-03-02',
+      reason: 'familie',
+      note: 'Bruiloft',
+    } as never
   }
 
   function consentChangeRow() {
@@ -662,6 +794,10 @@ describe('authorization matrix', () => {
         return { post: ids.posts!.postSchool!, category: 'other', text: 'Matrix', status: 'open' }
       case 'image-consents':
         return { pupil: f.pupils.b1.id, guardian: f.parents.guardianOne.id, allowed: false }
+      case 'absences':
+        return { pupil: f.pupils.a1.id, kind: 'planned', date: nextSampleDay(), reason: 'tandarts' }
+      case 'leave-requests':
+        return leaveData(f.pupils.a1.id)
       case 'image-consent-changes':
         return {
           pupil: f.pupils.b1.id,
@@ -726,6 +862,9 @@ describe('authorization matrix', () => {
       media: { alt: 'Bijgewerkt' },
       reports: { status: 'in-behandeling' },
       'image-consents': { allowed: true },
+      // Nobody may rewrite what a report says (only the status moves): dropped, not refused.
+      absences: { note: 'Bijgewerkt' },
+      'leave-requests': { note: 'Bijgewerkt' },
       'post-notifications': { status: 'cancelled' },
       'image-consent-changes': { to: 'refused' },
       'payload-locked-documents': { user: { relationTo: 'staff', value: f.director.id } },

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import type { Media, Post, Pupil, Report } from '../../src/payload-types'
 import { DEMO_PASSWORD, demoGroups } from '../../src/seed/demo-school-data'
+import { demoAbsences } from '../../src/seed/demo-absences'
 import { demoPosts, demoRefusal } from '../../src/seed/demo-school-content'
 import { type SeedResult, seedDemoSchool } from '../../src/seed/seed-demo-school'
 import { rest, testPayload } from './helpers/payload'
@@ -29,6 +30,8 @@ const COUNTED: CollectionSlug[] = [
   'image-consents',
   'image-consent-changes',
   'reports',
+  'absences',
+  'leave-requests',
   'payload-jobs',
 ]
 
@@ -181,6 +184,37 @@ describe('demo school seed', () => {
     })
     expect(photo.hidden).toBe(true)
     expect(reports.map((r) => r.category)).not.toContain('privacy')
+  })
+
+  it('has the school calendar, today’s absences for the teachers and leave as the director decided it', async () => {
+    const settings = await payload.findGlobal({ slug: 'school-settings' })
+    expect(settings.closedPeriods?.map((p) => p.label)).toEqual(
+      expect.arrayContaining(['Kerstvakantie', 'Zomervakantie', 'Studiedag team']),
+    )
+    const absences = (
+      await payload.find({ collection: 'absences', limit: 0, pagination: false, depth: 0 })
+    ).docs
+    expect(absences).toHaveLength(demoAbsences.length)
+    const byStatus = (status: string) => absences.filter((a) => a.status === status).length
+    expect(byStatus('reported')).toBeGreaterThanOrEqual(2)
+    expect(byStatus('acknowledged')).toBeGreaterThanOrEqual(2)
+    expect(byStatus('cancelled')).toBe(1)
+    expect(absences.filter((a) => a.channel === 'phone')).toHaveLength(1)
+    // The reports of "today" share one school day; the planned one has its times.
+    const today = absences.filter((a) => a.note === demoAbsences[0]!.note)[0]!
+    expect(absences.filter((a) => a.date === today.date).length).toBe(3)
+    expect(absences.find((a) => a.kind === 'planned' && a.date === today.date)).toMatchObject({
+      fromTime: '10:00',
+      toTime: '11:00',
+    })
+    const leave = (await payload.find({ collection: 'leave-requests', limit: 0, depth: 0 })).docs
+    expect(leave.map((l) => l.status).sort()).toEqual(['approved', 'refused', 'requested'])
+    expect(leave.find((l) => l.status === 'refused')!.decisionMessage).toMatch(/^Afgewezen/)
+    // Made as the parent, so computed as for any request: school days and "te laat".
+    expect(leave.find((l) => l.status === 'requested')).toMatchObject({
+      late: false,
+      schoolDays: 2,
+    })
   })
 
   it('queues no email about the old news; only the scheduled post will be announced', async () => {
