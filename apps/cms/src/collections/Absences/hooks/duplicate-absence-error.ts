@@ -7,7 +7,9 @@ import type { AfterErrorHook } from 'payload'
  */
 export const duplicateAbsenceError: AfterErrorHook = ({ error }) => {
   const errors = (error as { data?: { errors?: { path?: string }[] } }).data?.errors
-  if (errors?.some((e) => e.path === 'activeKey')) {
+  // SQLite names the column; MongoDB names the index key, FerretDB nothing (path ""): in this
+  // collection only `activeKey` is unique, and field validation always names its field.
+  if (errors?.some((e) => e.path === 'activeKey' || e.path === '')) {
     return {
       status: 409,
       response: {
