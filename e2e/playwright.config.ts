@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
@@ -7,6 +8,12 @@ import { CMS_URL, MAIL_STUB_URL, PORTAL_URL } from './support/urls'
 // A fresh embedded database per run: the CMS start script migrates it and seeds the demo school.
 const dbFile = path.join(os.tmpdir(), `schoolpost-e2e-${Date.now()}.db`)
 const cmsPort = new URL(CMS_URL).port
+// The school's clock of both apps (absence rules, the demo seed's "today"): Monday 7 December
+// 2026, 08:00 in Amsterdam, running on in real time; tests move it (support/clock.ts). Written
+// before the servers start, so the seed already sees it. Refused by both apps in production.
+const clockFile = path.join(os.tmpdir(), `schoolpost-e2e-clock-${Date.now()}.json`)
+writeFileSync(clockFile, JSON.stringify({ at: '2026-12-07T07:00:00.000Z', setAt: Date.now() }))
+process.env.TEST_CLOCK_FILE = clockFile
 const portalPort = new URL(PORTAL_URL).port
 
 export default defineConfig({
@@ -80,6 +87,8 @@ export default defineConfig({
         CMS_RATE_LIMIT_TOKEN_IP: '1000/60',
         CMS_RATE_LIMIT_CHANGE_PASSWORD: '1000/60',
         CMS_RATE_LIMIT_REPORT: '1000/60',
+        CMS_RATE_LIMIT_ABSENCE: '1000/60',
+        TEST_CLOCK_FILE: clockFile,
         RESEND_BASE_URL: MAIL_STUB_URL,
         MEDIA_DIR: path.join(os.tmpdir(), `schoolpost-e2e-media-${Date.now()}`),
         NEXT_TELEMETRY_DISABLED: '1',
@@ -103,6 +112,7 @@ export default defineConfig({
         RATE_LIMIT_PASSWORD_RESET: '1000/60',
         RATE_LIMIT_TOKEN: '1000/60',
         RATE_LIMIT_REPORT: '1000/60',
+        TEST_CLOCK_FILE: clockFile,
       },
     },
   ],
