@@ -131,7 +131,10 @@ describe('absence reports', () => {
     )
     const statuses = answers.map((a) => a.status).sort()
     const bodies = await Promise.all(answers.map((a) => a.clone().text()))
-    expect(statuses.filter((s) => s !== 201 && s !== 409), bodies.join('\n')).toEqual([])
+    expect(
+      statuses.filter((s) => s !== 201 && s !== 409),
+      bodies.join('\n'),
+    ).toEqual([])
     expect(statuses.filter((s) => s === 201)).toHaveLength(1)
     expect(statuses.filter((s) => s === 409)).toHaveLength(5)
     const stored = await payload.count({
