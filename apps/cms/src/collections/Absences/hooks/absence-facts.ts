@@ -1,5 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
+import { parentChildIds } from '../../../access/lib/scope'
+import type { ParentUser } from '../../../access/lib/users'
+import { consume, rateLimitMessage, setRetryAfter } from '../../../lib/rate-limit'
+import { Refusal } from '../../../lib/refusal'
+
 import { toAbsenceSettings } from '../../../globals/SchoolSettings/to-absence-settings'
 
 /** The school's calendar and phone number, as the absence rules and messages need them. */
@@ -20,3 +25,23 @@ export function dutchDay(date: string): string {
 }
 
 export const activeKeyOf = (pupilId: string, date: string) => `${pupilId}:${date}`
+
+/**
+ * A parent's report or request: counted against their hourly limit (each one queues an email),
+ * and only for one of their own children. `refusal` is the Dutch sentence for another's child.
+ */
+export async function checkParentFor(
+  req: PayloadRequest,
+  parent: ParentUser,
+  pupilId: string,
+  refusal: string,
+): Promise<void> {
+  const limit = await consume(req, 'absence', `parent:${parent.id}`)
+  if (!limit.ok) {
+    setRetryAfter(req, limit.retryAfterSeconds)
+    throw new Refusal(rateLimitMessage(limit.retryAfterSeconds), 429, { code: 'rate-limited' })
+  }
+  if (!parentChildIds(req).includes(pupilId)) {
+    throw new Refusal(refusal, 403, { code: 'not-your-child' })
+  }
+}

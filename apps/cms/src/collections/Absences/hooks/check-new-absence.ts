@@ -1,13 +1,11 @@
 import { checkAbsenceReport } from '@schoolpost/policies'
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { parentChildIds } from '../../../access/lib/scope'
 import { idOf, parentUser, staffUser } from '../../../access/lib/users'
 import { now } from '../../../lib/clock'
-import { consume, rateLimitMessage, setRetryAfter } from '../../../lib/rate-limit'
 import { Refusal } from '../../../lib/refusal'
 import { ABSENCE_REASONS } from '../reasons'
-import { activeKeyOf, dutchDay, schoolCalendar } from './absence-facts'
+import { activeKeyOf, checkParentFor, dutchDay, schoolCalendar } from './absence-facts'
 
 /**
  * A new report, on every channel: a parent only for their own child and within the school's rules
@@ -24,18 +22,8 @@ export const checkNewAbsence: CollectionBeforeChangeHook = async ({ data, operat
   const pupilId = idOf(data.pupil as string | { id: string } | null)
   if (!pupilId) throw new Refusal('Kies voor welk kind u de melding doet.', 400)
 
-  if (parent) {
-    const limit = await consume(req, 'absence', `parent:${parent.id}`)
-    if (!limit.ok) {
-      setRetryAfter(req, limit.retryAfterSeconds)
-      throw new Refusal(rateLimitMessage(limit.retryAfterSeconds), 429, { code: 'rate-limited' })
-    }
-    if (!parentChildIds(req).includes(pupilId)) {
-      throw new Refusal('U kunt alleen uw eigen kinderen afmelden.', 403, {
-        code: 'not-your-child',
-      })
-    }
-  }
+  if (parent)
+    await checkParentFor(req, parent, pupilId, 'U kunt alleen uw eigen kinderen afmelden.')
   const pupil = await req.payload
     .findByID({ collection: 'pupils', id: pupilId, depth: 0, overrideAccess: true, req })
     .catch(() => null)

@@ -1,12 +1,10 @@
 import { checkLeaveRequest } from '@schoolpost/policies'
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { parentChildIds } from '../../../access/lib/scope'
 import { idOf, parentUser, staffUser } from '../../../access/lib/users'
 import { now } from '../../../lib/clock'
-import { consume, rateLimitMessage, setRetryAfter } from '../../../lib/rate-limit'
 import { Refusal } from '../../../lib/refusal'
-import { schoolCalendar } from '../../Absences/hooks/absence-facts'
+import { checkParentFor, schoolCalendar } from '../../Absences/hooks/absence-facts'
 
 /**
  * A new request: only a parent, only for their own child, only for days to come that include a
@@ -24,16 +22,12 @@ export const checkNewLeaveRequest: CollectionBeforeChangeHook = async ({
   const pupilId = idOf(data.pupil as string | { id: string } | null)
   if (!pupilId) throw new Refusal('Kies voor welk kind u verlof aanvraagt.', 400)
   if (parent) {
-    const limit = await consume(req, 'absence', `parent:${parent.id}`)
-    if (!limit.ok) {
-      setRetryAfter(req, limit.retryAfterSeconds)
-      throw new Refusal(rateLimitMessage(limit.retryAfterSeconds), 429, { code: 'rate-limited' })
-    }
-    if (!parentChildIds(req).includes(pupilId)) {
-      throw new Refusal('U kunt alleen voor uw eigen kinderen verlof aanvragen.', 403, {
-        code: 'not-your-child',
-      })
-    }
+    await checkParentFor(
+      req,
+      parent,
+      pupilId,
+      'U kunt alleen voor uw eigen kinderen verlof aanvragen.',
+    )
   } else if (!trusted) {
     throw new Refusal('Verlof vraagt een ouder aan.', 403)
   }
