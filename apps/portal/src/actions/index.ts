@@ -1,5 +1,14 @@
 import { defineAction } from 'astro:actions'
 
+import type { AbsenceFormResult, WithdrawFormResult } from '../features/absences/absence-form'
+import {
+  absenceInput,
+  submitAbsenceForm,
+  submitCancelAbsence,
+  withdrawInput,
+} from '../features/absences/absence-form'
+import type { LeaveFormResult } from '../features/absences/leave-form'
+import { leaveInput, submitLeaveForm, submitWithdrawLeave } from '../features/absences/leave-form'
 import type { AccountFormResult } from '../features/account/account'
 import { accountInput, submitAccountForm } from '../features/account/account'
 import type { ChangePasswordFormResult } from '../features/account/change-password'
@@ -231,6 +240,73 @@ export const server = {
             limiter: portal.limiters.report,
           }),
         () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
+      ),
+  }),
+
+  /** /absentie: a child reported sick or away for an appointment (S9, S10). */
+  reportAbsence: defineAction({
+    accept: 'form',
+    input: absenceInput,
+    handler: (input, context): Promise<AbsenceFormResult> =>
+      asSignedInParent(
+        'Absence',
+        context,
+        (parent, portal) =>
+          submitAbsenceForm(input, {
+            cms: withClientAddress(portal.cms, clientKey(context)),
+            parent,
+          }),
+        () => ({
+          ok: false,
+          code: 'unavailable',
+          message: UNAVAILABLE_MESSAGE,
+          fields: {},
+          phone: null,
+          existing: null,
+        }),
+      ),
+  }),
+
+  /** /absentie: a report withdrawn ("ingetrokken") while the rules allow it. */
+  cancelAbsence: defineAction({
+    accept: 'form',
+    input: withdrawInput,
+    handler: (input, context): Promise<WithdrawFormResult> =>
+      asSignedInParent(
+        'Cancel-absence',
+        context,
+        (parent, portal) => submitCancelAbsence(input, { cms: portal.cms, parent }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, id: input.id }),
+      ),
+  }),
+
+  /** /absentie: extraordinary leave (verlof) requested from the director. */
+  requestLeave: defineAction({
+    accept: 'form',
+    input: leaveInput,
+    handler: (input, context): Promise<LeaveFormResult> =>
+      asSignedInParent(
+        'Leave-request',
+        context,
+        (parent, portal) =>
+          submitLeaveForm(input, {
+            cms: withClientAddress(portal.cms, clientKey(context)),
+            parent,
+          }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
+      ),
+  }),
+
+  /** /absentie: an open leave request withdrawn. */
+  withdrawLeave: defineAction({
+    accept: 'form',
+    input: withdrawInput,
+    handler: (input, context): Promise<WithdrawFormResult> =>
+      asSignedInParent(
+        'Withdraw-leave',
+        context,
+        (parent, portal) => submitWithdrawLeave(input, { cms: portal.cms, parent }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, id: input.id }),
       ),
   }),
 

@@ -92,6 +92,27 @@ describe('parsePortalEnv', () => {
     expect(env).toMatchObject({ isProduction: true, sessionSecret: strongSecret })
   })
 
+  it('allows the test clock outside production only, as an absolute path', () => {
+    expect(parsePortalEnv({ TEST_CLOCK_FILE: '/tmp/clock.json' }, tempDir()).testClockFile).toBe(
+      '/tmp/clock.json',
+    )
+    expect(parsePortalEnv({ TEST_CLOCK_FILE: 'clock.json' }, tempDir()).testClockFile).toBe(
+      path.resolve('clock.json'),
+    )
+    expect(parsePortalEnv({}, tempDir()).testClockFile).toBeNull()
+    expect(parsePortalEnv({ TEST_CLOCK_FILE: ' ' }, tempDir()).testClockFile).toBeNull()
+    expect(() =>
+      parsePortalEnv(
+        {
+          SCHOOLPOST_ENV: 'production',
+          PORTAL_SESSION_SECRET: strongSecret,
+          TEST_CLOCK_FILE: '/tmp/clock.json',
+        },
+        tempDir(),
+      ),
+    ).toThrow(/TEST_CLOCK_FILE: TEST_CLOCK_FILE is alleen voor tests en kan in productie niet aan/)
+  })
+
   it.each([
     [{ PORTAL_SESSION_SECRET: 'too-short' }, /PORTAL_SESSION_SECRET moet minstens 32 tekens/],
     [{ CMS_URL: 'localhost:3000' }, /CMS_URL moet een volledige http\(s\)-URL zijn/],

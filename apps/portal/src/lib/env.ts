@@ -91,8 +91,18 @@ const schema = z
     RATE_LIMIT_REPORT: rateLimit('report'),
     // Read per request by lib/http/rate-limit.ts; validated here so a typo stops the start.
     TRUSTED_PROXIES: optional(z.string().optional()),
+    // End-to-end tests only: a file holding the instant the school's clock shows (lib/clock.ts),
+    // the same file the CMS reads, so one test moves both apps' clocks.
+    TEST_CLOCK_FILE: optional(z.string().trim().optional()),
   })
   .superRefine((env, ctx) => {
+    if (env.SCHOOLPOST_ENV === 'production' && env.TEST_CLOCK_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEST_CLOCK_FILE'],
+        message: 'TEST_CLOCK_FILE is alleen voor tests en kan in productie niet aan.',
+      })
+    }
     const proxies = parseTrustedProxies(env.TRUSTED_PROXIES)
     if (!proxies.ok) {
       ctx.addIssue({ code: 'custom', path: ['TRUSTED_PROXIES'], message: proxies.message })
@@ -122,6 +132,11 @@ export type PortalEnv = {
    * per parent: reports.
    */
   rateLimits: Record<RateLimitBucket, RateLimitSpec>
+  /**
+   * End-to-end tests only (never in production): the file the school's clock is read from
+   * (`lib/clock.ts`), as an absolute path; `null` is the real time.
+   */
+  testClockFile: string | null
 }
 
 export class EnvError extends Error {
@@ -174,6 +189,7 @@ export function parsePortalEnv(
       token: env.RATE_LIMIT_TOKEN,
       report: env.RATE_LIMIT_REPORT,
     },
+    testClockFile: env.TEST_CLOCK_FILE ? path.resolve(env.TEST_CLOCK_FILE) : null,
   }
 }
 

@@ -1,3 +1,4 @@
+import { now } from './clock'
 import { sessionConfigFor } from '../features/auth/session-config'
 import type { SessionConfig } from '../features/auth/session'
 import type { CmsClient } from './cms/cms-client'
@@ -19,6 +20,8 @@ export type PortalContext = {
   session: SessionConfig
   /** The rate limiters (process-wide: their counts outlive the request). */
   limiters: Record<RateLimitBucket, RateLimiter>
+  /** The time the school's rules are checked against (`lib/clock.ts`: a test clock in e2e only). */
+  now: () => Date
 }
 
 /** Everything a request needs, from the environment as it is now. Throws `EnvError` when misconfigured. */
@@ -38,5 +41,6 @@ export function getPortalContext(): PortalContext {
       token: getRateLimiter('token', env.rateLimits.token),
       report: getRateLimiter('report', env.rateLimits.report),
     },
+    now: () => now(env),
   }
 }

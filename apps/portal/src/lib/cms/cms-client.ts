@@ -1,8 +1,28 @@
 import { isIP } from 'node:net'
 
-import type { PortalLoginResponse } from '@schoolpost/contracts'
+import type {
+  NewAbsence,
+  NewLeaveRequest,
+  ParentAbsence,
+  ParentLeaveRequest,
+  PortalLoginResponse,
+} from '@schoolpost/contracts'
+import {
+  ABSENCES_PATH,
+  absenceListPage,
+  absenceSaved,
+  cmsRefusalAnswer,
+  LEAVE_REQUESTS_PATH,
+  leaveRequestListPage,
+  leaveRequestSaved,
+} from '@schoolpost/contracts'
 import type { Group, Parent, Pupil, SchoolSetting } from '@schoolpost/contracts/payload-types'
-import type { NotificationKind, NotificationPreference } from '@schoolpost/policies'
+import type {
+  AbsenceRefusalReason,
+  LeaveRefusalReason,
+  NotificationKind,
+  NotificationPreference,
+} from '@schoolpost/policies'
 import { NOTIFICATION_PREFERENCES } from '@schoolpost/policies'
 
 import type { ConsentStatus, ImageConsentChoice, ParentReport, ReportCategory } from './content'
@@ -139,6 +159,108 @@ export type CreateReportResult =
   /** The CMS does not let this parent report this post or item (403). */
   | CmsRefusal<'forbidden'>
   | RateLimited
+
+/**
+ * Why the CMS refused an absence report: the rule (`checkAbsenceReport`'s reasons, 422) and the
+ * CMS's own checks (the child, one report per child and day).
+ */
+export type AbsenceRefusalCode =
+  | AbsenceRefusalReason
+  | 'duplicate'
+  | 'not-your-child'
+  | 'no-pupil'
+  | 'no-group'
+  | 'invalid-kind'
+  | 'invalid-reason'
+  | 'invalid-input'
+
+/** Why the CMS refused to withdraw a report or a leave request. */
+export type WithdrawRefusalCode =
+  | 'too-late-to-cancel'
+  | 'already-cancelled'
+  | 'already-decided'
+  | 'status-not-allowed'
+  | 'not-found'
+  | 'invalid-input'
+
+/** Why the CMS refused a leave request. */
+export type LeaveRefusalCode = LeaveRefusalReason | 'not-your-child' | 'no-pupil' | 'invalid-input'
+
+/**
+ * A Dutch refusal of an absence or leave write, with what the CMS said beside its message. Codes
+ * the portal does not know become `invalid-input` with the CMS's message.
+ */
+export type AbsenceWriteRefusal<Code extends string> = {
+  ok: false
+  code: Code
+  message: string
+  /** The school's phone number the CMS names after the cutoff (`after-cutoff`, `planned-too-late`). */
+  phone: string | null
+  /** The report a `duplicate` points at (every guardian of the child sees it in the list). */
+  existing: string | null
+  /** Payload's messages per field (a value the collection's validation refused). */
+  fields: Record<string, string>
+}
+
+export type CreateAbsenceResult =
+  { ok: true; absence: ParentAbsence } | AbsenceWriteRefusal<AbsenceRefusalCode> | RateLimited
+
+export type CancelAbsenceResult =
+  { ok: true; absence: ParentAbsence } | AbsenceWriteRefusal<WithdrawRefusalCode> | RateLimited
+
+export type CreateLeaveRequestResult =
+  | { ok: true; leaveRequest: ParentLeaveRequest }
+  | AbsenceWriteRefusal<LeaveRefusalCode>
+  | RateLimited
+
+export type WithdrawLeaveRequestResult =
+  | { ok: true; leaveRequest: ParentLeaveRequest }
+  | AbsenceWriteRefusal<WithdrawRefusalCode>
+  | RateLimited
+
+const ABSENCE_REFUSAL_CODES = [
+  'invalid-date',
+  'in-the-past',
+  'not-a-school-day',
+  'school-closed',
+  'after-cutoff',
+  'sick-not-next-school-day',
+  'planned-too-late',
+  'planned-too-far-ahead',
+  'invalid-times',
+  'times-outside-school-hours',
+  'times-only-for-planned',
+  'duplicate',
+  'not-your-child',
+  'no-pupil',
+  'no-group',
+  'invalid-kind',
+  'invalid-reason',
+] as const satisfies readonly AbsenceRefusalCode[]
+
+const WITHDRAW_REFUSAL_CODES = [
+  'too-late-to-cancel',
+  'already-cancelled',
+  'already-decided',
+  'status-not-allowed',
+] as const satisfies readonly WithdrawRefusalCode[]
+
+const LEAVE_REFUSAL_CODES = [
+  'invalid-date',
+  'end-before-start',
+  'in-the-past',
+  'too-long',
+  'no-school-days',
+  'not-your-child',
+  'no-pupil',
+] as const satisfies readonly LeaveRefusalCode[]
+
+/** Records per page when the portal lists absences or leave requests. */
+export const ABSENCE_PAGE_SIZE = 100
+/** Pages read at most (a family's reports of many years stay bounded). */
+export const ABSENCE_MAX_PAGES = 10
+
+const NOT_FOUND_MESSAGE = 'Deze melding of aanvraag bestaat niet (meer). Laad de pagina opnieuw.'
 
 /** The start of a file answer from the CMS; the body is not read yet. */
 export type MediaFileAnswer = {
@@ -344,6 +466,55 @@ export function createCmsClient(options: CmsClientOptions) {
     }
     if (!isRecord(body)) throw invalid(path, status, 'not a JSON object')
     return body
+  }
+
+  /** A report or request the parent cannot see (any more): Payload's 404 on an update. */
+  const notFound = (): AbsenceWriteRefusal<'not-found'> => ({
+    ok: false,
+    code: 'not-found',
+    message: NOT_FOUND_MESSAGE,
+    phone: null,
+    existing: null,
+    fields: {},
+  })
+
+  /**
+   * A refused absence or leave write, from Payload's error answer: a 401 (or a 403 without a code
+   * of ours: Payload's "not allowed" for a token it no longer accepts) ends the session; a 429
+   * is rate-limited; a 400, 403, 409 or 422 carries a Dutch message and a code. Anything else is
+   * not trusted.
+   */
+  function writeRefusal<Code extends string>(
+    path: string,
+    status: number,
+    headers: Headers,
+    body: unknown,
+    known: readonly Code[],
+  ): AbsenceWriteRefusal<Code | 'invalid-input'> | RateLimited {
+    if (status === 401) throw new CmsUnauthorizedError(status, path)
+    if (status === 429) return rateLimited(headers)
+    const base = { ok: false as const, phone: null, existing: null, fields: {} }
+    if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+    if (![400, 403, 409, 422].includes(status)) throw new CmsRequestError(status, path)
+    const parsed = cmsRefusalAnswer.safeParse(body)
+    const error = parsed.success ? parsed.data.errors[0] : undefined
+    const code = error?.data?.code
+    const isKnown = (value: string | undefined): value is Code =>
+      value !== undefined && (known as readonly string[]).includes(value)
+    if (status === 403 && !isKnown(code)) throw new CmsUnauthorizedError(status, path)
+    if (!error) throw invalid(path, status, 'no Dutch refusal')
+    const fields: Record<string, string> = {}
+    for (const detail of error.data?.errors ?? []) {
+      if (detail.path) fields[detail.path] ??= detail.message ?? ''
+    }
+    return {
+      ...base,
+      code: isKnown(code) ? code : 'invalid-input',
+      message: error.message,
+      phone: error.data?.phone ?? null,
+      existing: error.data?.existing ?? null,
+      fields,
+    }
   }
 
   return {
@@ -681,6 +852,105 @@ export function createCmsClient(options: CmsClientOptions) {
       const body = await getAuthorized(path, token)
       if (!Array.isArray(body.docs)) throw invalid(path, 200, 'no docs')
       return body.docs.map(parseReport).filter((report): report is ParentReport => report !== null)
+    },
+
+    /**
+     * The reports of the parent's children (every guardian's, as the CMS decides) for days from
+     * `since` on, newest day first. Parents may not filter or sort on these fields through the
+     * API, so the pages come in the collection's own order (`-date`) and reading stops at the
+     * first page that reaches before `since`. Never kept in the portal's caches: the portal
+     * version does not move with absence writes, and a report must show at once.
+     */
+    async listAbsences(token: string, options: { since: string }): Promise<ParentAbsence[]> {
+      const found: ParentAbsence[] = []
+      for (let page = 1; page <= ABSENCE_MAX_PAGES; page++) {
+        const path = `${ABSENCES_PATH}?depth=0&limit=${ABSENCE_PAGE_SIZE}&page=${page}`
+        const parsed = absenceListPage.safeParse(await getAuthorized(path, token))
+        if (!parsed.success) throw invalid(path, 200, 'not a list of absences')
+        found.push(...parsed.data.docs)
+        const reachedBefore = parsed.data.docs.some((doc) => doc.date < options.since)
+        if (!parsed.data.hasNextPage || reachedBefore) break
+      }
+      return found.filter((doc) => doc.date >= options.since)
+    },
+
+    /** POST /api/absences: a sick report or a planned absence, or the CMS's Dutch refusal. */
+    async createAbsence(token: string, absence: NewAbsence): Promise<CreateAbsenceResult> {
+      const path = `${ABSENCES_PATH}?depth=0`
+      const { status, headers, body } = await send('POST', path, { token, json: absence })
+      if (status === 201 || status === 200) {
+        const parsed = absenceSaved.safeParse(body)
+        if (!parsed.success) throw invalid(path, status, 'no created absence')
+        return { ok: true, absence: parsed.data.doc }
+      }
+      return writeRefusal(path, status, headers, body, ABSENCE_REFUSAL_CODES)
+    },
+
+    /** PATCH /api/absences/<id> to "ingetrokken"; the CMS says when it is too late. */
+    async cancelAbsence(token: string, id: string): Promise<CancelAbsenceResult> {
+      const path = `${ABSENCES_PATH}/${encodeURIComponent(id)}?depth=0`
+      const { status, headers, body } = await send('PATCH', path, {
+        token,
+        json: { status: 'cancelled' },
+      })
+      if (status === 200) {
+        const parsed = absenceSaved.safeParse(body)
+        if (!parsed.success) throw invalid(path, status, 'no updated absence')
+        return { ok: true, absence: parsed.data.doc }
+      }
+      if (status === 404) return notFound()
+      return writeRefusal(path, status, headers, body, WITHDRAW_REFUSAL_CODES)
+    },
+
+    /**
+     * The leave requests for the parent's children whose last day is `since` or later. Their
+     * collection is ordered by creation, which says nothing about the days asked for: every page
+     * is read (a family has a few a year). Never kept in the portal's caches.
+     */
+    async listLeaveRequests(
+      token: string,
+      options: { since: string },
+    ): Promise<ParentLeaveRequest[]> {
+      const found: ParentLeaveRequest[] = []
+      for (let page = 1; page <= ABSENCE_MAX_PAGES; page++) {
+        const path = `${LEAVE_REQUESTS_PATH}?depth=0&limit=${ABSENCE_PAGE_SIZE}&page=${page}`
+        const parsed = leaveRequestListPage.safeParse(await getAuthorized(path, token))
+        if (!parsed.success) throw invalid(path, 200, 'not a list of leave requests')
+        found.push(...parsed.data.docs)
+        if (!parsed.data.hasNextPage) break
+      }
+      return found.filter((doc) => doc.to >= options.since)
+    },
+
+    /** POST /api/leave-requests: extraordinary leave, or the CMS's Dutch refusal. */
+    async createLeaveRequest(
+      token: string,
+      request: NewLeaveRequest,
+    ): Promise<CreateLeaveRequestResult> {
+      const path = `${LEAVE_REQUESTS_PATH}?depth=0`
+      const { status, headers, body } = await send('POST', path, { token, json: request })
+      if (status === 201 || status === 200) {
+        const parsed = leaveRequestSaved.safeParse(body)
+        if (!parsed.success) throw invalid(path, status, 'no created leave request')
+        return { ok: true, leaveRequest: parsed.data.doc }
+      }
+      return writeRefusal(path, status, headers, body, LEAVE_REFUSAL_CODES)
+    },
+
+    /** PATCH /api/leave-requests/<id> to "ingetrokken", while it is still open. */
+    async withdrawLeaveRequest(token: string, id: string): Promise<WithdrawLeaveRequestResult> {
+      const path = `${LEAVE_REQUESTS_PATH}/${encodeURIComponent(id)}?depth=0`
+      const { status, headers, body } = await send('PATCH', path, {
+        token,
+        json: { status: 'withdrawn' },
+      })
+      if (status === 200) {
+        const parsed = leaveRequestSaved.safeParse(body)
+        if (!parsed.success) throw invalid(path, status, 'no updated leave request')
+        return { ok: true, leaveRequest: parsed.data.doc }
+      }
+      if (status === 404) return notFound()
+      return writeRefusal(path, status, headers, body, WITHDRAW_REFUSAL_CODES)
     },
 
     /**
