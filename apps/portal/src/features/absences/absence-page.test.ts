@@ -489,7 +489,7 @@ describe('absencePageView: refused forms', () => {
       kind: 'error',
       title: 'Niet verstuurd',
       message: 'Ziekmelden … Bel de school. Telefoon: 071 123 45 67.',
-      call: 'Bel de school:',
+      call: 'Direct bellen:',
     })
     expect(page.reportForm.fieldErrors).toEqual({ date: 'Ziekmelden …' })
     expect(page.reportForm.values.date).toBe('2026-12-07')

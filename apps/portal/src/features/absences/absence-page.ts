@@ -612,8 +612,8 @@ export function absencePageView(input: {
           kind: 'error',
           title: failure.code === 'invalid-input' ? CHECK_TITLE : failureTitle(failure.code),
           message: failure.message,
-          // The CMS's message already names the number; the link makes it one tap.
-          call: failure.phone ? 'Bel de school:' : null,
+          // The CMS's message names the number; the link makes it one tap on a phone.
+          call: failure.phone ? 'Direct bellen:' : null,
         }
       }
       break

@@ -21,6 +21,10 @@ import { LRUCache } from 'lru-cache'
  * of one page per request, and a write that returned before a request arrived is always seen.
  * Several portal processes each ask the CMS, and the token lives in the database: correct behind
  * a load balancer too.
+ *
+ * Absences and leave requests (`/absentie`) are never kept here: their writes do not move the
+ * portal version, and a report one guardian makes must show to the other at once. The absence
+ * page asks the CMS client directly (`features/absences/absence-page.ts`), never `contracts`.
  */
 
 export type VersionStamp = PortalVersionAnswer
