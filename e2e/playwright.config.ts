@@ -11,9 +11,14 @@ const cmsPort = new URL(CMS_URL).port
 // The school's clock of both apps (absence rules, the demo seed's "today"): Monday 7 December
 // 2026, 08:00 in Amsterdam, running on in real time; tests move it (support/clock.ts). Written
 // before the servers start, so the seed already sees it. Refused by both apps in production.
-const clockFile = path.join(os.tmpdir(), `schoolpost-e2e-clock-${Date.now()}.json`)
-writeFileSync(clockFile, JSON.stringify({ at: '2026-12-07T07:00:00.000Z', setAt: Date.now() }))
-process.env.TEST_CLOCK_FILE = clockFile
+// Playwright loads this file again in every worker: the workers inherit the main process's
+// file through the environment instead of making (and moving) one the servers never read.
+const clockFile =
+  process.env.TEST_CLOCK_FILE ?? path.join(os.tmpdir(), `schoolpost-e2e-clock-${Date.now()}.json`)
+if (!process.env.TEST_CLOCK_FILE) {
+  writeFileSync(clockFile, JSON.stringify({ at: '2026-12-07T07:00:00.000Z', setAt: Date.now() }))
+  process.env.TEST_CLOCK_FILE = clockFile
+}
 const portalPort = new URL(PORTAL_URL).port
 
 export default defineConfig({
