@@ -88,3 +88,9 @@ export {
 export type { CheckLeaveRequestResult, LeaveRefusalReason } from './absences/check-leave-request'
 export { getAbsenceWindow } from './absences/get-absence-window'
 export type { AbsenceWindow } from './absences/get-absence-window'
+export {
+  closedDaysOf,
+  toAbsenceSettings,
+  toSchoolTimeSettings,
+} from './settings/to-absence-settings'
+export type { SchoolAbsenceSettings, StoredSchoolSettings } from './settings/to-absence-settings'

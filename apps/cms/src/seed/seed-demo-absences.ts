@@ -1,7 +1,11 @@
-import { addCalendarDays, checkSchoolDay, getSchoolNow } from '@schoolpost/policies'
+import {
+  addCalendarDays,
+  checkSchoolDay,
+  getSchoolNow,
+  toAbsenceSettings,
+} from '@schoolpost/policies'
 import type { Payload } from 'payload'
 
-import { toAbsenceSettings } from '../globals/SchoolSettings/to-absence-settings'
 import { now } from '../lib/clock'
 import type { DemoIds } from './seed-demo-content'
 import { demoAbsences, demoClosedPeriods, demoLeave } from './demo-absences'

@@ -1,60 +1,14 @@
-import type { SchoolSetting } from '@schoolpost/contracts/payload-types'
-import type { AbsenceSettings, SchoolTimeSettings } from '@schoolpost/policies'
-import {
-  addCalendarDays,
-  daysBetween,
-  DEFAULT_LEAVE_NOTICE_WEEKS,
-  DEFAULT_SCHOOL_TIME_SETTINGS,
-  WEEKDAYS,
-} from '@schoolpost/policies'
+import type { SchoolAbsenceSettings } from '@schoolpost/policies'
 
 /**
  * The school's calendar as the absence and leave rules of @schoolpost/policies take it, from the
- * settings the portal fetches (`GET /api/globals/school-settings`). The same mapping as the CMS's
- * `globals/SchoolSettings/to-absence-settings.ts` (the portal never imports the CMS app): closed
- * periods become single days, weekdays without both times have no school.
+ * settings the portal fetches (`GET /api/globals/school-settings`): the same mapping the CMS uses,
+ * from the policies.
  */
+export { closedDaysOf, toAbsenceSettings } from '@schoolpost/policies'
+export type { StoredSchoolSettings } from '@schoolpost/policies'
 
-export type PortalAbsenceSettings = AbsenceSettings & { leaveNoticeWeeks: number }
-
-type StoredDay = { start?: string | null; end?: string | null } | null | undefined
-type StoredPeriod = { from?: string | null; to?: string | null }
-export type StoredSchoolSettings = Pick<SchoolSetting, 'timeZone' | 'absenceCutoff'> & {
-  schoolHours?: Partial<Record<string, StoredDay>> | null
-  closedPeriods?: StoredPeriod[] | null
-  leaveNoticeWeeks?: number | null
-}
-
-/** Longest closed period expanded (the CMS validates periods to at most 93 days). */
-const MAX_PERIOD_OFFSET = 92
-
-/** Every single closed day of the stored periods, sorted. */
-export function closedDaysOf(periods: StoredPeriod[] | null | undefined): string[] {
-  const days = new Set<string>()
-  for (const { from, to } of periods ?? []) {
-    if (!from || !to || to < from) continue
-    const length = Math.min(daysBetween(from, to), MAX_PERIOD_OFFSET)
-    for (let offset = 0; offset <= length; offset++) days.add(addCalendarDays(from, offset))
-  }
-  return [...days].sort()
-}
-
-/** The stored settings as the absence and leave rules take them. */
-export function toAbsenceSettings(stored: StoredSchoolSettings): PortalAbsenceSettings {
-  const schoolHours = Object.fromEntries(
-    WEEKDAYS.map((day) => {
-      const value = stored.schoolHours?.[day]
-      return [day, value?.start && value?.end ? { start: value.start, end: value.end } : null]
-    }),
-  ) as SchoolTimeSettings['schoolHours']
-  return {
-    timeZone: stored.timeZone || DEFAULT_SCHOOL_TIME_SETTINGS.timeZone,
-    absenceCutoff: stored.absenceCutoff || DEFAULT_SCHOOL_TIME_SETTINGS.absenceCutoff,
-    schoolHours,
-    closedDays: closedDaysOf(stored.closedPeriods),
-    leaveNoticeWeeks: stored.leaveNoticeWeeks ?? DEFAULT_LEAVE_NOTICE_WEEKS,
-  }
-}
+export type PortalAbsenceSettings = SchoolAbsenceSettings
 
 export type SchoolYear = {
   /** 1 August, `YYYY-MM-DD`. */

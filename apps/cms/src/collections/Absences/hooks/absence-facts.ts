@@ -1,3 +1,4 @@
+import { toAbsenceSettings } from '@schoolpost/policies'
 import type { PayloadRequest } from 'payload'
 
 import { parentChildIds } from '../../../access/lib/scope'
@@ -5,12 +6,27 @@ import type { ParentUser } from '../../../access/lib/users'
 import { consume, rateLimitMessage, setRetryAfter } from '../../../lib/rate-limit'
 import { Refusal } from '../../../lib/refusal'
 
-import { toAbsenceSettings } from '../../../globals/SchoolSettings/to-absence-settings'
+type SchoolCalendar = {
+  settings: ReturnType<typeof toAbsenceSettings>
+  phone: string
+  schoolName: string
+}
 
-/** The school's calendar and phone number, as the absence rules and messages need them. */
-export async function schoolCalendar(req: PayloadRequest) {
+/**
+ * The school's calendar, phone number and name, as the absence rules and emails need them: read
+ * once per request (a report's check and its confirmation email share it).
+ */
+export async function schoolCalendar(req: PayloadRequest): Promise<SchoolCalendar> {
+  const cached = req.context.schoolCalendar as SchoolCalendar | undefined
+  if (cached) return cached
   const stored = await req.payload.findGlobal({ slug: 'school-settings', depth: 0, req })
-  return { settings: toAbsenceSettings(stored), phone: stored.phone, schoolName: stored.schoolName }
+  const calendar = {
+    settings: toAbsenceSettings(stored),
+    phone: stored.phone,
+    schoolName: stored.schoolName,
+  }
+  req.context.schoolCalendar = calendar
+  return calendar
 }
 
 /** 2026-12-07 → "maandag 7 december" (the school's days, no time zone involved). */

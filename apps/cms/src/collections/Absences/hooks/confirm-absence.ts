@@ -4,7 +4,7 @@ import { idOf, parentUser } from '../../../access/lib/users'
 import { queueEmail } from '../../../email/queue-email'
 import { absenceConfirmationEmail } from '../../../email/templates/absence-confirmation-email'
 import { env } from '../../../lib/env'
-import { dutchDay } from './absence-facts'
+import { dutchDay, schoolCalendar } from './absence-facts'
 
 /**
  * The reporting parent gets a confirmation through the outbox (in the report's transaction: no
@@ -15,7 +15,7 @@ export const confirmAbsence: CollectionAfterChangeHook = async ({ doc, operation
   // `doc` is already what the reporter may read (not `reportedBy`): the reporter is the user.
   const parentId = parentUser(req)?.id ?? idOf(doc.reportedBy)
   if (!parentId) return doc
-  const [parent, pupil, settings] = await Promise.all([
+  const [parent, pupil, { schoolName }] = await Promise.all([
     req.payload.findByID({
       collection: 'parents',
       id: parentId,
@@ -30,10 +30,10 @@ export const confirmAbsence: CollectionAfterChangeHook = async ({ doc, operation
       overrideAccess: true,
       req,
     }),
-    req.payload.findGlobal({ slug: 'school-settings', depth: 0, req }),
+    schoolCalendar(req),
   ])
   const mail = await absenceConfirmationEmail({
-    schoolName: settings.schoolName,
+    schoolName,
     firstName: pupil.firstName,
     day: dutchDay(doc.date),
     kind: doc.kind,

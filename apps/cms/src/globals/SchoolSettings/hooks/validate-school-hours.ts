@@ -1,8 +1,7 @@
 import type { GlobalBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { toSchoolTimeSettings } from '../to-school-time-settings'
-import { validateSchoolHours } from '@schoolpost/policies'
+import { toSchoolTimeSettings, validateSchoolHours } from '@schoolpost/policies'
 
 const DAY_LABELS: Record<string, string> = {
   monday: 'maandag',
