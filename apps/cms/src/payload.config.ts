@@ -23,6 +23,7 @@ import { serializeWrites } from './db/serialize-writes'
 import { badInputError } from './hooks/bad-input-error'
 import { dutchRefusals } from './hooks/dutch-refusals'
 import { foreignKeyError, stillReferencedError } from './hooks/foreign-key-error'
+import { logRefusal } from './hooks/log-refusal'
 import { withDeleteRules } from './db/delete-rules'
 import { withPortalVersion } from './db/portal-version-hooks'
 import { withVisibilityVersion } from './db/visibility-version-hooks'
@@ -95,9 +96,12 @@ const config = buildConfig({
   db: selectDatabaseAdapter(env.databaseUrl),
   email: outboxEmailAdapter({ from: env.emailFrom }),
   endpoints: [importPupilsEndpoint],
-  // In order: every refusal in Dutch, then bad input and missing links as a 400 instead of a 500.
-  hooks: { afterError: [dutchRefusals, badInputError, foreignKeyError, stillReferencedError] },
-  // A refused request is the caller's mistake: one info line, no stack (lib/refusal.ts).
+  // In order: every refusal in Dutch, then bad input and missing links as a 400 instead of a 500;
+  // last, one log line per refusal without its message (it can name a child).
+  hooks: {
+    afterError: [dutchRefusals, badInputError, foreignKeyError, stillReferencedError, logRefusal],
+  },
+  // A refused request is the caller's mistake: no stack, no message in the log (lib/refusal.ts).
   loggingLevels: refusalLoggingLevels,
   sharp,
   plugins: [mediaStorage(env)],

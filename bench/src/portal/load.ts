@@ -7,7 +7,7 @@ import autocannon from 'autocannon'
 
 import type { DatasetName } from './options'
 import type { RowKind, RowResult } from './report'
-import { summarizeLatencies } from './stats'
+import { summarizeLatencies } from '../lib/stats'
 
 export type LoadRun = {
   set: DatasetName

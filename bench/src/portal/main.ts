@@ -7,15 +7,14 @@
  * prints one table, the page weights and the goals of the issue with PASS/FAIL. It measures; it
  * asserts nothing but that the pages it measures are the real ones.
  */
-import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { build, buildTargets, isStale } from './builds'
-import { type Dataset, ensureDataset } from './dataset'
+import { type Dataset, ensureDataset } from '../lib/dataset'
+import { baseEnv, cmsEnv, ensureBuilds, loadAverage, machineLines, portalEnv } from '../lib/env'
 import { measure } from './load'
-import { loginParent } from './login'
+import { loginParent } from '../lib/login'
 import { type BenchOptions, parseOptions } from './options'
 import { findThumbnailPath, getRaw, pageWeight } from './page-weight'
 import {
@@ -27,7 +26,14 @@ import {
   SET_LABEL,
   type SetResult,
 } from './report'
-import { sampleRss, type Server, startServer, stopAll, waitForHttp, waitForIdle } from './servers'
+import {
+  sampleRss,
+  type Server,
+  startServer,
+  stopAll,
+  waitForHttp,
+  waitForIdle,
+} from '../lib/servers'
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..')
 // Loopback only, apart from dev (3000/4321) and e2e (3100/4400/3199).
@@ -37,101 +43,15 @@ const STATIC_PORT = 4610
 const CMS_URL = `http://127.0.0.1:${CMS_PORT}`
 const PORTAL_URL = `http://127.0.0.1:${PORTAL_PORT}`
 const STATIC_URL = `http://127.0.0.1:${STATIC_PORT}`
-const SECRET = 'schoolpost-bench-secret-not-for-production-0123456789'
-const NO_LIMIT = '1000000/60'
-
-/** The environment of the children: ours without anything that would point them elsewhere. */
-function baseEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env }
-  for (const name of Object.keys(env)) {
-    if (
-      /^(DATABASE_URL|MEDIA_DIR|CMS_|PORTAL_|SEED_DEMO|RESEND_|PAYLOAD_SECRET|RATE_LIMIT_|PORT$|HOST$|NODE_ENV$|SCHOOLPOST_ENV$|TRUSTED_PROXIES$|MAIL_CAPTURE_DIR$)/.test(
-        name,
-      )
-    ) {
-      delete env[name]
-    }
-  }
-  return { ...env, NEXT_TELEMETRY_DISABLED: '1', ASTRO_TELEMETRY_DISABLED: '1' }
-}
-
-function cmsEnv(db: string, mediaDir: string): NodeJS.ProcessEnv {
-  return {
-    ...baseEnv(),
-    DATABASE_URL: `file:${db}`,
-    MEDIA_DIR: mediaDir,
-    CMS_PORT: String(CMS_PORT),
-    CMS_URL,
-    PORTAL_URL,
-    SEED_DEMO: 'false',
-    PAYLOAD_SECRET: SECRET,
-    // The outbox has nothing to send; should it try, it meets a closed loopback port.
-    RESEND_API_KEY: 're_bench_stub',
-    RESEND_BASE_URL: 'http://127.0.0.1:9',
-    // Every request of the run comes from 127.0.0.1.
-    CMS_RATE_LIMIT_LOGIN_IP: NO_LIMIT,
-    CMS_RATE_LIMIT_LOGIN_ACCOUNT_IP: NO_LIMIT,
-    CMS_RATE_LIMIT_FORGOT_IP: NO_LIMIT,
-    CMS_RATE_LIMIT_FORGOT_ADDRESS: NO_LIMIT,
-    CMS_RATE_LIMIT_TOKEN_IP: NO_LIMIT,
-    CMS_RATE_LIMIT_CHANGE_PASSWORD: NO_LIMIT,
-    CMS_RATE_LIMIT_REPORT: NO_LIMIT,
-  }
-}
-
-function portalEnv(): NodeJS.ProcessEnv {
-  return {
-    ...baseEnv(),
-    PORT: String(PORTAL_PORT),
-    HOST: '127.0.0.1',
-    CMS_URL,
-    PORTAL_URL,
-    PORTAL_SESSION_SECRET: SECRET,
-    RATE_LIMIT_LOGIN: NO_LIMIT,
-    RATE_LIMIT_PASSWORD_RESET: NO_LIMIT,
-    RATE_LIMIT_TOKEN: NO_LIMIT,
-    RATE_LIMIT_REPORT: NO_LIMIT,
-  }
-}
-
-function git(...args: string[]): string {
-  try {
-    return execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim()
-  } catch {
-    return '?'
-  }
-}
-
-/** The 1-minute load average: other work on the machine shows here. */
-const loadAverage = () => os.loadavg()[0]!.toFixed(2)
+const PORTS = { cms: CMS_PORT, portal: PORTAL_PORT }
 
 function header(options: BenchOptions, startLoad: string): string {
-  const cpus = os.cpus()
-  const dirty = git('status', '--porcelain', '--', 'apps', 'packages')
-    ? ' + uncommitted changes'
-    : ''
   return [
     `pnpm bench:portal — ${new Date().toISOString()}`,
-    `machine: ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? '?'}), ` +
-      `${Math.round(os.totalmem() / 1024 ** 3)} GB, node ${process.version}; ` +
-      `CMS, portal and autocannon share these cores (loopback); load average at start ${startLoad}`,
-    `code: ${git('rev-parse', '--short', 'HEAD')} (${git('rev-parse', '--abbrev-ref', 'HEAD')})${dirty}`,
+    ...machineLines(repoRoot, startLoad),
     `rows: ${options.duration} s each, start page at 50 connections ${options.homeDuration} s; ` +
       'latencies of every answer (errors included), p95 by nearest rank',
   ].join('\n')
-}
-
-async function ensureBuilds(): Promise<void> {
-  const env = {
-    ...baseEnv(),
-    // `next build` opens the database: a throwaway one, not apps/cms/data.
-    DATABASE_URL: `file:${path.join(os.tmpdir(), `schoolpost-bench-build-${process.pid}.db`)}`,
-    PAYLOAD_SECRET: SECRET,
-  }
-  for (const target of buildTargets(repoRoot)) {
-    if (isStale(target.marker, target.sources)) await build(target, repoRoot, env)
-    else console.log(`build ${target.name}: reusing ${path.relative(repoRoot, target.marker)}`)
-  }
 }
 
 async function sequential(url: string, headers: Record<string, string>, times: number) {
@@ -157,7 +77,7 @@ async function runSet(dataset: Dataset, options: BenchOptions): Promise<SetResul
       command: 'pnpm',
       args: ['--filter', '@schoolpost/cms', 'start', '-H', '127.0.0.1'],
       cwd: repoRoot,
-      env: cmsEnv(db, dataset.mediaDir),
+      env: cmsEnv({ db, mediaDir: dataset.mediaDir, ports: PORTS }),
       logFile: path.join(runDir, 'cms.log'),
     })
     servers.push(cms)
@@ -166,7 +86,7 @@ async function runSet(dataset: Dataset, options: BenchOptions): Promise<SetResul
       command: 'pnpm',
       args: ['--filter', '@schoolpost/portal', 'start'],
       cwd: repoRoot,
-      env: portalEnv(),
+      env: portalEnv({ ports: PORTS }),
       logFile: path.join(runDir, 'portal.log'),
     })
     servers.push(portal)
@@ -314,7 +234,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2), process.env)
   const startLoad = loadAverage()
   console.log(header(options, startLoad))
-  await ensureBuilds()
+  await ensureBuilds(repoRoot)
   const datasets: Dataset[] = []
   for (const set of options.sets) {
     datasets.push(await ensureDataset(repoRoot, set, { rebuild: options.rebuildDatasets }))

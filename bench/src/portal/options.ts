@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 
-export type DatasetName = 'small' | 'year'
+export type { DatasetName } from '../lib/dataset'
+import type { DatasetName } from '../lib/dataset'
 
 export type BenchOptions = {
   /** Seconds per measured row. */

@@ -5,8 +5,8 @@
  */
 import type { DatasetName } from './options'
 import type { PageWeight } from './page-weight'
-import type { LatencySummary } from './stats'
-import { errorCount, ratio } from './stats'
+import type { LatencySummary } from '../lib/stats'
+import { errorCount, ratio } from '../lib/stats'
 
 export type RowKind = 'home' | 'login-page' | 'thumbnail' | 'static'
 

@@ -14,11 +14,13 @@ export class Refusal extends APIError {
 }
 
 /**
- * The caller's mistakes, logged as info: our refusals, a missing or wrong login, a query on a
- * field that does not exist. (Payload's type lists only its own error names; it matches any.)
+ * The caller's mistakes, logged as info: a missing or wrong login, a query on a field that does
+ * not exist. Our refusals are logged by `hooks/log-refusal.ts` without their message (it can name
+ * a child); Payload's line with the message is debug only. (Payload's type lists only its own
+ * error names; it matches any.)
  */
 export const refusalLoggingLevels = {
-  Refusal: 'info',
+  Refusal: 'debug',
   UnauthorizedError: 'info',
   AuthenticationError: 'info',
   QueryError: 'info',

@@ -49,6 +49,23 @@ type BenchManifest = {
   /** A title the parent's start page shows (a pinned post): the page is the real one. */
   expectTitle: string
   counts: Record<string, number>
+  /** `pnpm bench:absences`: the Monday it reports on, who reports, how to check what is stored. */
+  absences?: AbsenceBench
+}
+
+type AbsenceBench = {
+  /** A Monday that is a school day, a week or more after the build. */
+  day: string
+  /** The school's clock during the run: 08:00 while parents sign in, 08:10 for the reports. */
+  openAt: string
+  reportAt: string
+  password: string
+  director: { email: string; password: string }
+  /** One parent per pupil: 200 distinct pupils. */
+  reporters: { email: string; pupil: string; firstName: string }[]
+  /** The same pupils again, by the other guardian where there is one. */
+  duplicates: { email: string; pupil: string }[]
+  history: { absences: number; leaveRequests: number }
 }
 
 const YEAR_PASSWORD = 'Bench-wachtwoord-2026'
@@ -178,6 +195,7 @@ async function buildYear(): Promise<BenchManifest> {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!
   const now = Date.now()
   const image = await sourceImages()
+  const calendar = await schoolCalendar()
 
   const begin = async () => {
     const id = await payload.db.beginTransaction()
@@ -226,6 +244,8 @@ async function buildYear(): Promise<BenchManifest> {
   // 400 families: the first 100 have two children (in neighbouring groups), the others one;
   // three in five families have two guardians. Family 0 is the measured parent's.
   type Family = { lastName: string; children: string[]; parents: string[] }
+  type PupilFacts = { id: string; firstName: string; group: (typeof groups)[number] }
+  const pupilFacts = new Map<string, PupilFacts>()
   const families: Family[] = []
   let pupilCount = 0
   for (let f = 0; f < 400; f++) {
@@ -244,6 +264,7 @@ async function buildYear(): Promise<BenchManifest> {
       })
       pupilCount++
       group.pupils.push(id)
+      pupilFacts.set(id, { id, firstName, group })
       children.push(id)
     }
     families.push({ lastName, children, parents: [] })
@@ -360,6 +381,7 @@ async function buildYear(): Promise<BenchManifest> {
       updatedAt: publishedAt,
     })
   }
+  const history = await writeAbsenceHistory({ write, rand, families, pupilFacts, calendar })
   await payload.db.commitTransaction(transactionID)
 
   // The measured parent: children in two groups, made like the demo seed makes its parents.
@@ -376,12 +398,222 @@ async function buildYear(): Promise<BenchManifest> {
   })
   family.parents.unshift(parent.id)
 
+  const absences = await prepareAbsenceBench({ families, pupilFacts, calendar, history })
+
   return {
     set: 'year',
     builtAt: new Date().toISOString(),
     login: { email: YEAR_PARENT, password: YEAR_PASSWORD },
     expectTitle: YEAR_MARKER,
     counts: { families: families.length, refusedConsents: refusals, ...(await counts()) },
+    absences,
+  }
+}
+
+/** The school's holidays (the demo's calendar) and the settings the rules read. */
+async function schoolCalendar() {
+  const { demoClosedPeriods } = await import('../seed/demo-absences')
+  const { getSchoolNow, toAbsenceSettings } = await import('@schoolpost/policies')
+  await payload.updateGlobal({
+    slug: 'school-settings',
+    data: { closedPeriods: demoClosedPeriods },
+  })
+  const settings = toAbsenceSettings(
+    await payload.findGlobal({ slug: 'school-settings', depth: 0 }),
+  )
+  const today = getSchoolNow({ now: new Date(), timeZone: settings.timeZone }).date
+  return { settings, today }
+}
+
+type BenchFamily = { lastName: string; children: string[]; parents: string[] }
+type BenchPupil = { id: string; firstName: string; group: { id: string; teacher: string } }
+
+/**
+ * A year of absences as a school has them (about 4 in 100 pupils away on a school day, one in five
+ * an appointment, most seen by the teacher, a few withdrawn or phoned in) and leave requests in
+ * every state: the history every absence request must not grow with. Written with the adapter,
+ * so every field the hooks would set is set here, as they would.
+ */
+async function writeAbsenceHistory({
+  write,
+  rand,
+  families,
+  pupilFacts,
+  calendar,
+}: {
+  write: (collection: CollectionSlug, data: Record<string, unknown>) => Promise<string>
+  rand: () => number
+  families: BenchFamily[]
+  pupilFacts: Map<string, BenchPupil>
+  calendar: Awaited<ReturnType<typeof schoolCalendar>>
+}) {
+  const { addCalendarDays, checkSchoolDay, getInstantAt } = await import('@schoolpost/policies')
+  const { settings, today } = calendar
+  const office = await write('staff', {
+    name: 'Administratie Bench',
+    email: 'administratie@bench.test',
+    role: 'office',
+  })
+  const guardianOf = new Map<string, { id: string; name: string }>()
+  for (const family of families) {
+    for (const child of family.children) {
+      const id = family.parents[0]
+      if (id) guardianOf.set(child, { id, name: `Ouder 1 ${family.lastName}` })
+    }
+  }
+  const pupils = [...pupilFacts.values()].filter((p) => guardianOf.has(p.id))
+  const at = (date: string, time: string) =>
+    getInstantAt({ date, time, timeZone: settings.timeZone }).toISOString()
+  const plannedReasons = ['tandarts', 'huisarts', 'ziekenhuis', 'therapie', 'overig'] as const
+  let absences = 0
+  for (let date = addCalendarDays(today, -365); date < today; date = addCalendarDays(date, 1)) {
+    if (!checkSchoolDay({ date, settings }).ok) continue
+    const away = new Set<BenchPupil>()
+    const count = 14 + Math.floor(rand() * 14)
+    while (away.size < count) away.add(pupils[Math.floor(rand() * pupils.length)]!)
+    for (const pupil of away) {
+      const guardian = guardianOf.get(pupil.id)!
+      const planned = rand() < 0.2
+      const phoned = !planned && rand() < 0.1
+      const roll = rand()
+      const status = roll < 0.03 ? 'cancelled' : roll < 0.95 ? 'acknowledged' : 'reported'
+      const reportedAt = planned ? at(addCalendarDays(date, -2), '19:30') : at(date, '07:40')
+      const reason = planned ? plannedReasons[Math.floor(rand() * plannedReasons.length)]! : 'ziek'
+      await write('absences', {
+        title: `${planned ? 'Afspraak' : 'Ziek'} · ${pupil.firstName} · ${date}`,
+        pupil: pupil.id,
+        kind: planned ? 'planned' : 'sick',
+        date,
+        fromTime: planned ? '10:30' : null,
+        toTime: planned ? '11:30' : null,
+        reason,
+        note: planned ? 'Controle, daarna komt hij/zij weer naar school.' : null,
+        status,
+        channel: phoned ? 'phone' : 'portal',
+        group: pupil.group.id,
+        reporterName: phoned ? 'Administratie Bench (school)' : guardian.name,
+        reportedBy: phoned ? null : guardian.id,
+        recordedBy: phoned ? office : null,
+        acknowledgedBy: status === 'acknowledged' ? pupil.group.teacher : null,
+        acknowledgedAt: status === 'acknowledged' ? at(date, '08:40') : null,
+        cancelledAt: status === 'cancelled' ? at(date, '07:50') : null,
+        // Unique while active: a withdrawn report frees its day.
+        activeKey: status === 'cancelled' ? null : `${pupil.id}:${date}`,
+        createdAt: reportedAt,
+        updatedAt: reportedAt,
+      })
+      absences++
+    }
+  }
+  const leaveReasons = ['familie', 'vakantie', 'religie', 'medisch-sociaal', 'overig'] as const
+  const statuses = ['approved', 'approved', 'refused', 'withdrawn', 'requested'] as const
+  let leaveRequests = 0
+  for (let i = 0; i < 60; i++) {
+    const pupil = pupils[Math.floor(rand() * pupils.length)]!
+    const guardian = guardianOf.get(pupil.id)!
+    const from = addCalendarDays(today, -330 + i * 6)
+    const to = addCalendarDays(from, i % 3)
+    const status = statuses[i % statuses.length]!
+    const requestedAt = at(addCalendarDays(from, -60), '20:15')
+    const decided = status === 'approved' || status === 'refused'
+    await write('leave-requests', {
+      title: `Verlof · ${pupil.firstName} · ${from}`,
+      pupil: pupil.id,
+      from,
+      to,
+      reason: leaveReasons[i % leaveReasons.length],
+      note: 'Bruiloft van een oom in het buitenland.',
+      status,
+      decisionMessage: decided
+        ? status === 'approved'
+          ? 'Akkoord, veel plezier.'
+          : 'Dit valt niet onder gewichtige omstandigheden.'
+        : null,
+      late: false,
+      schoolDays: 1 + (i % 3),
+      beyondDirector: false,
+      group: pupil.group.id,
+      requesterName: guardian.name,
+      requestedBy: guardian.id,
+      decidedBy: null,
+      decidedAt: decided ? at(addCalendarDays(from, -50), '12:00') : null,
+      createdAt: requestedAt,
+      updatedAt: requestedAt,
+    })
+    leaveRequests++
+  }
+  return { absences, leaveRequests }
+}
+
+/**
+ * The parents of `pnpm bench:absences`: the first guardian of 200 families (one child each: 200
+ * distinct pupils) and the other guardian where there is one, all with the measured parent's
+ * password (its salt and hash, made by Payload's own hashing, copied: hashing 300 passwords would
+ * only cost time); a director to count what was stored; the Monday and the clock.
+ */
+async function prepareAbsenceBench({
+  families,
+  pupilFacts,
+  calendar,
+  history,
+}: {
+  families: BenchFamily[]
+  pupilFacts: Map<string, BenchPupil>
+  calendar: Awaited<ReturnType<typeof schoolCalendar>>
+  history: { absences: number; leaveRequests: number }
+}): Promise<AbsenceBench> {
+  const { addCalendarDays, checkSchoolDay, getInstantAt, weekdayOf } =
+    await import('@schoolpost/policies')
+  const { settings, today } = calendar
+  let day = addCalendarDays(today, 7)
+  while (weekdayOf(day) !== 'monday' || !checkSchoolDay({ date: day, settings }).ok) {
+    day = addCalendarDays(day, 1)
+  }
+  const measured = await payload.db.findOne<{ id: string; salt?: string; hash?: string }>({
+    collection: 'parents',
+    where: { email: { equals: YEAR_PARENT } },
+  })
+  if (!measured?.salt || !measured.hash) throw new Error('bench-dataset: no password hash to copy')
+  const { salt, hash } = measured
+  const director = { email: 'directeur@bench.test', password: YEAR_PASSWORD }
+  await payload.create({
+    collection: 'staff',
+    data: { name: 'Directeur Bench', role: 'director', ...director },
+  })
+  const reporters: AbsenceBench['reporters'] = []
+  const duplicates: AbsenceBench['duplicates'] = []
+  const transactionID = await payload.db.beginTransaction()
+  const req = { transactionID } as never
+  for (const family of families.slice(1, 201)) {
+    const pupil = pupilFacts.get(family.children[0]!)!
+    const [first, second] = family.parents.map((id, p) => ({
+      id,
+      email: `ouder-${families.indexOf(family)}-${p}@bench.test`,
+    }))
+    for (const guardian of [first!, ...(second ? [second] : [])]) {
+      await payload.db.updateOne({
+        collection: 'parents',
+        id: guardian.id,
+        data: { salt, hash },
+        req,
+        returning: false,
+      })
+    }
+    reporters.push({ email: first!.email, pupil: pupil.id, firstName: pupil.firstName })
+    duplicates.push({ email: (second ?? first)!.email, pupil: pupil.id })
+  }
+  await payload.db.commitTransaction(transactionID!)
+  const at = (time: string) =>
+    getInstantAt({ date: day, time, timeZone: settings.timeZone }).toISOString()
+  return {
+    day,
+    openAt: at('08:00'),
+    reportAt: at('08:10'),
+    password: YEAR_PASSWORD,
+    director,
+    reporters,
+    duplicates,
+    history,
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 
 import { idOf } from '../../src/access/lib/users'
 import type { Absence } from '../../src/payload-types'
@@ -121,6 +121,38 @@ describe('absence reports', () => {
     })
     expect(answer.errors[0]!.data?.existing).toBe(existing.docs[0]!.id)
     expect((await sick(tokens.guardian2!, f.pupils.b1.id, TUESDAY)).status).toBe(409)
+  })
+
+  it('logs a refusal by what was refused, never by its message (it names the child)', async () => {
+    const lines: unknown[] = []
+    const keep = (...args: unknown[]) => {
+      lines.push(args)
+    }
+    const spies = (['info', 'warn', 'error'] as const).map((level) =>
+      vi.spyOn(payload.logger, level).mockImplementation(keep as never),
+    )
+    let message: string | undefined
+    try {
+      const answer = await sick(tokens.guardian2!, f.pupils.b1.id, TUESDAY)
+      expect(answer.status).toBe(409)
+      message = ((await answer.json()) as { errors: { message: string }[] }).errors[0]!.message
+      expect(message).toContain(`Voor ${f.pupils.b1.firstName} is`)
+    } finally {
+      spies.forEach((spy) => spy.mockRestore())
+    }
+    expect(lines).toContainEqual([
+      expect.objectContaining({
+        msg: 'Verzoek geweigerd',
+        status: 409,
+        code: 'duplicate',
+        collection: 'absences',
+        method: 'POST',
+      }),
+    ])
+    const logged = JSON.stringify(lines)
+    expect(logged).not.toContain(message!)
+    expect(logged).not.toContain(`Voor ${f.pupils.b1.firstName}`)
+    expect(logged).not.toContain('gemeld')
   })
 
   it('lets two guardians reporting at the same instant end with exactly one report', async () => {

@@ -48,6 +48,21 @@ describe('shared runtime state', () => {
     expect(await consumeShared(payload, { key, spec, now })).toEqual({ ok: true, consumed: 1 })
   })
 
+  it('a limit of any size costs one slot per event, not a list of all its points', async () => {
+    // An operator opening a limit wide (CMS_RATE_LIMIT_*=1000000000000/60) must not make every
+    // request build a list of that many slots (a RangeError past 2^32, seconds before that).
+    const key = `test-${randomUUID()}`
+    const wide = { points: 1_000_000_000_000, durationSeconds: 60 }
+    const outcomes = await Promise.all(
+      Array.from({ length: 5 }, () => consumeShared(payload, { key, spec: wide, now })),
+    )
+    expect(outcomes.map((o) => o.ok)).toEqual([true, true, true, true, true])
+    expect(await consumeShared(payload, { key, spec: wide, now })).toEqual({
+      ok: true,
+      consumed: 6,
+    })
+  })
+
   it('the next period starts over, and passed periods are cleared', async () => {
     const key = `test-${randomUUID()}`
     const small = { points: 2, durationSeconds: 600 }

@@ -10,6 +10,13 @@ describe('isValidTimeZone', () => {
   it.each(['', 'Europe/Atlantis', 'Amsterdam', 'CEST+1'])('rejects %j', (timeZone) => {
     expect(isValidTimeZone({ timeZone })).toBe(false)
   })
+
+  it('gives the same answer the second time (valid zones are remembered, unknown ones not)', () => {
+    for (let i = 0; i < 2; i++) {
+      expect(isValidTimeZone({ timeZone: 'Asia/Tokyo' })).toBe(true)
+      expect(isValidTimeZone({ timeZone: 'Asia/Atlantis' })).toBe(false)
+    }
+  })
 })
 
 describe('assertTimeZone', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import type { ParentAbsence } from '@schoolpost/contracts'
 
 import type { PortalSession } from '../auth/session'
 import type { CancelAbsenceResult, CreateAbsenceResult } from '../../lib/cms/cms-client'
@@ -13,8 +14,10 @@ import {
   submitAbsenceForm,
   submitCancelAbsence,
   toNewAbsence,
+  UNCERTAIN_REPORT_MESSAGE,
   withdrawInput,
 } from './absence-form'
+import { UNAVAILABLE_MESSAGE } from '../auth/login'
 
 const parent: PortalSession = { token: 'tok', exp: 0, parentId: 'p1', parentName: 'Fatima' }
 const sick: AbsenceInput = { pupil: 'k1', kind: 'sick', date: '2026-12-07' }
@@ -143,12 +146,17 @@ describe('absenceFieldOf', () => {
 })
 
 describe('submitAbsenceForm', () => {
-  const cms = (result: () => Promise<CreateAbsenceResult>) => ({ createAbsence: vi.fn(result) })
+  type Listed = ParentAbsence[]
+  const cms = (
+    result: () => Promise<CreateAbsenceResult>,
+    listed: () => Promise<Listed> = async () => [],
+  ) => ({ createAbsence: vi.fn(result), listAbsences: vi.fn(listed) })
 
   it('sends the report with the parent’s token and goes to the new report in the list', async () => {
     const client = cms(async () => ({ ok: true, absence: absenceDoc }))
     expect(await submitAbsenceForm(planned, { cms: client, parent })).toEqual({
       ok: true,
+      id: 'a1',
       redirectTo: '/absentie?gemeld=a1#melding-a1',
     })
     expect(client.createAbsence).toHaveBeenCalledWith('tok', toNewAbsence(planned))
@@ -229,6 +237,64 @@ describe('submitAbsenceForm', () => {
         parent,
       }),
     ).toMatchObject({ ok: false, code: 'unavailable' })
+    spy.mockRestore()
+  })
+})
+
+describe('submitAbsenceForm when the CMS does not answer in time', () => {
+  const cms = (listed: () => Promise<ParentAbsence[]>) => ({
+    createAbsence: vi.fn(async (): Promise<CreateAbsenceResult> => {
+      throw new CmsUnavailableError('timeout', 'The CMS did not answer POST /api/absences in time.')
+    }),
+    listAbsences: vi.fn(listed),
+  })
+  const quiet = () => vi.spyOn(console, 'error').mockImplementation(() => {})
+
+  it('the report stored after all (by either guardian): the parent goes to it', async () => {
+    const spy = quiet()
+    const client = cms(async () => [
+      { ...absenceDoc, id: 'a0', pupil: 'k2' },
+      { ...absenceDoc, id: 'a9', status: 'cancelled' as const },
+      { ...absenceDoc, id: 'a7', reporterName: 'Ahmet Yilmaz' },
+    ])
+    expect(await submitAbsenceForm(sick, { cms: client, parent })).toEqual({
+      ok: true,
+      id: 'a7',
+      redirectTo: reportedPath('a7'),
+    })
+    expect(client.listAbsences).toHaveBeenCalledWith('tok', { since: '2026-12-07' })
+    spy.mockRestore()
+  })
+
+  it('not in the list, or the list cannot be read either: says it may still arrive', async () => {
+    const spy = quiet()
+    const uncertain = {
+      ok: false,
+      code: 'unavailable',
+      message: UNCERTAIN_REPORT_MESSAGE,
+    }
+    const otherDay = cms(async () => [{ ...absenceDoc, date: '2026-12-08' }])
+    expect(await submitAbsenceForm(sick, { cms: otherDay, parent })).toMatchObject(uncertain)
+    const down = cms(async () => {
+      throw new CmsUnavailableError('timeout', 'again')
+    })
+    expect(await submitAbsenceForm(sick, { cms: down, parent })).toMatchObject(uncertain)
+    spy.mockRestore()
+  })
+
+  it('a refused connection is not a slow CMS: nothing was sent, nothing to look up', async () => {
+    const spy = quiet()
+    const client = {
+      createAbsence: vi.fn(async (): Promise<CreateAbsenceResult> => {
+        throw new CmsUnavailableError('network', 'ECONNREFUSED')
+      }),
+      listAbsences: vi.fn(async () => [absenceDoc]),
+    }
+    expect(await submitAbsenceForm(sick, { cms: client, parent })).toMatchObject({
+      code: 'unavailable',
+      message: UNAVAILABLE_MESSAGE,
+    })
+    expect(client.listAbsences).not.toHaveBeenCalled()
     spy.mockRestore()
   })
 })

@@ -11,7 +11,7 @@ import type {
   WithdrawLeaveRequestResult,
   WithdrawRefusalCode,
 } from '../../lib/cms/cms-client'
-import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
+import { CmsUnauthorizedError, CmsUnavailableError } from '../../lib/cms/cms-client'
 import { idField, isValidId } from '../../lib/cms/ids'
 import { reportCmsFailure } from '../../lib/cms/report-failure'
 import { rateLimitMessage } from '../../lib/http/rate-limit'
@@ -161,7 +161,7 @@ export function absenceFieldOf(code: AbsenceRefusalCode): AbsenceField | null {
 }
 
 export type AbsenceFormResult =
-  | { ok: true; redirectTo: string }
+  | { ok: true; id: string; redirectTo: string }
   | { ok: false; code: 'signed-out' }
   | {
       ok: false
@@ -195,18 +195,52 @@ const failure = (
   ...extra,
 })
 
-/** Sends the report to the CMS with the parent's token. Never throws. */
+/**
+ * Said when the CMS took longer than the portal waits for a write and the report is not (yet) in
+ * the list: it may still be stored, and a second try meets the duplicate check at worst.
+ */
+export const UNCERTAIN_REPORT_MESSAGE =
+  'Schoolpost reageert nu traag. Misschien is je melding toch aangekomen: kijk over een minuut in het overzicht. Staat ze er niet, meld dan opnieuw of bel de school.'
+
+/**
+ * The report of `input`'s child and day, when it is stored after all (active, whoever of the
+ * guardians made it); null when it is not, or when the CMS cannot say either.
+ */
+async function findStoredReport(
+  cms: Pick<CmsClient, 'listAbsences'>,
+  token: string,
+  report: { pupil: string; date: string },
+): Promise<string | null> {
+  try {
+    const reports = await cms.listAbsences(token, { since: report.date })
+    const stored = reports.find(
+      (a) => a.pupil === report.pupil && a.date === report.date && a.status !== 'cancelled',
+    )
+    return stored?.id ?? null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Sends the report to the CMS with the parent's token. Never throws. When the CMS does not answer
+ * in time (08:10 on a Monday, everyone at once) the write may still land: the list says whether
+ * it did, so the parent sees their report rather than an error for something that worked.
+ */
 export async function submitAbsenceForm(
   input: AbsenceInput,
   deps: {
-    cms: Pick<CmsClient, 'createAbsence'>
+    cms: Pick<CmsClient, 'createAbsence' | 'listAbsences'>
     /** The parent of this request (the action checked the session). */
     parent: PortalSession
   },
 ): Promise<AbsenceFormResult> {
+  const report = toNewAbsence(input)
   try {
-    const result = await deps.cms.createAbsence(deps.parent.token, toNewAbsence(input))
-    if (result.ok) return { ok: true, redirectTo: reportedPath(result.absence.id) }
+    const result = await deps.cms.createAbsence(deps.parent.token, report)
+    if (result.ok) {
+      return { ok: true, id: result.absence.id, redirectTo: reportedPath(result.absence.id) }
+    }
     if (result.code === 'rate-limited') {
       const seconds = result.retryAfterSeconds ?? 60
       return failure('rate-limited', rateLimitMessage(seconds), { retryAfterSeconds: seconds })
@@ -226,6 +260,11 @@ export async function submitAbsenceForm(
   } catch (error) {
     if (error instanceof CmsUnauthorizedError) return { ok: false, code: 'signed-out' }
     reportCmsFailure('Reporting an absence', error)
+    if (error instanceof CmsUnavailableError && error.reason === 'timeout') {
+      const stored = await findStoredReport(deps.cms, deps.parent.token, report)
+      if (stored) return { ok: true, id: stored, redirectTo: reportedPath(stored) }
+      return failure('unavailable', UNCERTAIN_REPORT_MESSAGE)
+    }
     return failure('unavailable', UNAVAILABLE_MESSAGE)
   }
 }

@@ -10,6 +10,7 @@ import {
   ABSENCE_STATUS_LABELS,
   ABSENCE_SUCCESS,
   absencePageView,
+  cmsAnswerWithoutPage,
   failureStatus,
   LEAVE_STATUS_LABELS,
   leaveStatusLabel,
@@ -588,5 +589,68 @@ describe('absencePageView: refused forms', () => {
     expect(failureStatus('invalid-input')).toBe(400)
     expect(failureStatus('duplicate')).toBe(409)
     expect(failureStatus('too-late-to-cancel')).toBe(409)
+  })
+})
+
+describe('cmsAnswerWithoutPage: the CMS answered, the page around it could not load', () => {
+  const report = (failure: AbsenceFailure): AbsencePageOutcome => ({
+    form: 'report',
+    outcome: { kind: 'result', result: failure },
+  })
+  const refusal = (over: Partial<AbsenceFailure>): AbsenceFailure => ({
+    ok: false,
+    code: 'duplicate',
+    message: 'Voor Noor is maandag 7 december al een ziekmelding gemeld.',
+    fields: {},
+    phone: null,
+    existing: null,
+    ...over,
+  })
+
+  it('a duplicate keeps its 409, its message and a link to the report on a fresh page', () => {
+    expect(cmsAnswerWithoutPage(report(refusal({ existing: 'a1' })))).toEqual({
+      status: 409,
+      headers: {},
+      title: 'Niet verstuurd',
+      message: 'Voor Noor is maandag 7 december al een ziekmelding gemeld.',
+      phone: null,
+      existingHref: '/absentie#melding-a1',
+    })
+  })
+
+  it('after the cutoff: 422 with the number to call as a tel: link', () => {
+    const answer = cmsAnswerWithoutPage(
+      report(refusal({ code: 'after-cutoff', message: 'Bel de school.', phone: '071 123 45 67' })),
+    )
+    expect(answer).toMatchObject({
+      status: 422,
+      phone: { text: '071 123 45 67', href: 'tel:0711234567' },
+      existingHref: null,
+    })
+  })
+
+  it('a rate limit keeps its Retry-After; a withdraw refusal is shown too', () => {
+    expect(
+      cmsAnswerWithoutPage(
+        report(refusal({ code: 'rate-limited', message: 'Te veel.', retryAfterSeconds: 90 })),
+      ),
+    ).toMatchObject({ status: 429, headers: { 'Retry-After': '90' } })
+    const tooLate: WithdrawFailure = {
+      ok: false,
+      code: 'too-late-to-cancel',
+      message: 'Intrekken kan niet meer.',
+      id: 'a1',
+    }
+    expect(
+      cmsAnswerWithoutPage({ form: 'cancel', outcome: { kind: 'result', result: tooLate } }),
+    ).toMatchObject({ status: 409, message: 'Intrekken kan niet meer.' })
+  })
+
+  it('nothing to show on its own: no form, input errors, or the CMS itself unavailable', () => {
+    expect(cmsAnswerWithoutPage({ form: 'none' })).toBeNull()
+    expect(
+      cmsAnswerWithoutPage({ form: 'report', outcome: { kind: 'input-error', fields: {} } }),
+    ).toBeNull()
+    expect(cmsAnswerWithoutPage(report(refusal({ code: 'unavailable' })))).toBeNull()
   })
 })

@@ -19,7 +19,7 @@ import {
 import type { NoticeView } from '../auth/login-page'
 import type { PortalSession } from '../auth/session'
 import type { ChildSummary, SchoolContact } from '../home/load-home'
-import { childSummary, schoolContact } from '../home/load-home'
+import { childSummary, schoolContact, telHref } from '../home/load-home'
 import type { CmsClient } from '../../lib/cms/cms-client'
 import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
 import { isValidId } from '../../lib/cms/ids'
@@ -496,6 +496,44 @@ const childOptions = (children: ChildSummary[], chosen: string): ChildOption[] =
     label: childTitle(child),
     checked: children.length === 1 || child.id === chosen,
   }))
+
+/** The CMS's answer to a form, shown on its own (`cmsAnswerWithoutPage`). */
+export type StandaloneAnswer = {
+  status: number
+  headers: Record<string, string>
+  title: string
+  message: string
+  /** The school's phone number to call, when the CMS says to (after the cutoff). */
+  phone: { text: string; href: string } | null
+  /** The report a duplicate points at, on a fresh load of the page. */
+  existingHref: string | null
+}
+
+/**
+ * The CMS's definite answer to a form when the page around it cannot load (its lists time out
+ * while the CMS works through a queue: everyone reporting at 08:10): a refusal such as "already
+ * reported" is shown with its own status instead of being hidden behind "niet bereikbaar". Null
+ * when there is no such answer (no form, an input error the page needs its form for, or the CMS
+ * itself was unavailable).
+ */
+export function cmsAnswerWithoutPage(outcome: AbsencePageOutcome): StandaloneAnswer | null {
+  if (outcome.form === 'none' || outcome.outcome.kind !== 'result') return null
+  const failure = outcome.outcome.result
+  if (failure.code === 'unavailable') return null
+  const existing = 'existing' in failure && failure.existing ? failure.existing : null
+  return {
+    status: failureStatus(failure.code),
+    headers: failureHeaders(failure),
+    title: failureTitle(failure.code),
+    message: failure.message,
+    phone:
+      'phone' in failure && failure.phone
+        ? { text: failure.phone, href: telHref(failure.phone) }
+        : null,
+    existingHref:
+      failure.code === 'duplicate' && existing ? `/absentie#${absenceAnchor(existing)}` : null,
+  }
+}
 
 /** A success from the address after the redirect (`?gemeld=<id>` …), for that item. */
 function successFor(url: URL, param: string): string | null {

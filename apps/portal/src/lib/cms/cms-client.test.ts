@@ -101,7 +101,7 @@ describe('portalLogin', () => {
     const cms = await startCms(() => {
       // never answers
     })
-    const client = createCmsClient({ baseUrl: cms.baseUrl, timeoutMs: 150 })
+    const client = createCmsClient({ baseUrl: cms.baseUrl, writeTimeoutMs: 150 })
     const started = Date.now()
     const error = await client.portalLogin(credentials).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(CmsUnavailableError)
@@ -109,12 +109,27 @@ describe('portalLogin', () => {
     expect(Date.now() - started).toBeLessThan(3000)
   })
 
+  it('a write waits for a slow CMS past the read timeout: giving up would not undo it', async () => {
+    let answer: (() => void) | undefined
+    const cms = await startCms((req, res) => {
+      // Answers a write once a read has timed out: only then is the write's wait longer.
+      if (req.method === 'POST') {
+        answer = () => json(res, 200, { ok: true, token: 'tok.en', exp: 1_900_000_000, user })
+      }
+    })
+    const client = createCmsClient({ baseUrl: cms.baseUrl, timeoutMs: 150, writeTimeoutMs: 10_000 })
+    const write = client.portalLogin(credentials)
+    await expect(client.listPupils('parent.jwt.token')).rejects.toMatchObject({ reason: 'timeout' })
+    answer!()
+    await expect(write).resolves.toMatchObject({ ok: true })
+  })
+
   it('a body that stops halfway also times out', async () => {
     const cms = await startCms((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' })
       res.write('{"ok":')
     })
-    const client = createCmsClient({ baseUrl: cms.baseUrl, timeoutMs: 150 })
+    const client = createCmsClient({ baseUrl: cms.baseUrl, writeTimeoutMs: 150 })
     await expect(client.portalLogin(credentials)).rejects.toMatchObject({
       name: 'CmsUnavailableError',
       reason: 'timeout',
@@ -305,7 +320,7 @@ describe('checkInvitation', () => {
 
     const silent = await startCms(() => {})
     await expect(
-      createCmsClient({ baseUrl: silent.baseUrl, timeoutMs: 150 }).checkInvitation(linkToken),
+      createCmsClient({ baseUrl: silent.baseUrl, writeTimeoutMs: 150 }).checkInvitation(linkToken),
     ).rejects.toMatchObject({ name: 'CmsUnavailableError', reason: 'timeout' })
   })
 })
@@ -355,7 +370,7 @@ describe('acceptInvitation', () => {
 
   it('no answer in time: CmsUnavailableError (timeout)', async () => {
     const cms = await startCms(() => {})
-    const client = createCmsClient({ baseUrl: cms.baseUrl, timeoutMs: 150 })
+    const client = createCmsClient({ baseUrl: cms.baseUrl, writeTimeoutMs: 150 })
     await expect(
       client.acceptInvitation({ token: linkToken, password: strongPassword }),
     ).rejects.toMatchObject({ name: 'CmsUnavailableError', reason: 'timeout' })

@@ -44,6 +44,12 @@ export type {
 } from './content'
 
 export const DEFAULT_TIMEOUT_MS = 5000
+/**
+ * A write (a form the parent sent) waits longer than a read: giving up does not undo it, so a
+ * write cut off while the CMS works through a queue (everyone reporting sick at 08:10) would tell
+ * the parent it failed while it is stored. Reads fail fast, so a page shows its error soon.
+ */
+export const WRITE_TIMEOUT_MS = 20_000
 
 export type CmsUnavailableReason = 'network' | 'timeout' | 'server-error' | 'invalid-response'
 
@@ -281,7 +287,10 @@ export type OpenMediaFileOptions = {
 export type CmsClientOptions = {
   /** Base URL of the CMS, e.g. http://localhost:3000 (a trailing slash is ignored). */
   baseUrl: string
+  /** For reads (GET). */
   timeoutMs?: number
+  /** For writes (POST, PATCH). */
+  writeTimeoutMs?: number
   fetch?: typeof globalThis.fetch
   /**
    * The parent's address (the portal's rate-limit key, never a header the browser sent): sent as
@@ -351,6 +360,7 @@ export function withClientAddress(client: CmsClient, clientAddress: string): Cms
 export function createCmsClient(options: CmsClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '')
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const writeTimeoutMs = options.writeTimeoutMs ?? WRITE_TIMEOUT_MS
   const doFetch = options.fetch ?? globalThis.fetch
   const forwardedFor =
     options.clientAddress && isIP(options.clientAddress) !== 0 ? options.clientAddress : undefined
@@ -369,6 +379,7 @@ export function createCmsClient(options: CmsClientOptions) {
     if (init.json !== undefined) headers.set('Content-Type', 'application/json')
     let response: Response
     let text: string
+    const waitMs = method === 'GET' ? timeoutMs : writeTimeoutMs
     try {
       response = await doFetch(`${baseUrl}${path}`, {
         method,
@@ -377,7 +388,7 @@ export function createCmsClient(options: CmsClientOptions) {
         credentials: 'omit',
         redirect: 'manual',
         cache: 'no-store',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.timeout(waitMs),
       })
       text = await response.text()
     } catch (error) {
@@ -386,7 +397,7 @@ export function createCmsClient(options: CmsClientOptions) {
       throw new CmsUnavailableError(
         timedOut ? 'timeout' : 'network',
         timedOut
-          ? `The CMS did not answer ${method} ${path} within ${timeoutMs} ms.`
+          ? `The CMS did not answer ${method} ${path} within ${waitMs} ms.`
           : `The CMS could not be reached for ${method} ${path}.`,
         { cause: error },
       )

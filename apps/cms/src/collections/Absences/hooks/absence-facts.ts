@@ -29,15 +29,18 @@ export async function schoolCalendar(req: PayloadRequest): Promise<SchoolCalenda
   return calendar
 }
 
+// Made once: a formatter costs more to build than to use, and every report uses one.
+const DUTCH_DAY = new Intl.DateTimeFormat('nl-NL', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+})
+
 /** 2026-12-07 → "maandag 7 december" (the school's days, no time zone involved). */
 export function dutchDay(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number]
-  return new Intl.DateTimeFormat('nl-NL', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, day)))
+  return DUTCH_DAY.format(new Date(Date.UTC(year, month - 1, day)))
 }
 
 export const activeKeyOf = (pupilId: string, date: string) => `${pupilId}:${date}`

@@ -47,7 +47,7 @@ export type BuildTarget = { name: string; filter: string; marker: string; source
 
 export function buildTargets(repoRoot: string): BuildTarget[] {
   const at = (...parts: string[]) => path.join(repoRoot, ...parts)
-  const packages = ['policies', 'http', 'ui'].map((name) => at('packages', name))
+  const packages = ['policies', 'http', 'ui', 'contracts'].map((name) => at('packages', name))
   return [
     {
       name: 'CMS',

@@ -1,4 +1,4 @@
-import { findFormAction } from './page-weight'
+import { findFormAction } from '../portal/page-weight'
 
 /**
  * Logs a parent in through the portal's /inloggen form, as a browser would (form post with the

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } f
 import os from 'node:os'
 import path from 'node:path'
 
-import type { DatasetName } from './options'
+export type DatasetName = 'small' | 'year'
 
 export type Manifest = {
   set: DatasetName
@@ -18,6 +18,17 @@ export type Manifest = {
   login: { email: string; password: string }
   expectTitle: string
   counts: Record<string, number>
+  /** Only in `year`: what `pnpm bench:absences` reports and checks (the CMS's bench-dataset.ts). */
+  absences?: {
+    day: string
+    openAt: string
+    reportAt: string
+    password: string
+    director: { email: string; password: string }
+    reporters: { email: string; pupil: string; firstName: string }[]
+    duplicates: { email: string; pupil: string }[]
+    history: { absences: number; leaveRequests: number }
+  }
 }
 
 export type Dataset = {
