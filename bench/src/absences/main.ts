@@ -65,6 +65,7 @@ async function send(
     return {
       status: res.status,
       location: res.headers.get('location'),
+      cookies: res.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!),
       body,
       ms: performance.now() - started,
       error: null,
@@ -73,6 +74,7 @@ async function send(
     return {
       status: 0,
       location: null,
+      cookies: [],
       body: '',
       ms: performance.now() - started,
       error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
@@ -239,10 +241,11 @@ async function main(): Promise<void> {
           cookie: cookies.get(reporter.email)!,
           form: reportForm(reporter.pupil),
         })
+        // As a browser: the page it is sent to, with the cookies the answer set.
         const page =
           report.status === 303 && report.location
             ? await send(new URL(report.location, URLS.portal).href, {
-                cookie: cookies.get(reporter.email)!,
+                cookie: [cookies.get(reporter.email)!, ...report.cookies].join('; '),
               })
             : null
         return { report, page, total: report.ms + (page?.ms ?? 0) }
@@ -311,6 +314,20 @@ async function main(): Promise<void> {
     console.log(
       `\nstored for ${bench.day}: ${stored.length} (${new Set(stored.map((s) => s.pupil)).size} pupils); ` +
         `confirmation emails: ${[...emails.counts.values()].reduce((a, b) => a + b, 0)} after ${emails.seconds.toFixed(0)} s`,
+    )
+    const pages = journeys.map((j) => j.page)
+    const degraded = pages.filter(
+      (p) => p?.status === 200 && p.body.includes('Het overzicht kan nu even niet worden geladen'),
+    ).length
+    const full = pages.filter(
+      (p) =>
+        p?.status === 200 &&
+        p.body.includes('Je melding is verstuurd') &&
+        !p.body.includes('Het overzicht kan nu even niet worden geladen'),
+    ).length
+    console.log(
+      `the page after a report: ${full} with the overview and the confirmation, ${degraded} with ` +
+        `the confirmation only (the overview timed out), ${pages.length - full - degraded} other`,
     )
     printChecks(checks)
     const failures = [...summarizeWave(reports).failures, ...summarizeWave(duplicates).failures]

@@ -5,6 +5,7 @@ import { type Answer, alertText, classifyAnswer, evaluateRun, summarizeWave } fr
 const answer = (over: Partial<Answer>): Answer => ({
   status: 200,
   location: null,
+  cookies: [],
   body: '',
   ms: 10,
   error: null,

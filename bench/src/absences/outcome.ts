@@ -8,6 +8,8 @@ import { type LatencySummary, summarizeLatencies } from '../lib/stats'
 export type Answer = {
   status: number
   location: string | null
+  /** The `name=value` pairs of its Set-Cookie headers (a browser sends them on the next page). */
+  cookies: string[]
   body: string
   ms: number
   error: string | null
