@@ -94,3 +94,5 @@ export {
   toSchoolTimeSettings,
 } from './settings/to-absence-settings'
 export type { SchoolAbsenceSettings, StoredSchoolSettings } from './settings/to-absence-settings'
+export { checkConduct, CONDUCT_MESSAGES, CONDUCT_RULES } from './conduct/check-conduct'
+export type { CheckConductResult, ConductRule, ConductTerm } from './conduct/check-conduct'
