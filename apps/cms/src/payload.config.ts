@@ -17,6 +17,10 @@ import { Parents } from './collections/Parents'
 import { PostNotifications } from './collections/PostNotifications'
 import { Posts } from './collections/Posts'
 import { Pupils } from './collections/Pupils'
+import { ConversationOpenings } from './collections/ConversationOpenings'
+import { ConversationReads } from './collections/ConversationReads'
+import { Conversations } from './collections/Conversations'
+import { Messages } from './collections/Messages'
 import { Reports } from './collections/Reports'
 import { Staff } from './collections/Staff'
 import { serializeWrites } from './db/serialize-writes'
@@ -82,6 +86,10 @@ const config = buildConfig({
     Reports,
     Absences,
     LeaveRequests,
+    Conversations,
+    Messages,
+    ConversationReads,
+    ConversationOpenings,
     Staff,
     Parents,
     Groups,

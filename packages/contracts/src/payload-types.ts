@@ -73,6 +73,10 @@ export interface Config {
     reports: Report;
     absences: Absence;
     'leave-requests': LeaveRequest;
+    conversations: Conversation;
+    messages: Message;
+    'conversation-reads': ConversationRead;
+    'conversation-openings': ConversationOpening;
     staff: Staff;
     parents: Parent;
     groups: Group;
@@ -108,6 +112,10 @@ export interface Config {
     reports: ReportsSelect<false> | ReportsSelect<true>;
     absences: AbsencesSelect<false> | AbsencesSelect<true>;
     'leave-requests': LeaveRequestsSelect<false> | LeaveRequestsSelect<true>;
+    conversations: ConversationsSelect<false> | ConversationsSelect<true>;
+    messages: MessagesSelect<false> | MessagesSelect<true>;
+    'conversation-reads': ConversationReadsSelect<false> | ConversationReadsSelect<true>;
+    'conversation-openings': ConversationOpeningsSelect<false> | ConversationOpeningsSelect<true>;
     staff: StaffSelect<false> | StaffSelect<true>;
     parents: ParentsSelect<false> | ParentsSelect<true>;
     groups: GroupsSelect<false> | GroupsSelect<true>;
@@ -507,6 +515,78 @@ export interface LeaveRequest {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversations".
+ */
+export interface Conversation {
+  id: string;
+  pupil: string | Pupil;
+  subject: string;
+  kind: 'child' | 'teacher';
+  starterName?: string | null;
+  startedByParent?: (string | null) | Parent;
+  startedByStaff?: (string | null) | Staff;
+  lastMessageAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages".
+ */
+export interface Message {
+  id: string;
+  conversation: string | Conversation;
+  body: string;
+  status: 'delivered' | 'held' | 'hidden';
+  heldRule?: ('abuse' | 'discrimination' | 'threat' | 'sexual') | null;
+  authorName?: string | null;
+  authorParent?: (string | null) | Parent;
+  authorStaff?: (string | null) | Staff;
+  sentAt?: string | null;
+  editedAt?: string | null;
+  hiddenBy?: (string | null) | Staff;
+  hiddenAt?: string | null;
+  pupil?: (string | null) | Pupil;
+  kind?: ('child' | 'teacher') | null;
+  starterParent?: (string | null) | Parent;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversation-reads".
+ */
+export interface ConversationRead {
+  id: string;
+  conversation: string | Conversation;
+  readerName?: string | null;
+  readAt: string;
+  readerParent?: (string | null) | Parent;
+  readerStaff?: (string | null) | Staff;
+  readKey: string;
+  pupil: string | Pupil;
+  kind?: ('child' | 'teacher') | null;
+  starterParent?: (string | null) | Parent;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Directors opening a conversation they are not in.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversation-openings".
+ */
+export interface ConversationOpening {
+  id: string;
+  conversation: string | Conversation;
+  reason: string;
+  director?: (string | null) | Staff;
+  directorName?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "image-consents".
  */
 export interface ImageConsent {
@@ -707,6 +787,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'leave-requests';
         value: string | LeaveRequest;
+      } | null)
+    | ({
+        relationTo: 'conversations';
+        value: string | Conversation;
+      } | null)
+    | ({
+        relationTo: 'messages';
+        value: string | Message;
+      } | null)
+    | ({
+        relationTo: 'conversation-reads';
+        value: string | ConversationRead;
+      } | null)
+    | ({
+        relationTo: 'conversation-openings';
+        value: string | ConversationOpening;
       } | null)
     | ({
         relationTo: 'staff';
@@ -948,6 +1044,72 @@ export interface LeaveRequestsSelect<T extends boolean = true> {
   requestedBy?: T;
   decidedBy?: T;
   decidedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversations_select".
+ */
+export interface ConversationsSelect<T extends boolean = true> {
+  pupil?: T;
+  subject?: T;
+  kind?: T;
+  starterName?: T;
+  startedByParent?: T;
+  startedByStaff?: T;
+  lastMessageAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages_select".
+ */
+export interface MessagesSelect<T extends boolean = true> {
+  conversation?: T;
+  body?: T;
+  status?: T;
+  heldRule?: T;
+  authorName?: T;
+  authorParent?: T;
+  authorStaff?: T;
+  sentAt?: T;
+  editedAt?: T;
+  hiddenBy?: T;
+  hiddenAt?: T;
+  pupil?: T;
+  kind?: T;
+  starterParent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversation-reads_select".
+ */
+export interface ConversationReadsSelect<T extends boolean = true> {
+  conversation?: T;
+  readerName?: T;
+  readAt?: T;
+  readerParent?: T;
+  readerStaff?: T;
+  readKey?: T;
+  pupil?: T;
+  kind?: T;
+  starterParent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversation-openings_select".
+ */
+export interface ConversationOpeningsSelect<T extends boolean = true> {
+  conversation?: T;
+  reason?: T;
+  director?: T;
+  directorName?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1262,6 +1424,20 @@ export interface SchoolSetting {
    * Later requests are marked late.
    */
   leaveNoticeWeeks: number;
+  /**
+   * Shown to parents writing a message.
+   */
+  replyTime: string;
+  /**
+   * Messages containing these words are held.
+   */
+  conductTerms?:
+    | {
+        term: string;
+        rule: 'abuse' | 'discrimination' | 'threat' | 'sexual';
+        id?: string | null;
+      }[]
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1320,6 +1496,14 @@ export interface SchoolSettingsSelect<T extends boolean = true> {
         id?: T;
       };
   leaveNoticeWeeks?: T;
+  replyTime?: T;
+  conductTerms?:
+    | T
+    | {
+        term?: T;
+        rule?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -45,6 +45,13 @@ export const DELETE_RULES: Record<string, DeleteRule> = {
   // A pupil's absences and leave requests are about that pupil only: they go with the record.
   'absences.pupil': { action: 'cascade' },
   'leave-requests.pupil': { action: 'cascade' },
+  // A pupil's conversations are about that pupil: they, their messages, read marks and the
+  // record of who opened them go with the record (erasure, issue #16, revisits what is kept).
+  'conversations.pupil': { action: 'cascade' },
+  'messages.conversation': { action: 'cascade' },
+  'conversation-reads.conversation': { action: 'cascade' },
+  'conversation-reads.pupil': { action: 'cascade' },
+  'conversation-openings.conversation': { action: 'cascade' },
 }
 
 export type RequiredRelation = { collection: string; field: string; target: string }

@@ -13,6 +13,7 @@ export type CmsRateLimitBucket =
   | 'changePassword'
   | 'report'
   | 'absence'
+  | 'message'
 
 export type RateLimitSpec = { points: number; durationSeconds: number }
 
@@ -35,6 +36,8 @@ export const DEFAULT_CMS_RATE_LIMITS: Record<CmsRateLimitBucket, RateLimitSpec> 
   report: { points: 10, durationSeconds: 60 * 60 },
   /** Absence reports and leave requests per parent (each one queues an email). */
   absence: { points: 30, durationSeconds: 60 * 60 },
+  /** Messages and new conversations per parent (each can email the teachers after school). */
+  message: { points: 60, durationSeconds: 60 * 60 },
 }
 
 /** The env variable of each bucket, e.g. CMS_RATE_LIMIT_LOGIN_IP=20/900. */
@@ -48,6 +51,7 @@ export const CMS_RATE_LIMIT_ENV: Record<CmsRateLimitBucket, string> = {
   changePassword: 'CMS_RATE_LIMIT_CHANGE_PASSWORD',
   report: 'CMS_RATE_LIMIT_REPORT',
   absence: 'CMS_RATE_LIMIT_ABSENCE',
+  message: 'CMS_RATE_LIMIT_MESSAGE',
 }
 
 /** Reads "<points>/<seconds>"; `null` when it is not that (or out of range). */

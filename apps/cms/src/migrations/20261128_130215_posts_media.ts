@@ -82,9 +82,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`media_updated_at_idx\` ON \`media\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`media_created_at_idx\` ON \`media\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`media_filename_idx\` ON \`media\` (\`filename\`);`)
-  await db.run(sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`)
-  await db.run(sql`CREATE INDEX \`media_sizes_feed_sizes_feed_filename_idx\` ON \`media\` (\`sizes_feed_filename\`);`)
-  await db.run(sql`CREATE INDEX \`media_sizes_full_sizes_full_filename_idx\` ON \`media\` (\`sizes_full_filename\`);`)
+  await db.run(
+    sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`media_sizes_feed_sizes_feed_filename_idx\` ON \`media\` (\`sizes_feed_filename\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`media_sizes_full_sizes_full_filename_idx\` ON \`media\` (\`sizes_full_filename\`);`,
+  )
   await db.run(sql`CREATE TABLE \`media_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -132,9 +138,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`image_consents_pupil_idx\` ON \`image_consents\` (\`pupil_id\`);`)
-  await db.run(sql`CREATE INDEX \`image_consents_guardian_idx\` ON \`image_consents\` (\`guardian_id\`);`)
-  await db.run(sql`CREATE INDEX \`image_consents_updated_at_idx\` ON \`image_consents\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`image_consents_created_at_idx\` ON \`image_consents\` (\`created_at\`);`)
+  await db.run(
+    sql`CREATE INDEX \`image_consents_guardian_idx\` ON \`image_consents\` (\`guardian_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`image_consents_updated_at_idx\` ON \`image_consents\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`image_consents_created_at_idx\` ON \`image_consents\` (\`created_at\`);`,
+  )
   await db.run(sql`CREATE TABLE \`image_consent_changes\` (
   	\`id\` text(36) PRIMARY KEY NOT NULL,
   	\`pupil_id\` text(36) NOT NULL,
@@ -147,21 +159,51 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`guardian_id\`) REFERENCES \`parents\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`CREATE INDEX \`image_consent_changes_pupil_idx\` ON \`image_consent_changes\` (\`pupil_id\`);`)
-  await db.run(sql`CREATE INDEX \`image_consent_changes_guardian_idx\` ON \`image_consent_changes\` (\`guardian_id\`);`)
-  await db.run(sql`CREATE INDEX \`image_consent_changes_updated_at_idx\` ON \`image_consent_changes\` (\`updated_at\`);`)
-  await db.run(sql`CREATE INDEX \`image_consent_changes_created_at_idx\` ON \`image_consent_changes\` (\`created_at\`);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`posts_id\` text(36) REFERENCES posts(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`media_id\` text(36) REFERENCES media(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`reports_id\` text(36) REFERENCES reports(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`image_consents_id\` text(36) REFERENCES image_consents(id);`)
-  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`image_consent_changes_id\` text(36) REFERENCES image_consent_changes(id);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_posts_id_idx\` ON \`payload_locked_documents_rels\` (\`posts_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`reports_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_image_consents_id_idx\` ON \`payload_locked_documents_rels\` (\`image_consents_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_image_consent_changes_id_idx\` ON \`payload_locked_documents_rels\` (\`image_consent_changes_id\`);`)
-  await db.run(sql`ALTER TABLE \`school_settings\` ADD \`default_image_consent\` text DEFAULT 'allowed' NOT NULL;`)
+  await db.run(
+    sql`CREATE INDEX \`image_consent_changes_pupil_idx\` ON \`image_consent_changes\` (\`pupil_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`image_consent_changes_guardian_idx\` ON \`image_consent_changes\` (\`guardian_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`image_consent_changes_updated_at_idx\` ON \`image_consent_changes\` (\`updated_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`image_consent_changes_created_at_idx\` ON \`image_consent_changes\` (\`created_at\`);`,
+  )
+  await db.run(
+    sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`posts_id\` text(36) REFERENCES posts(id);`,
+  )
+  await db.run(
+    sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`media_id\` text(36) REFERENCES media(id);`,
+  )
+  await db.run(
+    sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`reports_id\` text(36) REFERENCES reports(id);`,
+  )
+  await db.run(
+    sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`image_consents_id\` text(36) REFERENCES image_consents(id);`,
+  )
+  await db.run(
+    sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`image_consent_changes_id\` text(36) REFERENCES image_consent_changes(id);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_posts_id_idx\` ON \`payload_locked_documents_rels\` (\`posts_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`reports_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_image_consents_id_idx\` ON \`payload_locked_documents_rels\` (\`image_consents_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_image_consent_changes_id_idx\` ON \`payload_locked_documents_rels\` (\`image_consent_changes_id\`);`,
+  )
+  await db.run(
+    sql`ALTER TABLE \`school_settings\` ADD \`default_image_consent\` text DEFAULT 'allowed' NOT NULL;`,
+  )
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -193,18 +235,40 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`email_log_id\`) REFERENCES \`email_log\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "staff_id", "parents_id", "groups_id", "pupils_id", "invitations_id", "email_log_id") SELECT "id", "order", "parent_id", "path", "staff_id", "parents_id", "groups_id", "pupils_id", "invitations_id", "email_log_id" FROM \`payload_locked_documents_rels\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "staff_id", "parents_id", "groups_id", "pupils_id", "invitations_id", "email_log_id") SELECT "id", "order", "parent_id", "path", "staff_id", "parents_id", "groups_id", "pupils_id", "invitations_id", "email_log_id" FROM \`payload_locked_documents_rels\`;`,
+  )
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
-  await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
+  await db.run(
+    sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`,
+  )
   await db.run(sql`PRAGMA foreign_keys=ON;`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_staff_id_idx\` ON \`payload_locked_documents_rels\` (\`staff_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parents_id_idx\` ON \`payload_locked_documents_rels\` (\`parents_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_groups_id_idx\` ON \`payload_locked_documents_rels\` (\`groups_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_pupils_id_idx\` ON \`payload_locked_documents_rels\` (\`pupils_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_invitations_id_idx\` ON \`payload_locked_documents_rels\` (\`invitations_id\`);`)
-  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_email_log_id_idx\` ON \`payload_locked_documents_rels\` (\`email_log_id\`);`)
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_staff_id_idx\` ON \`payload_locked_documents_rels\` (\`staff_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_parents_id_idx\` ON \`payload_locked_documents_rels\` (\`parents_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_groups_id_idx\` ON \`payload_locked_documents_rels\` (\`groups_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_pupils_id_idx\` ON \`payload_locked_documents_rels\` (\`pupils_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_invitations_id_idx\` ON \`payload_locked_documents_rels\` (\`invitations_id\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`payload_locked_documents_rels_email_log_id_idx\` ON \`payload_locked_documents_rels\` (\`email_log_id\`);`,
+  )
   await db.run(sql`ALTER TABLE \`school_settings\` DROP COLUMN \`default_image_consent\`;`)
 }

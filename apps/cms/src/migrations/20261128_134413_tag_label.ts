@@ -18,7 +18,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`author_id\`) REFERENCES \`staff\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_posts\`("id", "title", "body", "audience", "status", "publish_at", "published_at", "pinned", "author_id", "hidden", "updated_at", "created_at") SELECT "id", "title", "body", "audience", "status", "publish_at", "published_at", "pinned", "author_id", "hidden", "updated_at", "created_at" FROM \`posts\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new_posts\`("id", "title", "body", "audience", "status", "publish_at", "published_at", "pinned", "author_id", "hidden", "updated_at", "created_at") SELECT "id", "title", "body", "audience", "status", "publish_at", "published_at", "pinned", "author_id", "hidden", "updated_at", "created_at" FROM \`posts\`;`,
+  )
   await db.run(sql`DROP TABLE \`posts\`;`)
   await db.run(sql`ALTER TABLE \`__new_posts\` RENAME TO \`posts\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
@@ -66,19 +68,29 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`uploaded_by_id\`) REFERENCES \`staff\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_media\`("id", "alt", "no_recognisable_pupils", "publishable", "hidden", "uploaded_by_id", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_feed_url", "sizes_feed_width", "sizes_feed_height", "sizes_feed_mime_type", "sizes_feed_filesize", "sizes_feed_filename", "sizes_full_url", "sizes_full_width", "sizes_full_height", "sizes_full_mime_type", "sizes_full_filesize", "sizes_full_filename") SELECT "id", "alt", "no_recognisable_pupils", "publishable", "hidden", "uploaded_by_id", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_feed_url", "sizes_feed_width", "sizes_feed_height", "sizes_feed_mime_type", "sizes_feed_filesize", "sizes_feed_filename", "sizes_full_url", "sizes_full_width", "sizes_full_height", "sizes_full_mime_type", "sizes_full_filesize", "sizes_full_filename" FROM \`media\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new_media\`("id", "alt", "no_recognisable_pupils", "publishable", "hidden", "uploaded_by_id", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_feed_url", "sizes_feed_width", "sizes_feed_height", "sizes_feed_mime_type", "sizes_feed_filesize", "sizes_feed_filename", "sizes_full_url", "sizes_full_width", "sizes_full_height", "sizes_full_mime_type", "sizes_full_filesize", "sizes_full_filename") SELECT "id", "alt", "no_recognisable_pupils", "publishable", "hidden", "uploaded_by_id", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_feed_url", "sizes_feed_width", "sizes_feed_height", "sizes_feed_mime_type", "sizes_feed_filesize", "sizes_feed_filename", "sizes_full_url", "sizes_full_width", "sizes_full_height", "sizes_full_mime_type", "sizes_full_filesize", "sizes_full_filename" FROM \`media\`;`,
+  )
   await db.run(sql`DROP TABLE \`media\`;`)
   await db.run(sql`ALTER TABLE \`__new_media\` RENAME TO \`media\`;`)
   await db.run(sql`CREATE INDEX \`media_uploaded_by_idx\` ON \`media\` (\`uploaded_by_id\`);`)
   await db.run(sql`CREATE INDEX \`media_updated_at_idx\` ON \`media\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`media_created_at_idx\` ON \`media\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`media_filename_idx\` ON \`media\` (\`filename\`);`)
-  await db.run(sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`)
-  await db.run(sql`CREATE INDEX \`media_sizes_feed_sizes_feed_filename_idx\` ON \`media\` (\`sizes_feed_filename\`);`)
-  await db.run(sql`CREATE INDEX \`media_sizes_full_sizes_full_filename_idx\` ON \`media\` (\`sizes_full_filename\`);`)
+  await db.run(
+    sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`media_sizes_feed_sizes_feed_filename_idx\` ON \`media\` (\`sizes_feed_filename\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`media_sizes_full_sizes_full_filename_idx\` ON \`media\` (\`sizes_full_filename\`);`,
+  )
   await db.run(sql`ALTER TABLE \`pupils\` ADD \`tag_label\` text;`)
   // Existing pupils get their plain name; the next consent change or save adds any marker.
-  await db.run(sql`UPDATE \`pupils\` SET \`tag_label\` = trim(\`first_name\` || ' ' || \`last_name\`) WHERE \`tag_label\` IS NULL;`)
+  await db.run(
+    sql`UPDATE \`pupils\` SET \`tag_label\` = trim(\`first_name\` || ' ' || \`last_name\`) WHERE \`tag_label\` IS NULL;`,
+  )
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -99,7 +111,9 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`author_id\`) REFERENCES \`staff\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_posts\`("id", "title", "body", "audience", "status", "publish_at", "published_at", "pinned", "author_id", "hidden", "updated_at", "created_at") SELECT "id", "title", "body", "audience", "status", "publish_at", "published_at", "pinned", "author_id", "hidden", "updated_at", "created_at" FROM \`posts\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new_posts\`("id", "title", "body", "audience", "status", "publish_at", "published_at", "pinned", "author_id", "hidden", "updated_at", "created_at") SELECT "id", "title", "body", "audience", "status", "publish_at", "published_at", "pinned", "author_id", "hidden", "updated_at", "created_at" FROM \`posts\`;`,
+  )
   await db.run(sql`DROP TABLE \`posts\`;`)
   await db.run(sql`ALTER TABLE \`__new_posts\` RENAME TO \`posts\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
@@ -147,15 +161,23 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`uploaded_by_id\`) REFERENCES \`staff\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_media\`("id", "alt", "no_recognisable_pupils", "publishable", "hidden", "uploaded_by_id", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_feed_url", "sizes_feed_width", "sizes_feed_height", "sizes_feed_mime_type", "sizes_feed_filesize", "sizes_feed_filename", "sizes_full_url", "sizes_full_width", "sizes_full_height", "sizes_full_mime_type", "sizes_full_filesize", "sizes_full_filename") SELECT "id", "alt", "no_recognisable_pupils", "publishable", "hidden", "uploaded_by_id", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_feed_url", "sizes_feed_width", "sizes_feed_height", "sizes_feed_mime_type", "sizes_feed_filesize", "sizes_feed_filename", "sizes_full_url", "sizes_full_width", "sizes_full_height", "sizes_full_mime_type", "sizes_full_filesize", "sizes_full_filename" FROM \`media\`;`)
+  await db.run(
+    sql`INSERT INTO \`__new_media\`("id", "alt", "no_recognisable_pupils", "publishable", "hidden", "uploaded_by_id", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_feed_url", "sizes_feed_width", "sizes_feed_height", "sizes_feed_mime_type", "sizes_feed_filesize", "sizes_feed_filename", "sizes_full_url", "sizes_full_width", "sizes_full_height", "sizes_full_mime_type", "sizes_full_filesize", "sizes_full_filename") SELECT "id", "alt", "no_recognisable_pupils", "publishable", "hidden", "uploaded_by_id", "updated_at", "created_at", "url", "thumbnail_u_r_l", "filename", "mime_type", "filesize", "width", "height", "focal_x", "focal_y", "sizes_thumbnail_url", "sizes_thumbnail_width", "sizes_thumbnail_height", "sizes_thumbnail_mime_type", "sizes_thumbnail_filesize", "sizes_thumbnail_filename", "sizes_feed_url", "sizes_feed_width", "sizes_feed_height", "sizes_feed_mime_type", "sizes_feed_filesize", "sizes_feed_filename", "sizes_full_url", "sizes_full_width", "sizes_full_height", "sizes_full_mime_type", "sizes_full_filesize", "sizes_full_filename" FROM \`media\`;`,
+  )
   await db.run(sql`DROP TABLE \`media\`;`)
   await db.run(sql`ALTER TABLE \`__new_media\` RENAME TO \`media\`;`)
   await db.run(sql`CREATE INDEX \`media_uploaded_by_idx\` ON \`media\` (\`uploaded_by_id\`);`)
   await db.run(sql`CREATE INDEX \`media_updated_at_idx\` ON \`media\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`media_created_at_idx\` ON \`media\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`media_filename_idx\` ON \`media\` (\`filename\`);`)
-  await db.run(sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`)
-  await db.run(sql`CREATE INDEX \`media_sizes_feed_sizes_feed_filename_idx\` ON \`media\` (\`sizes_feed_filename\`);`)
-  await db.run(sql`CREATE INDEX \`media_sizes_full_sizes_full_filename_idx\` ON \`media\` (\`sizes_full_filename\`);`)
+  await db.run(
+    sql`CREATE INDEX \`media_sizes_thumbnail_sizes_thumbnail_filename_idx\` ON \`media\` (\`sizes_thumbnail_filename\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`media_sizes_feed_sizes_feed_filename_idx\` ON \`media\` (\`sizes_feed_filename\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`media_sizes_full_sizes_full_filename_idx\` ON \`media\` (\`sizes_full_filename\`);`,
+  )
   await db.run(sql`ALTER TABLE \`pupils\` DROP COLUMN \`tag_label\`;`)
 }

@@ -10,8 +10,12 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     \`period\` integer NOT NULL,
     \`expire\` integer NOT NULL
   );`)
-  await db.run(sql`CREATE INDEX IF NOT EXISTS \`rate_limit_hits_key_idx\` ON \`rate_limit_hits\` (\`key\`, \`period\`);`)
-  await db.run(sql`CREATE INDEX IF NOT EXISTS \`rate_limit_hits_expire_idx\` ON \`rate_limit_hits\` (\`expire\`);`)
+  await db.run(
+    sql`CREATE INDEX IF NOT EXISTS \`rate_limit_hits_key_idx\` ON \`rate_limit_hits\` (\`key\`, \`period\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX IF NOT EXISTS \`rate_limit_hits_expire_idx\` ON \`rate_limit_hits\` (\`expire\`);`,
+  )
   await db.run(sql`CREATE TABLE IF NOT EXISTS \`leases\` (
     \`id\` text PRIMARY KEY NOT NULL,
     \`name\` text NOT NULL,
@@ -23,7 +27,9 @@ export async function up({ db }: MigrateUpArgs): Promise<void> {
     \`id\` text PRIMARY KEY NOT NULL,
     \`expire\` integer NOT NULL
   );`)
-  await db.run(sql`CREATE INDEX IF NOT EXISTS \`spent_tokens_expire_idx\` ON \`spent_tokens\` (\`expire\`);`)
+  await db.run(
+    sql`CREATE INDEX IF NOT EXISTS \`spent_tokens_expire_idx\` ON \`spent_tokens\` (\`expire\`);`,
+  )
 }
 
 export async function down({ db }: MigrateDownArgs): Promise<void> {

@@ -9,6 +9,7 @@ import {
   demoStaff,
 } from './demo-school-data'
 import { seedDemoAbsences } from './seed-demo-absences'
+import { seedDemoConversations } from './seed-demo-conversations'
 import { seedDemoContent } from './seed-demo-content'
 
 export type SeedResult = { created: number; existing: number; durationMs: number }
@@ -137,6 +138,11 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
 
   await seedDemoContent(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
   await seedDemoAbsences(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
+  await seedDemoConversations(
+    payload,
+    { staff: staffIds, groups: groupIds, pupils: pupilIds },
+    result,
+  )
 
   result.durationMs = Math.round(performance.now() - started)
   return result

@@ -208,6 +208,71 @@ const RESOURCES: Resource[] = [
     create: (a) => a === 'parentMulti',
   },
   {
+    // talkA1: a kind-gesprek about a1 (group A) that teacherAB started; questionB1: guardianB1's
+    // question to the teachers about b1 (group B). Every guardian is in a kind-gesprek, only the
+    // asking parent in a question; the group's teachers in both; directors list every one; the
+    // office none. Nothing changes after the start, nothing is deleted.
+    slug: 'conversations',
+    targets: ['talkA1', 'questionB1'],
+    read: (a, t) =>
+      a === 'director' ||
+      table({
+        teacherAB: ['talkA1', 'questionB1'],
+        parentMulti: ['talkA1'],
+        guardianB1: ['questionB1'],
+      })(a, t),
+    update: nobody,
+    remove: nobody,
+    // The sample is about a1: its teacher, a director, its parent.
+    create: (a) => a === 'director' || a === 'teacherAB' || a === 'parentMulti',
+  },
+  {
+    // msgTalkA1: teacherAB's message in talkA1; msgQuestionB1: guardianB1's in questionB1;
+    // heldA1: parentMulti's message in talkA1 the conduct check held. The director opened
+    // questionB1 (recorded), not talkA1: they read held messages and what is in questionB1.
+    slug: 'messages',
+    targets: ['msgTalkA1', 'msgQuestionB1', 'heldA1'],
+    read: (a, t) =>
+      table({
+        director: ['msgQuestionB1', 'heldA1'],
+        teacherAB: ['msgTalkA1', 'msgQuestionB1'],
+        parentMulti: ['msgTalkA1', 'heldA1'],
+        guardianB1: ['msgQuestionB1'],
+      })(a, t),
+    // The sample change names the status it has (delivered): a parent may not write the status
+    // (dropped) and changes only their own messages; staff move it only between delivered and
+    // hidden, so nobody delivers a held message but its writer rephrasing it.
+    update: (a, t) =>
+      table({
+        director: ['msgQuestionB1'],
+        teacherAB: ['msgTalkA1', 'msgQuestionB1'],
+        parentMulti: ['heldA1'],
+        guardianB1: ['msgQuestionB1'],
+      })(a, t),
+    remove: nobody,
+    // The sample is a message in talkA1: its participants (the director has not opened it).
+    create: (a) => a === 'teacherAB' || a === 'parentMulti',
+  },
+  {
+    // readA1: teacherAB's read mark in talkA1 (set by their own message). Participants read the
+    // marks; only the CMS writes them.
+    slug: 'conversation-reads',
+    targets: ['readA1'],
+    read: (a) => a === 'teacherAB' || a === 'parentMulti',
+    update: nobody,
+    remove: nobody,
+    create: nobody,
+  },
+  {
+    // The record of the director opening questionB1: directors only, never changed or deleted.
+    slug: 'conversation-openings',
+    targets: ['opening'],
+    read: (a) => a === 'director',
+    update: nobody,
+    remove: nobody,
+    create: (a) => a === 'director',
+  },
+  {
     // parentMulti's choice for a1.
     slug: 'image-consents',
     targets: ['consent'],
@@ -284,6 +349,7 @@ describe('authorization matrix', () => {
   const ids: Record<string, Record<string, string>> = {}
 
   const fileStarted = new Date().toISOString()
+  let spareConversation = ''
 
   beforeAll(async () => {
     // Absences follow the school's clock: Monday 7 December 2026, 08:00 in Amsterdam.
@@ -452,6 +518,56 @@ describe('authorization matrix', () => {
       overrideAccess: false,
     })
     ids['leave-requests'] = { leaveA1: leaveA1.id, leaveB1: leaveB1.id }
+    const talkA1 = await payload.create({
+      collection: 'conversations',
+      data: { pupil: f.pupils.a1.id, subject: 'Matrix: lezen' } as never,
+      user: users.teacherAB,
+      overrideAccess: false,
+    })
+    const questionB1 = await payload.create({
+      collection: 'conversations',
+      data: { pupil: f.pupils.b1.id, subject: 'Matrix: vraag' } as never,
+      user: users.guardianB1,
+      overrideAccess: false,
+    })
+    // Not a target: the conversation the openings' sample opens (talkA1 stays unopened).
+    spareConversation = (
+      await payload.create({
+        collection: 'conversations',
+        data: { pupil: f.pupils.c1.id, subject: 'Matrix: reserve' } as never,
+        user: users.teacherC,
+        overrideAccess: false,
+      })
+    ).id
+    const message = (user: (typeof users)[ActorKey], conversation: string, body: string) =>
+      payload.create({
+        collection: 'messages',
+        data: { conversation, body } as never,
+        user,
+        overrideAccess: false,
+      })
+    const msgTalkA1 = await message(users.teacherAB, talkA1.id, 'Matrix: goed gelezen')
+    const msgQuestionB1 = await message(users.guardianB1, questionB1.id, 'Matrix: een vraag')
+    const heldA1 = await message(users.parentMulti, talkA1.id, 'Matrix: wat een klootzak')
+    expect(heldA1.status).toBe('held')
+    const opening = await payload.create({
+      collection: 'conversation-openings',
+      data: { conversation: questionB1.id, reason: 'Matrix: zorg' } as never,
+      user: users.director,
+      overrideAccess: false,
+    })
+    const readA1 = await payload.find({
+      collection: 'conversation-reads',
+      where: { readKey: { equals: `${talkA1.id}:staff:${f.teacherTwoGroups.id}` } },
+    })
+    ids.conversations = { talkA1: talkA1.id, questionB1: questionB1.id }
+    ids.messages = {
+      msgTalkA1: msgTalkA1.id,
+      msgQuestionB1: msgQuestionB1.id,
+      heldA1: heldA1.id,
+    }
+    ids['conversation-reads'] = { readA1: readA1.docs[0]!.id }
+    ids['conversation-openings'] = { opening: opening.id }
     ids['post-notifications'] = { notification: (await notificationRow()).id }
     ids['image-consent-changes'] = { change: (await consentChangeRow()).id }
     ids['payload-locked-documents'] = { lock: (await directorsLock()).id }
@@ -634,6 +750,24 @@ describe('authorization matrix', () => {
           })
         ).id
       }
+      case 'conversations':
+      case 'messages':
+      case 'conversation-reads':
+      case 'conversation-openings': {
+        // A copy as the CMS wrote it (the trusted Local API keeps every field as given).
+        const {
+          id: _id,
+          createdAt: _c,
+          updatedAt: _u,
+          ...copy
+        } = (await payload.findByID({
+          collection: slug,
+          id: ids[slug]![target]!,
+          depth: 0,
+        })) as unknown as Record<string, unknown>
+        if (slug === 'conversation-reads') copy.readKey = `${String(copy.readKey)}:${randomUUID()}`
+        return (await payload.create({ collection: slug, data: copy as never })).id
+      }
       case 'leave-requests': {
         const source = await payload.findByID({
           collection: 'leave-requests',
@@ -806,6 +940,14 @@ describe('authorization matrix', () => {
         return { pupil: f.pupils.a1.id, kind: 'planned', date: nextSampleDay(), reason: 'tandarts' }
       case 'leave-requests':
         return leaveData(f.pupils.a1.id)
+      case 'conversations':
+        return { pupil: f.pupils.a1.id, subject: `Matrix ${tag}` }
+      case 'messages':
+        return { conversation: ids.conversations!.talkA1!, body: `Matrix ${tag}` }
+      case 'conversation-reads':
+        return { conversation: ids.conversations!.talkA1!, readAt: new Date().toISOString() }
+      case 'conversation-openings':
+        return { conversation: spareConversation, reason: `Matrix ${tag}` }
       case 'image-consent-changes':
         return {
           pupil: f.pupils.b1.id,
@@ -873,6 +1015,10 @@ describe('authorization matrix', () => {
       // Nobody may rewrite what a report says (only the status moves): dropped, not refused.
       absences: { note: 'Bijgewerkt' },
       'leave-requests': { note: 'Bijgewerkt' },
+      conversations: { subject: 'Bijgewerkt' },
+      messages: { status: 'delivered' },
+      'conversation-reads': { readerName: 'Bijgewerkt' },
+      'conversation-openings': { reason: 'Bijgewerkt' },
       'post-notifications': { status: 'cancelled' },
       'image-consent-changes': { to: 'refused' },
       'payload-locked-documents': { user: { relationTo: 'staff', value: f.director.id } },

@@ -155,6 +155,19 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
         note: `Schrijfproef ${++marker}`,
       }
     },
+    conversations: async (actor) => {
+      await forget({ payload }, 'message', `parent:${actor.doc.id}`)
+      return { pupil: school.pupils.a1.id, subject: `Schrijfproef ${++marker}` }
+    },
+    // In a1's kind-gesprek: the parent and the teacher take part, the director opened it.
+    messages: async (actor) => {
+      await forget({ payload }, 'message', `parent:${actor.doc.id}`)
+      return { conversation: mine.get('conversations')!, body: `Schrijfproef ${++marker}` }
+    },
+    'conversation-openings': async () => ({
+      conversation: mine.get('conversations')!,
+      reason: `Schrijfproef ${++marker}`,
+    }),
     posts: async () => ({
       title: `Schrijfproef ${++marker}`,
       audience: 'groups',
@@ -485,6 +498,26 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
       user: asUser('parents', school.parents.multiGroup),
       overrideAccess: false,
     })
+    const conversation = await payload.create({
+      collection: 'conversations',
+      data: { pupil: school.pupils.a1.id, subject: 'Velden' } as never,
+      user: asUser('staff', school.teacherTwoGroups),
+      overrideAccess: false,
+    })
+    await payload.create({
+      collection: 'conversation-openings',
+      data: { conversation: conversation.id, reason: 'Velden' } as never,
+      user: asUser('staff', school.director),
+      overrideAccess: false,
+    })
+    const message = await payload.create({
+      collection: 'messages',
+      data: { conversation: conversation.id, body: 'Velden' } as never,
+      user: asUser('parents', school.parents.multiGroup),
+      overrideAccess: false,
+    })
+    mine.set('conversations', conversation.id)
+    mine.set('messages', message.id)
     mine.set('absences', absence.id)
     mine.set('leave-requests', leave.id)
     mine.set('media', photo.id)

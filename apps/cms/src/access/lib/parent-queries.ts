@@ -17,6 +17,10 @@ export const PARENT_QUERY_FIELDS: Record<string, readonly string[]> = {
   parents: ['id'],
   'image-consents': ['id', 'pupil', 'allowed', 'createdAt', 'updatedAt'],
   reports: ['id', 'post', 'media', 'category', 'status', 'createdAt', 'updatedAt'],
+  // The portal lists a family's conversations and one conversation's messages and read marks.
+  conversations: ['id', 'pupil', 'kind', 'lastMessageAt', 'createdAt'],
+  messages: ['id', 'conversation', 'createdAt'],
+  'conversation-reads': ['id', 'conversation'],
 }
 
 const refuse = (what: string): never => {

@@ -36,6 +36,22 @@ export async function teacherGroupIds(req: PayloadRequest): Promise<string[]> {
   return ids
 }
 
+/**
+ * The pupils of a teacher's groups (their current groups: a pupil who moves on takes their
+ * conversations to the new teachers at once). Cached on the request like the groups.
+ */
+export async function teacherPupilIds(req: PayloadRequest): Promise<string[]> {
+  const staff = staffUser(req)
+  if (!staff) return []
+  const cacheKey = `teacherPupilIds:${staff.id}`
+  const cached = req.context[cacheKey] as string[] | undefined
+  if (cached) return cached
+  const groups = await teacherGroupIds(req)
+  const ids = groups.length ? await findIds(req, 'pupils', { group: { in: groups } }) : []
+  req.context[cacheKey] = ids
+  return ids
+}
+
 /** The parent's children, straight from their own account (group membership is derived, S2). */
 export function parentChildIds(req: PayloadRequest): string[] {
   const parent = parentUser(req)

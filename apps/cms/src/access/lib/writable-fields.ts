@@ -65,6 +65,27 @@ export const WRITABLE_FIELDS = {
     office: { create: [], update: [] },
     teacher: { create: [], update: [] },
   },
+  // Conversations (S6, S7): the starter names the pupil and the subject, nothing changes after.
+  conversations: {
+    parent: { create: ['pupil', 'subject'], update: [] },
+    teacher: { create: ['pupil', 'subject'], update: [] },
+    director: { create: ['pupil', 'subject'], update: [] },
+    office: { create: [], update: [] },
+  },
+  // A message: the writer its text (a parent may correct it, check-message-change.ts); staff
+  // only its status (hide, show again).
+  messages: {
+    parent: { create: ['conversation', 'body'], update: ['body'] },
+    teacher: { create: ['conversation', 'body'], update: ['status'] },
+    director: { create: ['conversation', 'body'], update: ['status'] },
+    office: { create: [], update: [] },
+  },
+  // A director opening a conversation says which and why; the rest is the login's.
+  'conversation-openings': {
+    director: { create: ['conversation', 'reason'], update: [] },
+    teacher: { create: [], update: [] },
+    office: { create: [], update: [] },
+  },
   // Teachers and office update only their own record (`staffUpdate`), and there only their
   // name: the login address and the role are the director's, the password goes through
   // change-password.
@@ -103,6 +124,32 @@ export const SET_BY_HOOKS = {
     'decidedBy',
     'decidedAt',
   ],
+  conversations: ['kind', 'starterName', 'startedByParent', 'startedByStaff', 'lastMessageAt'],
+  messages: [
+    'heldRule',
+    'authorName',
+    'authorParent',
+    'authorStaff',
+    'sentAt',
+    'editedAt',
+    'hiddenBy',
+    'hiddenAt',
+    'pupil',
+    'kind',
+    'starterParent',
+  ],
+  'conversation-reads': [
+    'conversation',
+    'readerName',
+    'readAt',
+    'readerParent',
+    'readerStaff',
+    'readKey',
+    'pupil',
+    'kind',
+    'starterParent',
+  ],
+  'conversation-openings': ['director', 'directorName'],
   media: ['uploadedBy'],
   posts: ['author', 'publishedAt', 'notifyRound'],
   pupils: ['fullName', 'tagLabel'],

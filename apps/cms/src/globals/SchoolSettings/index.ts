@@ -2,6 +2,7 @@ import { daysBetween, DEFAULT_DIGEST_TIME, DEFAULT_LEAVE_NOTICE_WEEKS } from '@s
 import type { Field, GlobalConfig } from 'payload'
 
 import { isDirector } from '../../access/is-director'
+import { isStaffField } from '../../access/is-staff-field'
 import { isLoggedIn } from '../../access/is-logged-in'
 import { refreshTagLabels } from '../../collections/Pupils/hooks/tag-label'
 import { validateCalendarDate } from './hooks/validate-calendar-date'
@@ -244,6 +245,67 @@ export const SchoolSettings: GlobalConfig = {
           en: 'Later requests are marked late.',
         },
       },
+    },
+    {
+      name: 'replyTime',
+      type: 'text',
+      required: true,
+      defaultValue: 'binnen twee werkdagen',
+      maxLength: 80,
+      label: { nl: 'Gebruikelijke reactietijd op berichten', en: 'Usual reply time' },
+      admin: {
+        description: {
+          nl: 'Ouders lezen dit bij het schrijven van een bericht: "Je krijgt meestal antwoord …".',
+          en: 'Shown to parents writing a message.',
+        },
+      },
+    },
+    {
+      // The school's own words for the conduct check (S19), next to the built-in list.
+      name: 'conductTerms',
+      type: 'array',
+      maxRows: 500,
+      // Parents read the settings (hours, phone); the list of held words is the school's.
+      access: { read: isStaffField },
+      label: { nl: 'Extra woorden voor de gedragscheck', en: 'Extra conduct terms' },
+      labels: {
+        singular: { nl: 'Woord', en: 'Term' },
+        plural: { nl: 'Woorden', en: 'Terms' },
+      },
+      admin: {
+        initCollapsed: true,
+        description: {
+          nl: 'Berichten van ouders met een van deze woorden worden niet bezorgd; de directie ziet ze met de reden. Hele woorden, ook in samenstellingen.',
+          en: 'Messages containing these words are held.',
+        },
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'term',
+              type: 'text',
+              required: true,
+              maxLength: 60,
+              label: { nl: 'Woord', en: 'Term' },
+            },
+            {
+              name: 'rule',
+              type: 'select',
+              required: true,
+              defaultValue: 'abuse',
+              label: { nl: 'Afspraak', en: 'Rule' },
+              options: [
+                { value: 'abuse', label: { nl: 'Schelden', en: 'Abuse' } },
+                { value: 'discrimination', label: { nl: 'Discriminatie', en: 'Discrimination' } },
+                { value: 'threat', label: { nl: 'Bedreiging', en: 'Threat' } },
+                { value: 'sexual', label: { nl: 'Seksueel', en: 'Sexual' } },
+              ],
+            },
+          ],
+        },
+      ],
     },
   ],
 }

@@ -1,0 +1,68 @@
+import { createLocalReq, type Payload } from 'payload'
+
+import type { DemoIds } from './seed-demo-content'
+import { demoConversations } from './demo-conversations'
+
+type Counter = { created: number; existing: number }
+
+/**
+ * The demo conversations, written as their people wrote them: through the Local API as that
+ * teacher or parent (the participant rules and the conduct check apply), then marked read by
+ * whoever the story says read them.
+ */
+export async function seedDemoConversations(payload: Payload, ids: DemoIds, count: Counter) {
+  const userFor = async (by: string) => {
+    const staffId = ids.staff[by]
+    if (staffId) {
+      const staff = await payload.findByID({ collection: 'staff', id: staffId, depth: 0 })
+      return { ...staff, collection: 'staff' as const }
+    }
+    const found = await payload.find({
+      collection: 'parents',
+      where: { email: { equals: by } },
+      depth: 0,
+      limit: 1,
+    })
+    const parent = found.docs[0]
+    if (!parent) throw new Error(`seed: no demo parent ${by}`)
+    return { ...parent, collection: 'parents' as const }
+  }
+
+  for (const item of demoConversations) {
+    const pupil = ids.pupils[item.pupil]!
+    const existing = await payload.count({
+      collection: 'conversations',
+      where: { and: [{ pupil: { equals: pupil } }, { subject: { equals: item.subject } }] },
+    })
+    if (existing.totalDocs) {
+      count.existing++
+      continue
+    }
+    const conversation = await payload.create({
+      collection: 'conversations',
+      data: { pupil, subject: item.subject } as never,
+      user: await userFor(item.startedBy),
+      overrideAccess: false,
+      depth: 0,
+    })
+    for (const message of item.messages) {
+      await payload.create({
+        collection: 'messages',
+        data: { conversation: conversation.id, body: message.text } as never,
+        user: await userFor(message.by),
+        overrideAccess: false,
+        depth: 0,
+      })
+    }
+    const { markRead } = await import('../collections/ConversationReads/mark-read')
+    for (const by of item.readBy) {
+      const user = await userFor(by)
+      await markRead(await createLocalReq({}, payload), {
+        conversationId: conversation.id,
+        reader: { collection: user.collection, id: user.id, name: user.name },
+        at: new Date().toISOString(),
+      })
+    }
+    count.created++
+  }
+}
