@@ -66,6 +66,11 @@ export default defineConfig({
         description: 'Stores or serves media files; run once more with S3 storage (S3 leg).',
       },
     ],
+    // libSQL keeps the connection of every finished transaction open until garbage collection
+    // (libsql-client-ts#350, libsql-js#230): a file that writes tens of thousands of times
+    // collects now and then (`tests/int/helpers/collect-garbage.ts`) to stay under the
+    // descriptor limit.
+    execArgv: ['--expose-gc'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     globalSetup: ['./tests/int/global-setup.ts'],

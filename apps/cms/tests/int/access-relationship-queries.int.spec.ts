@@ -194,7 +194,7 @@ describe('parents query through relationships (issue #9, item 11)', () => {
     }
   })
 
-  it('a refused query is one info line in the log, not an error with a stack', async () => {
+  it('a refused query is one info line in the log (what was refused), not an error with a stack', async () => {
     // Otherwise anyone with a login fills the error log (and its alerts) at will.
     const error = vi.spyOn(payload.logger, 'error')
     const info = vi.spyOn(payload.logger, 'info')
@@ -202,7 +202,14 @@ describe('parents query through relationships (issue #9, item 11)', () => {
       const res = await rest('GET', '/posts?where[author.email][like]=a', { token })
       expect(res.status).toBe(400)
       expect(error).not.toHaveBeenCalled()
-      expect(JSON.stringify(info.mock.calls)).toContain("niet op 'author.email' zoeken")
+      expect(info.mock.calls).toContainEqual([
+        expect.objectContaining({
+          msg: 'Verzoek geweigerd',
+          status: 400,
+          collection: 'posts',
+          path: '/api/posts',
+        }),
+      ])
     } finally {
       error.mockRestore()
       info.mockRestore()

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { notDutch, refusalMessages } from './helpers/dutch'
 import { plainPng } from './helpers/images'
+import { collectGarbage } from './helpers/collect-garbage'
 import { rest, testPayload } from './helpers/payload'
 import { rawRest } from './helpers/raw-rest'
 import {
@@ -206,6 +207,7 @@ describe('bad input (issue #9 item 12)', () => {
     for (const collection of writable(payload)) {
       const fields = namedFields(collection.fields)
       for (const role of ROLES) {
+        collectGarbage()
         await restoreLogin(role)
         const target = targets.get(collection.slug)![role]!
         for (const field of fields) {
