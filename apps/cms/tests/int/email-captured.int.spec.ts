@@ -23,6 +23,9 @@ describe('captured mail in development', () => {
     // Imported only now: the CMS reads RESEND_* and MAIL_CAPTURE_DIR when its configuration loads.
     payload = await (await import('./helpers/payload')).testPayload()
     queueEmail = (await import('../../src/email/queue-email')).queueEmail
+    // The SQLite run shares one database across files: mail another file queued and left would
+    // be captured here too. Only this file's message belongs in this mailbox.
+    await payload.delete({ collection: 'payload-jobs', where: { completedAt: { exists: false } } })
   })
 
   it('writes the whole message to the mailbox folder and only a redacted text to the log', async () => {
