@@ -25,7 +25,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { ensureDataset } from '../lib/dataset'
 import { cmsEnv, ensureBuilds, loadAverage, machineLines, portalEnv, urlsOf } from '../lib/env'
 import { loginParent } from '../lib/login'
-import { type Server, startServer, stopAll, waitForHttp } from '../lib/servers'
+import { runBench, type Server, startServer, waitForHttp } from '../lib/servers'
 import { ratio } from '../lib/stats'
 import { type Answer, type Check, evaluateRun, type StoredAbsence, summarizeWave } from './outcome'
 
@@ -347,23 +347,4 @@ function printChecks(checks: readonly Check[]) {
   }
 }
 
-let stopping = false
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return
-    stopping = true
-    console.error(`\n${signal}: stopping the servers …`)
-    void stopAll().finally(() => process.exit(130))
-  })
-}
-
-try {
-  await main()
-} catch (error) {
-  console.error(
-    `\nbench:absences failed: ${error instanceof Error ? error.message : String(error)}`,
-  )
-  process.exitCode = 1
-} finally {
-  await stopAll()
-}
+await runBench('bench:absences', main)

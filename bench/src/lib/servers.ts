@@ -151,3 +151,27 @@ export function sampleRss(servers: Record<string, Server>, intervalMs = 250) {
     },
   }
 }
+
+/**
+ * Runs a bench's `main`: every server it started is stopped when it ends, fails or is
+ * interrupted (Ctrl-C), and a failure is one line and exit code 1.
+ */
+export async function runBench(name: string, main: () => Promise<void>): Promise<void> {
+  let stopping = false
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return
+      stopping = true
+      console.error(`\n${signal}: stopping the servers …`)
+      void stopAll().finally(() => process.exit(130))
+    })
+  }
+  try {
+    await main()
+  } catch (error) {
+    console.error(`\n${name} failed: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+  } finally {
+    await stopAll()
+  }
+}

@@ -27,10 +27,10 @@ import {
   type SetResult,
 } from './report'
 import {
+  runBench,
   sampleRss,
   type Server,
   startServer,
-  stopAll,
   waitForHttp,
   waitForIdle,
 } from '../lib/servers'
@@ -262,21 +262,4 @@ async function main(): Promise<void> {
   console.log(`\n${goalsBlock(evaluateGoals(results))}`)
 }
 
-let stopping = false
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return
-    stopping = true
-    console.error(`\n${signal}: stopping the servers …`)
-    void stopAll().finally(() => process.exit(130))
-  })
-}
-
-try {
-  await main()
-} catch (error) {
-  console.error(`\nbench:portal failed: ${error instanceof Error ? error.message : String(error)}`)
-  process.exitCode = 1
-} finally {
-  await stopAll()
-}
+await runBench('bench:portal', main)

@@ -5,6 +5,7 @@ import { deny } from '../../access/deny'
 import { isStaffField } from '../../access/is-staff-field'
 import { writableFields } from '../../access/lib/writable-fields'
 import { CONVERSATION_KINDS } from '../Conversations'
+import { CONDUCT_RULE_OPTIONS } from './conduct-rules'
 import { afterMessage } from './hooks/after-message'
 import { checkMessageChange } from './hooks/check-message-change'
 import { checkNewMessage } from './hooks/check-new-message'
@@ -14,13 +15,6 @@ export const MESSAGE_STATUSES = [
   { value: 'held', nl: 'Tegengehouden (gedragscheck)', en: 'Held (conduct)' },
   { value: 'hidden', nl: 'Verborgen door school', en: 'Hidden by staff' },
 ] as const
-
-export const CONDUCT_RULE_OPTIONS = [
-  { value: 'abuse', label: { nl: 'Schelden', en: 'Abuse' } },
-  { value: 'discrimination', label: { nl: 'Discriminatie', en: 'Discrimination' } },
-  { value: 'threat', label: { nl: 'Bedreiging', en: 'Threat' } },
-  { value: 'sexual', label: { nl: 'Seksueel', en: 'Sexual' } },
-]
 
 /**
  * The messages of a conversation: plain text (the apps make links clickable, never HTML). A

@@ -3,6 +3,7 @@ import type { Field, GlobalConfig } from 'payload'
 
 import { isDirector } from '../../access/is-director'
 import { isStaffField } from '../../access/is-staff-field'
+import { CONDUCT_RULE_OPTIONS } from '../../collections/Messages/conduct-rules'
 import { isLoggedIn } from '../../access/is-logged-in'
 import { refreshTagLabels } from '../../collections/Pupils/hooks/tag-label'
 import { validateCalendarDate } from './hooks/validate-calendar-date'
@@ -296,12 +297,7 @@ export const SchoolSettings: GlobalConfig = {
               required: true,
               defaultValue: 'abuse',
               label: { nl: 'Afspraak', en: 'Rule' },
-              options: [
-                { value: 'abuse', label: { nl: 'Schelden', en: 'Abuse' } },
-                { value: 'discrimination', label: { nl: 'Discriminatie', en: 'Discrimination' } },
-                { value: 'threat', label: { nl: 'Bedreiging', en: 'Threat' } },
-                { value: 'sexual', label: { nl: 'Seksueel', en: 'Sexual' } },
-              ],
+              options: CONDUCT_RULE_OPTIONS,
             },
           ],
         },
