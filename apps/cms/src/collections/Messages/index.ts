@@ -25,8 +25,9 @@ export const MESSAGE_STATUSES = [
 export const Messages: CollectionConfig = {
   slug: 'messages',
   labels: {
-    singular: { nl: 'Bericht in gesprek', en: 'Message' },
-    plural: { nl: 'Berichten in gesprekken', en: 'Messages' },
+    // Not "Berichten …": that is the posts' name, and the dashboard's links must stay distinct.
+    singular: { nl: 'Gespreksbericht', en: 'Message' },
+    plural: { nl: 'Gespreksberichten', en: 'Messages' },
   },
   defaultSort: 'createdAt',
   admin: {
