@@ -4,6 +4,7 @@ import type { PayloadRequest } from 'payload'
 import { clientAddressFromForwardedFor } from '@schoolpost/http/client-address'
 import { consumeShared, forgetShared, refundShared } from '../db/shared-state'
 import { env } from './env'
+import { Refusal } from './refusal'
 import type { CmsRateLimitBucket } from './rate-limit-spec'
 
 /**
@@ -108,4 +109,19 @@ export function setRetryAfter(req: { responseHeaders?: Headers }, retryAfterSeco
   const headers = req.responseHeaders ?? new Headers()
   headers.set('Retry-After', String(retryAfterSeconds))
   req.responseHeaders = headers
+}
+
+/**
+ * Counts one event of `bucket` for `key` inside an operation (a hook), or refuses it: a Dutch 429
+ * Refusal with Retry-After (`setRetryAfter`) and the code `rate-limited`.
+ */
+export async function consumeOrRefuse(
+  req: PayloadRequest,
+  bucket: CmsRateLimitBucket,
+  key: string,
+): Promise<void> {
+  const limit = await consume(req, bucket, key)
+  if (limit.ok) return
+  setRetryAfter(req, limit.retryAfterSeconds)
+  throw new Refusal(rateLimitMessage(limit.retryAfterSeconds), 429, { code: 'rate-limited' })
 }

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 
 import { parentChildIds } from '../../../access/lib/scope'
 import type { ParentUser } from '../../../access/lib/users'
-import { consume, rateLimitMessage, setRetryAfter } from '../../../lib/rate-limit'
+import { consumeOrRefuse } from '../../../lib/rate-limit'
 import { Refusal } from '../../../lib/refusal'
 
 type SchoolCalendar = {
@@ -55,11 +55,7 @@ export async function checkParentFor(
   pupilId: string,
   refusal: string,
 ): Promise<void> {
-  const limit = await consume(req, 'absence', `parent:${parent.id}`)
-  if (!limit.ok) {
-    setRetryAfter(req, limit.retryAfterSeconds)
-    throw new Refusal(rateLimitMessage(limit.retryAfterSeconds), 429, { code: 'rate-limited' })
-  }
+  await consumeOrRefuse(req, 'absence', `parent:${parent.id}`)
   if (!parentChildIds(req).includes(pupilId)) {
     throw new Refusal(refusal, 403, { code: 'not-your-child' })
   }

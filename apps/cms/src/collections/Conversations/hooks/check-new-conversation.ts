@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { parentChildIds, teacherPupilIds } from '../../../access/lib/scope'
 import { idOf, parentUser, staffUser } from '../../../access/lib/users'
-import { consume, rateLimitMessage, setRetryAfter } from '../../../lib/rate-limit'
+import { consumeOrRefuse } from '../../../lib/rate-limit'
 import { Refusal } from '../../../lib/refusal'
 import { conductTermsOf } from '../../Messages/hooks/conduct'
 
@@ -31,11 +31,7 @@ export const checkNewConversation: CollectionBeforeChangeHook = async ({
   if (!subject) throw new Refusal('Geef het gesprek een onderwerp.', 400, { code: 'no-subject' })
 
   if (parent) {
-    const limit = await consume(req, 'message', `parent:${parent.id}`)
-    if (!limit.ok) {
-      setRetryAfter(req, limit.retryAfterSeconds)
-      throw new Refusal(rateLimitMessage(limit.retryAfterSeconds), 429, { code: 'rate-limited' })
-    }
+    await consumeOrRefuse(req, 'message', `parent:${parent.id}`)
     if (!parentChildIds(req).includes(pupilId)) {
       throw new Refusal('Dit kind hoort niet bij uw account.', 403, { code: 'not-your-child' })
     }

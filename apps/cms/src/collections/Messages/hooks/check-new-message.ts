@@ -4,7 +4,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { directorConversationIds } from '../../../access/conversations-access'
 import { idOf, parentUser, staffUser } from '../../../access/lib/users'
 import { now } from '../../../lib/clock'
-import { consume, rateLimitMessage, setRetryAfter } from '../../../lib/rate-limit'
+import { consumeOrRefuse } from '../../../lib/rate-limit'
 import { Refusal } from '../../../lib/refusal'
 import { conductTermsOf } from './conduct'
 
@@ -25,13 +25,7 @@ export const checkNewMessage: CollectionBeforeChangeHook = async ({ data, operat
 
   const body = typeof data.body === 'string' ? data.body.trim() : ''
   if (!body) throw new Refusal('Schrijf eerst een bericht.', 400, { code: 'empty' })
-  if (parent) {
-    const limit = await consume(req, 'message', `parent:${parent.id}`)
-    if (!limit.ok) {
-      setRetryAfter(req, limit.retryAfterSeconds)
-      throw new Refusal(rateLimitMessage(limit.retryAfterSeconds), 429, { code: 'rate-limited' })
-    }
-  }
+  if (parent) await consumeOrRefuse(req, 'message', `parent:${parent.id}`)
 
   const conversationId = idOf(data.conversation as string | { id: string } | null | undefined)
   const conversation = conversationId
