@@ -137,6 +137,18 @@ describe('conversations', () => {
     expect(stored.docs[0]!.lastMessageAt).toBeTruthy()
   })
 
+  it('a teacher answers a question: the asking parent reads it, the other guardian does not', async () => {
+    const asked = await write(t.guardian1!, question.id, 'Wanneer is er gym?')
+    expect(asked.status).toBe(201)
+    const answer = await write(t.teacher!, question.id, 'Op dinsdag en vrijdag.')
+    expect(answer.status, await answer.clone().text()).toBe(201)
+    expect((await messagesOf(t.guardian1!, question.id)).map((m) => m.body)).toEqual([
+      'Wanneer is er gym?',
+      'Op dinsdag en vrijdag.',
+    ])
+    expect(await messagesOf(t.guardian2!, question.id)).toEqual([])
+  })
+
   it('an abusive parent message is held: the writer reads why and rephrases, others never see it, directors do', async () => {
     const res = await write(t.guardian1!, childTalk.id, ABUSIVE)
     expect(res.status).toBe(201)

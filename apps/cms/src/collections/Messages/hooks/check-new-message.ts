@@ -27,6 +27,9 @@ export const checkNewMessage: CollectionBeforeChangeHook = async ({ data, operat
   if (!body) throw new Refusal('Schrijf eerst een bericht.', 400, { code: 'empty' })
   if (parent) await consumeOrRefuse(req, 'message', `parent:${parent.id}`)
 
+  // One read, with the writer's own access: it is the participant check and gives the facts the
+  // message carries. The asking parent is not readable for parents, and needs no read: in a
+  // question only its asker takes part, in a kind-gesprek there is none.
   const conversationId = idOf(data.conversation as string | { id: string } | null | undefined)
   const conversation = conversationId
     ? await req.payload.findByID({
@@ -37,6 +40,7 @@ export const checkNewMessage: CollectionBeforeChangeHook = async ({ data, operat
         user: req.user,
         req,
         disableErrors: true,
+        select: { pupil: true, kind: true, startedByParent: true },
       })
     : null
   if (!conversation) throw new Refusal(NOT_YOUR_CONVERSATION, 404, { code: 'not-found' })
@@ -50,15 +54,8 @@ export const checkNewMessage: CollectionBeforeChangeHook = async ({ data, operat
       { code: 'not-opened' },
     )
   }
-  // The asking parent is not readable for parents: read the conversation's facts as the system.
-  const facts = await req.payload.findByID({
-    collection: 'conversations',
-    id: conversation.id,
-    depth: 0,
-    overrideAccess: true,
-    req,
-    select: { pupil: true, kind: true, startedByParent: true },
-  })
+  const starterParent =
+    conversation.kind !== 'teacher' ? null : parent ? parent.id : idOf(conversation.startedByParent)
 
   const conduct = checkConduct({ text: body, extraTerms: await conductTermsOf(req) })
   if (!conduct.ok && staff) {
@@ -77,8 +74,8 @@ export const checkNewMessage: CollectionBeforeChangeHook = async ({ data, operat
     editedAt: null,
     hiddenBy: null,
     hiddenAt: null,
-    pupil: idOf(facts.pupil),
-    kind: facts.kind,
-    starterParent: idOf(facts.startedByParent),
+    pupil: idOf(conversation.pupil),
+    kind: conversation.kind,
+    starterParent,
   }
 }
