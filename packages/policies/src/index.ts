@@ -96,3 +96,5 @@ export {
 export type { SchoolAbsenceSettings, StoredSchoolSettings } from './settings/to-absence-settings'
 export { checkConduct, CONDUCT_MESSAGES, CONDUCT_RULES } from './conduct/check-conduct'
 export type { CheckConductResult, ConductRule, ConductTerm } from './conduct/check-conduct'
+export { canEditMessage, MESSAGE_EDIT_WINDOW_MS } from './conversations/can-edit-message'
+export type { CanEditMessageResult, MessageStatus } from './conversations/can-edit-message'

@@ -305,6 +305,116 @@ describe('conversations', () => {
     ).toBe(403)
   })
 
+  it('overview and thread: unread counts, who read the latest message, the composer facts', async () => {
+    // A Monday at 10:00 UTC (school hours in Amsterdam, summer or winter), a week or more from
+    // now: every message written so far is older.
+    const base = new Date(Date.now() + 7 * 86_400_000)
+    base.setUTCDate(base.getUTCDate() + ((8 - base.getUTCDay()) % 7))
+    base.setUTCHours(10, 0, 0, 0)
+    const at = (minutes: number) => new Date(base.getTime() + minutes * 60_000).toISOString()
+    type Overview = {
+      conversations: { id: string; unread: number; pupil: { firstName: string } }[]
+      unreadTotal: number
+    }
+    type Thread = {
+      messages: { body: string; mine: boolean; fromSchool: boolean; status: string }[]
+      latestReadBy: string[]
+      school: { replyTime: string; duringSchoolHours: boolean; phone: string }
+      conversation: { id: string; subject: string; pupil: { firstName: string } }
+    }
+    const overview = async (token: Token) => {
+      const res = await rest('GET', '/conversations/overview', { token })
+      expect(res.status, await res.clone().text()).toBe(200)
+      return (await res.json()) as Overview
+    }
+    const thread = async (token: Token, id: string) => {
+      const res = await rest('GET', `/conversations/${id}/thread`, { token })
+      expect(res.status, await res.clone().text()).toBe(200)
+      return (await res.json()) as Thread
+    }
+    const unreadIn = (o: Overview, id: string) => o.conversations.find((c) => c.id === id)?.unread
+    const read = (token: Token, id: string) => rest('POST', `/conversations/${id}/read`, { token })
+
+    try {
+      setClock(at(0))
+      for (const token of [t.guardian1!, t.guardian2!, t.teacher!]) {
+        expect((await read(token, childTalk.id)).status).toBe(200)
+      }
+      expect(unreadIn(await overview(t.guardian1!), childTalk.id)).toBe(0)
+
+      setClock(at(1))
+      expect((await write(t.teacher!, childTalk.id, 'Morgen gaan we naar het bos.')).status).toBe(
+        201,
+      )
+      setClock(at(2))
+      expect((await write(t.teacher!, childTalk.id, 'Laarzen mee graag.')).status).toBe(201)
+      setClock(at(3))
+      const forGuardian = await overview(t.guardian1!)
+      expect(unreadIn(forGuardian, childTalk.id)).toBe(2)
+      expect(forGuardian.unreadTotal).toBeGreaterThanOrEqual(2)
+      expect(forGuardian.conversations.find((c) => c.id === childTalk.id)?.pupil.firstName).toBe(
+        'B1',
+      )
+      // The writer has nothing unread of their own; the question is the asker's alone.
+      expect(unreadIn(await overview(t.teacher!), childTalk.id)).toBe(0)
+      expect(unreadIn(await overview(t.guardian2!), question.id)).toBeUndefined()
+
+      const seen = await thread(t.guardian1!, childTalk.id)
+      expect(seen.conversation.subject).toBe('Hoe gaat het met lezen?')
+      expect(seen.messages.at(-1)).toMatchObject({
+        body: 'Laarzen mee graag.',
+        mine: false,
+        fromSchool: true,
+        status: 'delivered',
+      })
+      expect(seen.school.duringSchoolHours).toBe(true)
+      expect(seen.school.replyTime).toBeTruthy()
+      expect(seen.latestReadBy).toEqual([])
+
+      expect((await read(t.guardian1!, childTalk.id)).status).toBe(200)
+      expect(unreadIn(await overview(t.guardian1!), childTalk.id)).toBe(0)
+      expect(unreadIn(await overview(t.guardian2!), childTalk.id)).toBe(2)
+      const forTeacher = await thread(t.teacher!, childTalk.id)
+      expect(forTeacher.latestReadBy).toEqual([f.parents.guardianOne.name])
+
+      setClock(at(4))
+      expect((await write(t.guardian2!, childTalk.id, 'Komt goed!')).status).toBe(201)
+      expect(unreadIn(await overview(t.teacher!), childTalk.id)).toBe(1)
+      // Writing is reading: the writer is up to date.
+      expect(unreadIn(await overview(t.guardian2!), childTalk.id)).toBe(0)
+      const mine = (await thread(t.guardian2!, childTalk.id)).messages.at(-1)
+      expect(mine).toMatchObject({ body: 'Komt goed!', mine: true, fromSchool: false })
+
+      // After school the composer no longer says "teachers read after school".
+      setClock(new Date(base.getTime() + 9 * 3_600_000).toISOString())
+      expect((await thread(t.guardian1!, childTalk.id)).school.duringSchoolHours).toBe(false)
+    } finally {
+      resetClock()
+    }
+
+    // Nobody else gets the thread: another family, another group's teacher, the office, anyone.
+    for (const token of [t.multi!, t.otherTeacher!]) {
+      expect((await rest('GET', `/conversations/${childTalk.id}/thread`, { token })).status).toBe(
+        404,
+      )
+    }
+    expect(
+      (await rest('GET', `/conversations/${childTalk.id}/thread`, { token: t.office! })).status,
+    ).toBe(403)
+    expect((await rest('GET', `/conversations/${childTalk.id}/thread`, {})).status).toBe(401)
+    expect((await rest('GET', '/conversations/overview', {})).status).toBe(401)
+    expect(
+      (await rest('GET', '/conversations/overview?pagina=0', { token: t.teacher! })).status,
+    ).toBe(400)
+    expect(
+      (
+        await rest('GET', `/conversations/${childTalk.id}/thread?voor=gisteren`, {
+          token: t.teacher!,
+        })
+      ).status,
+    ).toBe(400)
+  })
+
   it('a pupil changing group takes the conversation to the new teachers at once', async () => {
     await payload.update({
       collection: 'pupils',

@@ -19,7 +19,7 @@ export const PARENT_QUERY_FIELDS: Record<string, readonly string[]> = {
   reports: ['id', 'post', 'media', 'category', 'status', 'createdAt', 'updatedAt'],
   // The portal lists a family's conversations and one conversation's messages and read marks.
   conversations: ['id', 'pupil', 'kind', 'lastMessageAt', 'createdAt'],
-  messages: ['id', 'conversation', 'createdAt'],
+  messages: ['id', 'conversation', 'sentAt', 'createdAt'],
   'conversation-reads': ['id', 'conversation'],
 }
 

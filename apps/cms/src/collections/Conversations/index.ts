@@ -4,6 +4,8 @@ import { conversationsCreate, conversationsRead } from '../../access/conversatio
 import { deny } from '../../access/deny'
 import { isStaffField } from '../../access/is-staff-field'
 import { writableFields } from '../../access/lib/writable-fields'
+import { conversationOverview } from './endpoints/conversation-overview'
+import { conversationThread } from './endpoints/conversation-thread'
 import { markConversationRead } from './endpoints/mark-conversation-read'
 import { checkNewConversation } from './hooks/check-new-conversation'
 
@@ -30,7 +32,7 @@ export const Conversations: CollectionConfig = {
     group: { nl: 'Gesprekken', en: 'Conversations' },
   },
   access: { read: conversationsRead, create: conversationsCreate, update: deny, delete: deny },
-  endpoints: [markConversationRead],
+  endpoints: [conversationOverview, conversationThread, markConversationRead],
   hooks: { beforeChange: [checkNewConversation] },
   // Who writes which field: access/lib/writable-fields.ts (the starter names the pupil and the
   // subject; the hook sets the rest).

@@ -10,6 +10,8 @@ type SchoolCalendar = {
   settings: ReturnType<typeof toAbsenceSettings>
   phone: string
   schoolName: string
+  /** "binnen twee werkdagen": what a parent writing to a teacher reads (S8). */
+  replyTime: string
 }
 
 /**
@@ -24,6 +26,7 @@ export async function schoolCalendar(req: PayloadRequest): Promise<SchoolCalenda
     settings: toAbsenceSettings(stored),
     phone: stored.phone,
     schoolName: stored.schoolName,
+    replyTime: stored.replyTime || 'binnen twee werkdagen',
   }
   req.context.schoolCalendar = calendar
   return calendar

@@ -1,13 +1,10 @@
-import { checkConduct } from '@schoolpost/policies'
+import { canEditMessage, checkConduct } from '@schoolpost/policies'
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { idOf, parentUser, staffUser } from '../../../access/lib/users'
 import { now } from '../../../lib/clock'
 import { Refusal } from '../../../lib/refusal'
 import { conductTermsOf } from './conduct'
-
-/** How long a parent may still correct a delivered message. */
-export const EDIT_WINDOW_MS = 5 * 60 * 1000
 
 /**
  * A change to a message. A parent edits only their own text: a delivered message within five
@@ -30,14 +27,19 @@ export const checkMessageChange: CollectionBeforeChangeHook = async ({
     if (idOf(originalDoc.authorParent) !== parent.id) {
       throw new Refusal('U kunt alleen uw eigen berichten aanpassen.', 403, { code: 'not-yours' })
     }
-    if (originalDoc.status === 'hidden') {
-      throw new Refusal('Dit bericht is verborgen door de school.', 409, { code: 'hidden' })
-    }
-    const age = now().getTime() - new Date(originalDoc.sentAt ?? originalDoc.createdAt).getTime()
-    if (originalDoc.status === 'delivered' && age > EDIT_WINDOW_MS) {
-      throw new Refusal('Een bericht kunt u tot 5 minuten na het versturen aanpassen.', 409, {
-        code: 'too-late-to-edit',
-      })
+    const editable = canEditMessage({
+      status: originalDoc.status,
+      sentAt: new Date(originalDoc.sentAt ?? originalDoc.createdAt),
+      now: now(),
+    })
+    if (!editable.ok) {
+      throw new Refusal(
+        editable.reason === 'hidden'
+          ? 'Dit bericht is verborgen door de school.'
+          : 'Een bericht kunt u tot 5 minuten na het versturen aanpassen.',
+        409,
+        { code: editable.reason },
+      )
     }
     const body = typeof data.body === 'string' ? data.body.trim() : originalDoc.body
     if (!body) throw new Refusal('Schrijf eerst een bericht.', 400, { code: 'empty' })

@@ -1,0 +1,176 @@
+import {
+  type ConversationThread,
+  conversationThreadQuery,
+  MESSAGES_PER_PAGE,
+} from '@schoolpost/contracts'
+import {
+  canEditMessage,
+  CONDUCT_MESSAGES,
+  type ConductRule,
+  isSchoolHours,
+} from '@schoolpost/policies'
+import type { Endpoint, Where } from 'payload'
+
+import { directorConversationIds } from '../../../access/conversations-access'
+import { idOf } from '../../../access/lib/users'
+import { now } from '../../../lib/clock'
+import { jsonError } from '../../../lib/json-body'
+import { schoolCalendar } from '../../Absences/hooks/absence-facts'
+import { queryOf } from '../../Parents/endpoints/portal-parent'
+import { conversationCaller, isWrittenBy } from './conversation-caller'
+
+const NOT_FOUND = 'Dit gesprek bestaat niet of is niet voor u.'
+
+/**
+ * `GET /api/conversations/:id/thread?voor=`: one conversation as its page shows it — the latest
+ * messages (those the caller may read: a parent the delivered ones and their own held ones),
+ * everyone's read mark, who has read the latest message, and what the composer says (the school's
+ * phone and reply time, whether it is school hours now). Only a participant gets it; a director
+ * only where they started or opened the conversation (opening is recorded).
+ */
+export const conversationThread: Endpoint = {
+  path: '/:id/thread',
+  method: 'get',
+  handler: async (req) => {
+    const caller = conversationCaller(req)
+    if (caller instanceof Response) return caller
+    const query = queryOf(req, conversationThreadQuery)
+    if (!query) return jsonError(400, 'invalid-input', 'Deze pagina van het gesprek bestaat niet.')
+    const id = String(req.routeParams?.id ?? '')
+    const conversation = id
+      ? await req.payload.findByID({
+          collection: 'conversations',
+          id,
+          depth: 0,
+          overrideAccess: false,
+          user: req.user,
+          req,
+          disableErrors: true,
+          select: {
+            subject: true,
+            kind: true,
+            pupil: true,
+            starterName: true,
+            lastMessageAt: true,
+            createdAt: true,
+          },
+        })
+      : null
+    if (!conversation) return jsonError(404, 'not-found', NOT_FOUND)
+    if (caller.role === 'director' && !(await directorConversationIds(req)).includes(id)) {
+      return jsonError(403, 'not-opened', 'Open het gesprek eerst; dat wordt vastgelegd.')
+    }
+
+    const inThread: Where[] = [{ conversation: { equals: id } }]
+    if (query.voor) inThread.push({ sentAt: { less_than: query.voor } })
+    const pupilId = idOf(conversation.pupil) ?? ''
+    const [messages, reads, pupil, calendar] = await Promise.all([
+      // With the caller's own access: which statuses they see is the collection's rule.
+      req.payload.find({
+        collection: 'messages',
+        where: { and: inThread },
+        depth: 0,
+        limit: MESSAGES_PER_PAGE + 1,
+        pagination: false,
+        sort: '-sentAt',
+        overrideAccess: false,
+        user: req.user,
+        req,
+        select: {
+          body: true,
+          authorName: true,
+          authorParent: true,
+          authorStaff: true,
+          sentAt: true,
+          editedAt: true,
+          status: true,
+          heldRule: true,
+          createdAt: true,
+        },
+      }),
+      req.payload.find({
+        collection: 'conversation-reads',
+        where: { conversation: { equals: id } },
+        depth: 0,
+        limit: 100,
+        pagination: false,
+        sort: '-readAt',
+        overrideAccess: true,
+        req,
+        select: { readerName: true, readAt: true, readerStaff: true },
+      }),
+      req.payload.findByID({
+        collection: 'pupils',
+        id: pupilId,
+        depth: 0,
+        overrideAccess: true,
+        req,
+        disableErrors: true,
+        select: { firstName: true },
+      }),
+      schoolCalendar(req),
+    ])
+    const at = now()
+    const page = messages.docs.slice(0, MESSAGES_PER_PAGE).reverse()
+    const thread = page.map((message) => {
+      const sentAt = message.sentAt ?? message.createdAt
+      const mine = isWrittenBy(message, caller)
+      const status = message.status ?? 'delivered'
+      const editable =
+        mine && caller.role === 'parent'
+          ? canEditMessage({ status, sentAt: new Date(sentAt), now: at })
+          : null
+      const rule = message.heldRule as ConductRule | null | undefined
+      return {
+        id: message.id,
+        body: message.body,
+        authorName: message.authorName ?? '',
+        mine,
+        fromSchool: !idOf(message.authorParent),
+        sentAt,
+        editedAt: message.editedAt ?? null,
+        status,
+        heldMessage: status === 'held' && rule ? (CONDUCT_MESSAGES[rule] ?? null) : null,
+        editable: editable?.ok === true,
+        editableUntil: editable?.ok && editable.until ? editable.until.toISOString() : null,
+      }
+    })
+
+    // Read status of the latest delivered message (the one everyone sees).
+    const latest = [...page].reverse().find((m) => (m.status ?? 'delivered') === 'delivered')
+    const readers = reads.docs.map((mark) => ({
+      name: mark.readerName ?? '',
+      readAt: mark.readAt,
+      fromSchool: !!idOf(mark.readerStaff as string | { id: string } | null | undefined),
+    }))
+    const latestAt = latest ? new Date(latest.sentAt ?? latest.createdAt).getTime() : null
+    const latestReadBy =
+      latest && latestAt !== null
+        ? readers
+            .filter((r) => new Date(r.readAt).getTime() >= latestAt && r.name !== latest.authorName)
+            .map((r) => r.name)
+        : []
+
+    const answer = {
+      conversation: {
+        id: conversation.id,
+        subject: conversation.subject,
+        kind: conversation.kind,
+        pupil: { id: pupilId, firstName: pupil?.firstName ?? '' },
+        starterName: conversation.starterName ?? '',
+        lastMessageAt: conversation.lastMessageAt ?? null,
+        createdAt: conversation.createdAt,
+      },
+      messages: thread,
+      hasEarlier: messages.docs.length > MESSAGES_PER_PAGE,
+      readers,
+      latestReadBy,
+      school: {
+        phone: calendar.phone,
+        replyTime: calendar.replyTime,
+        duringSchoolHours: isSchoolHours({ now: at, settings: calendar.settings }),
+      },
+    } satisfies ConversationThread
+    return Response.json(answer)
+  },
+}
