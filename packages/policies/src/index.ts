@@ -45,6 +45,7 @@ export {
   DEFAULT_DIGEST_TIME,
   DEFAULT_NOTIFICATION_PREFERENCE,
   NOTIFICATION_KIND_LABELS,
+  NOTIFICATION_KINDS,
   NOTIFICATION_PREFERENCE_LABELS,
   NOTIFICATION_PREFERENCES,
 } from './notifications/types'
@@ -57,6 +58,8 @@ export type {
 export { planPostNotification } from './notifications/plan-post-notification'
 export type { PlanPostNotificationResult } from './notifications/plan-post-notification'
 export { getDigestWindow } from './notifications/get-digest-window'
+export { getMessageBundleWindow } from './notifications/get-message-bundle-window'
+export type { MessageBundleWindow } from './notifications/get-message-bundle-window'
 export {
   addCalendarDays,
   checkSchoolDay,

@@ -20,6 +20,20 @@ describe('chooseNotificationMode', () => {
     )
   })
 
+  it('messages in conversations are a kind of their own', () => {
+    const preferences = { news: 'direct', group: 'direct', messages: 'off' } as const
+    expect(
+      chooseNotificationMode({ kind: 'messages', accountStatus: 'active', preferences }),
+    ).toEqual({ send: false, reason: 'preference-off' })
+    expect(
+      chooseNotificationMode({
+        kind: 'messages',
+        accountStatus: 'active',
+        preferences: { news: 'off' },
+      }),
+    ).toEqual({ send: true, mode: 'direct' })
+  })
+
   it.each(['invited', 'deactivated', null, undefined] as const)(
     'sends nothing to an account that is %s',
     (accountStatus) => {

@@ -7,6 +7,7 @@ import {
 export type NotificationPreferences = {
   news?: NotificationPreference | null
   group?: NotificationPreference | null
+  messages?: NotificationPreference | null
 }
 
 export type ChooseNotificationModeResult =
@@ -14,7 +15,7 @@ export type ChooseNotificationModeResult =
   | { send: false; reason: 'not-active' | 'preference-off' }
 
 /**
- * Does this parent get an email about a new post of `kind`, and how (C1)? Only an active account
+ * Does this parent get an email about something new of `kind` (a post, a message), and how (C1)? Only an active account
  * (invitation accepted, not deactivated) gets email; then the parent's own choice for that kind
  * decides, "direct" when they never chose.
  */

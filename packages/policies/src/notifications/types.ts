@@ -1,7 +1,13 @@
-/** What a post is, for a parent's email preferences: school news (S1) or a group post (S3). */
-export type NotificationKind = 'news' | 'group'
+/**
+ * What a parent can get email about: school news (S1), a group post (S3), or a new message from
+ * the school in one of their conversations (S6, S7).
+ */
+export type NotificationKind = 'news' | 'group' | 'messages'
 
-/** How a parent wants to hear about new posts of one kind (C1). */
+/** Every kind, in the order the preferences show them. */
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['news', 'group', 'messages']
+
+/** How a parent wants to hear about something new of one kind (C1). */
 export type NotificationPreference = 'direct' | 'digest' | 'off'
 
 export const NOTIFICATION_PREFERENCES: readonly NotificationPreference[] = [
@@ -26,4 +32,5 @@ export const NOTIFICATION_PREFERENCE_LABELS: Record<NotificationPreference, stri
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   news: 'schoolnieuws',
   group: 'berichten van de groep',
+  messages: 'berichten in gesprekken',
 }
