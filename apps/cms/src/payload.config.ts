@@ -44,7 +44,9 @@ import { ensureSharedStateIndexes } from './db/shared-state'
 import { withMongoReferences } from './db/mongodb-references'
 import { env } from './lib/env'
 import { refusalLoggingLevels } from './lib/refusal'
+import { notifyMessageTask } from './notifications/notify-message-task'
 import { notifyPostTask } from './notifications/notify-post-task'
+import { sendMessageBundleTask } from './notifications/queue-due-message-bundles'
 import { sendNotificationBatchTask } from './notifications/send-notification-batch-task'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -123,7 +125,13 @@ const config = buildConfig({
   cors: [env.portalUrl],
   csrf: [env.portalUrl, env.cmsUrl],
   jobs: {
-    tasks: [sendEmailTask, notifyPostTask, sendNotificationBatchTask],
+    tasks: [
+      sendEmailTask,
+      notifyPostTask,
+      sendNotificationBatchTask,
+      notifyMessageTask,
+      sendMessageBundleTask,
+    ],
     access: jobsAccess,
   },
   // Payload's generated types live in the contract package both apps import (issue #11); the

@@ -151,6 +151,8 @@ export interface Config {
       sendEmail: TaskSendEmail;
       notifyPost: TaskNotifyPost;
       sendNotificationBatch: TaskSendNotificationBatch;
+      notifyMessage: TaskNotifyMessage;
+      sendMessageBundle: TaskSendMessageBundle;
       inline: {
         input: unknown;
         output: unknown;
@@ -404,6 +406,7 @@ export interface Parent {
   notifications?: {
     news?: ('direct' | 'digest' | 'off') | null;
     group?: ('direct' | 'digest' | 'off') | null;
+    messages?: ('direct' | 'off') | null;
   };
   status: 'invited' | 'active' | 'deactivated';
   invitations?: {
@@ -721,7 +724,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'notifyPost' | 'sendNotificationBatch';
+        taskSlug:
+          'inline' | 'sendEmail' | 'notifyPost' | 'sendNotificationBatch' | 'notifyMessage' | 'sendMessageBundle';
         taskID: string;
         input?:
           | {
@@ -754,7 +758,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'notifyPost' | 'sendNotificationBatch') | null;
+  taskSlug?:
+    ('inline' | 'sendEmail' | 'notifyPost' | 'sendNotificationBatch' | 'notifyMessage' | 'sendMessageBundle') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1154,6 +1159,7 @@ export interface ParentsSelect<T extends boolean = true> {
     | {
         news?: T;
         group?: T;
+        messages?: T;
       };
   status?: T;
   invitations?: T;
@@ -1571,6 +1577,35 @@ export interface TaskSendNotificationBatch {
     sent: number;
     failed: number;
     cancelled: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotifyMessage".
+ */
+export interface TaskNotifyMessage {
+  input: {
+    message: string;
+  };
+  output: {
+    status: string;
+    queued: number;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendMessageBundle".
+ */
+export interface TaskSendMessageBundle {
+  input: {
+    teacher: string;
+    date: string;
+    since: string;
+    until: string;
+  };
+  output: {
+    status: string;
+    messages: number;
   };
 }
 /**

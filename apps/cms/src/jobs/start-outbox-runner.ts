@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import { acquireLease, clearExpiredSharedState, releaseLease } from '../db/shared-state'
 import { queueDueDigests } from '../notifications/queue-due-digests'
+import { queueDueMessageBundles } from '../notifications/queue-due-message-bundles'
 
 const RUNNER = Symbol.for('schoolpost.outboxRunner')
 type WithRunner = typeof globalThis & { [RUNNER]?: Runner }
@@ -42,7 +43,7 @@ export function startOutboxRunner(payload: Payload, options: RunnerOptions = {})
 
 /**
  * Works through the job queue (the email outbox) every few seconds, after handing any due daily
- * digest to it. Several CMS processes (and a separate worker) may run this: each round starts by
+ * digest and the teachers' after-school message bundles to it. Several CMS processes (and a separate worker) may run this: each round starts by
  * taking or keeping the `jobs` lease in the database (src/db/shared-state.ts: unique inserts, no
  * read-then-write), and only the holder queues digests and claims jobs — so every message has exactly one sender and every
  * parent one digest, whatever the number of processes. A holder that dies is replaced once its
@@ -61,6 +62,7 @@ export function createRunner(
     try {
       if (!(await acquireLease(payload, { name: JOBS_LEASE, holder, sliceMs }))) return false
       await queueDueDigests({ payload })
+      await queueDueMessageBundles({ payload })
       await payload.jobs.run({ limit: 50, sequential: true, silent: true })
       // Now and then: rate-limit slots, lease slices and spent tokens whose time has passed.
       if (rounds++ % 120 === 0) await clearExpiredSharedState(payload)

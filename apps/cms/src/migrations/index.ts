@@ -11,6 +11,7 @@ import * as migration_20261206_160000_shared_runtime_state from './20261206_1600
 import * as migration_20261206_191308_media_storage_fields from './20261206_191308_media_storage_fields'
 import * as migration_20261206_193528_absences_and_leave from './20261206_193528_absences_and_leave'
 import * as migration_20261206_233929_conversations from './20261206_233929_conversations'
+import * as migration_20261207_020901_conversation_emails from './20261207_020901_conversation_emails'
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261206_233929_conversations.up,
     down: migration_20261206_233929_conversations.down,
     name: '20261206_233929_conversations',
+  },
+  {
+    up: migration_20261207_020901_conversation_emails.up,
+    down: migration_20261207_020901_conversation_emails.down,
+    name: '20261207_020901_conversation_emails',
   },
 ]

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-import type { NotificationKind } from '@schoolpost/policies'
+import { NOTIFICATION_KINDS, type NotificationKind } from '@schoolpost/policies'
 
-/** A kind of post, or `digest`: every kind the parent gets as a daily digest. */
+/** A kind of email (news, group posts, messages), or `digest`: every kind sent as a daily digest. */
 export type UnsubscribeScope = NotificationKind | 'digest'
 export type UnsubscribeClaim = { parentId: string; kind: UnsubscribeScope }
 
@@ -12,7 +12,7 @@ const keyFor = (secret: string) =>
 
 /**
  * A signed, stable token for the one-click unsubscribe link in every notification (C1, RFC 8058):
- * who and which kind of post, nothing else. It does not expire (old emails must keep working)
+ * who and which kind of email, nothing else. It does not expire (old emails must keep working)
  * and can only ever switch that one preference to "uit".
  */
 export function createUnsubscribeToken({
@@ -41,6 +41,7 @@ export function readUnsubscribeToken({
   const given = Buffer.from(mac, 'base64url')
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
   const [kind, parentId] = Buffer.from(body, 'base64url').toString('utf8').split('.')
-  if ((kind !== 'news' && kind !== 'group' && kind !== 'digest') || !parentId) return null
-  return { kind, parentId }
+  const known = kind === 'digest' || (NOTIFICATION_KINDS as readonly string[]).includes(kind ?? '')
+  if (!known || !parentId) return null
+  return { kind: kind as UnsubscribeScope, parentId }
 }

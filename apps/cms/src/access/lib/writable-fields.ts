@@ -31,7 +31,14 @@ export const WRITABLE_FIELDS = {
   // A parent's own account: the rest (login address, children, status) is the school's.
   parents: {
     parent: {
-      update: ['name', 'phone', 'preferredLanguage', 'notifications.news', 'notifications.group'],
+      update: [
+        'name',
+        'phone',
+        'preferredLanguage',
+        'notifications.news',
+        'notifications.group',
+        'notifications.messages',
+      ],
     },
   },
   // "Meld dit bericht": the parent says what and why. Staff only handle it afterwards; what was

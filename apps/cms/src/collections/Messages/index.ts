@@ -9,6 +9,7 @@ import { CONDUCT_RULE_OPTIONS } from './conduct-rules'
 import { afterMessage } from './hooks/after-message'
 import { checkMessageChange } from './hooks/check-message-change'
 import { checkNewMessage } from './hooks/check-new-message'
+import { notifyParticipants } from './hooks/notify-participants'
 
 export const MESSAGE_STATUSES = [
   { value: 'delivered', nl: 'Bezorgd', en: 'Delivered' },
@@ -38,7 +39,7 @@ export const Messages: CollectionConfig = {
   access: { read: messagesRead, create: messagesCreate, update: messagesUpdate, delete: deny },
   hooks: {
     beforeChange: [checkNewMessage, checkMessageChange],
-    afterChange: [afterMessage],
+    afterChange: [afterMessage, notifyParticipants],
   },
   // Who writes which field: access/lib/writable-fields.ts (the writer the text, staff the status).
   fields: writableFields('messages', [

@@ -118,7 +118,7 @@ export const Parents: CollectionConfig = {
     {
       name: 'notifications',
       type: 'group',
-      label: { nl: 'E-mail over nieuwe berichten', en: 'Email about new posts' },
+      label: { nl: 'E-mail over nieuwe berichten', en: 'Email about new posts and messages' },
       admin: {
         description: {
           nl: 'De ouder kiest dit zelf in het ouderportaal.',
@@ -133,6 +133,10 @@ export const Parents: CollectionConfig = {
             notificationPreferenceField('group', {
               nl: 'Berichten van de groep',
               en: 'Group posts',
+            }),
+            notificationPreferenceField('messages', {
+              nl: 'Berichten in gesprekken',
+              en: 'Messages in conversations',
             }),
           ],
         },

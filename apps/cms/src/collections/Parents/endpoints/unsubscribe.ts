@@ -1,9 +1,16 @@
-import { NOTIFICATION_KIND_LABELS, type NotificationPreference } from '@schoolpost/policies'
+import {
+  DEFAULT_NOTIFICATION_PREFERENCE,
+  NOTIFICATION_KIND_LABELS,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  type NotificationPreference,
+} from '@schoolpost/policies'
 import type { Endpoint, PayloadRequest } from 'payload'
 import { z } from 'zod'
 
 import { env } from '../../../lib/env'
 import { jsonError, parseJsonBody } from '../../../lib/json-body'
+import type { Parent } from '../../../payload-types'
 import {
   readUnsubscribeToken,
   type UnsubscribeScope,
@@ -16,7 +23,7 @@ const body = z.object({
   token: z.string({ message: 'De afmeldlink is onvolledig.' }).min(10).max(300),
 })
 
-type Preferences = { news?: NotificationPreference | null; group?: NotificationPreference | null }
+type Preferences = Partial<Record<NotificationKind, NotificationPreference | null>>
 
 /** "over schoolnieuws", or for a digest link "met het dagelijks overzicht". */
 const scopeLabel = (scope: UnsubscribeScope) =>
@@ -24,8 +31,10 @@ const scopeLabel = (scope: UnsubscribeScope) =>
 
 /** That kind off; for a digest link, every kind that came as a digest. */
 function switchedOff(current: Preferences | null | undefined, scope: UnsubscribeScope) {
-  const next = { news: current?.news ?? 'direct', group: current?.group ?? 'direct' }
-  for (const kind of ['news', 'group'] as const) {
+  const next = Object.fromEntries(
+    NOTIFICATION_KINDS.map((kind) => [kind, current?.[kind] ?? DEFAULT_NOTIFICATION_PREFERENCE]),
+  ) as Record<NotificationKind, NotificationPreference>
+  for (const kind of NOTIFICATION_KINDS) {
     if (scope === kind || (scope === 'digest' && next[kind] === 'digest')) next[kind] = 'off'
   }
   return next
@@ -62,7 +71,12 @@ export const unsubscribe: Endpoint = {
     await req.payload.update({
       collection: 'parents',
       id: found.parentId,
-      data: { notifications: switchedOff(found.parent.notifications, found.kind) },
+      // Every value comes from the stored choices or is 'off': valid for each kind's field.
+      data: {
+        notifications: switchedOff(found.parent.notifications, found.kind) as NonNullable<
+          Parent['notifications']
+        >,
+      },
       overrideAccess: true,
       depth: 0,
       req,
