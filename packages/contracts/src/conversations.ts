@@ -33,6 +33,8 @@ export const MESSAGE_BODY_MAX = 4000
 
 export const conversationOverviewQuery = z.object({
   pagina: z.coerce.number().int().min(1).max(MAX_CONVERSATION_PAGE).default(1),
+  /** `ongelezen`: only the unread total (the header of every page), no list. */
+  alleen: z.literal('ongelezen').optional(),
 })
 
 export const conversationSummary = z.object({

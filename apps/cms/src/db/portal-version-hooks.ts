@@ -12,7 +12,7 @@ import { changesVisibility } from './visibility-version-hooks'
 /**
  * Every collection and global an answer the portal keeps is made of (issue #11): the timeline and
  * post pages (posts, their media, groups and authors), the parent's children and the school's
- * contact details, and the parent's own account — a deactivation, a new child or an ended session
+ * contact details, the unread badge (conversations), and the parent's own account — a deactivation, a new child or an ended session
  * must reach the portal at the next request. Any create, delete or logout moves the portal
  * version, and so does an update that changes a field other than the bookkeeping ones below.
  * Writes straight to the database that skip these hooks bump it themselves (bumpVisibilityVersion
@@ -26,6 +26,10 @@ export const PORTAL_COLLECTIONS = [
   'image-consents',
   'staff',
   'parents',
+  // A delivered message moves its conversation's last-message time: the unread badge of a kept
+  // start page must go stale at once (issue #14). Reading moves nothing (the portal keeps no
+  // page with a badge).
+  'conversations',
 ] as const
 export const PORTAL_GLOBALS = ['school-settings'] as const
 

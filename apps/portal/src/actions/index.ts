@@ -22,6 +22,15 @@ import type { InvitationFormResult } from '../features/invitation/accept-invitat
 import { submitInvitationForm } from '../features/invitation/accept-invitation'
 import type { NotificationsFormResult } from '../features/notifications/preferences'
 import { notificationsInput, submitNotificationsForm } from '../features/notifications/preferences'
+import type { MessageFormResult } from '../features/conversations/message-forms'
+import {
+  editMessageInput,
+  messageInput,
+  startConversationInput,
+  submitEditMessageForm,
+  submitMessageForm,
+  submitStartConversationForm,
+} from '../features/conversations/message-forms'
 import type { ForgotPasswordFormResult } from '../features/password-reset/forgot-password'
 import {
   forgotPasswordInput,
@@ -325,6 +334,53 @@ export const server = {
           message: UNAVAILABLE_MESSAGE,
           preferences: { news: input.news, group: input.group },
         }),
+      ),
+  }),
+
+  /** /gesprekken/<id>: a message in one of the parent's conversations (S6, S7). */
+  sendMessage: defineAction({
+    accept: 'form',
+    input: messageInput,
+    handler: (input, context): Promise<MessageFormResult> =>
+      asSignedInParent(
+        'Message',
+        context,
+        (parent, portal) =>
+          submitMessageForm(input, {
+            cms: withClientAddress(portal.cms, clientKey(context)),
+            parent,
+          }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
+      ),
+  }),
+
+  /** /gesprekken/<id>: the parent's own message corrected, or a held one rephrased. */
+  editMessage: defineAction({
+    accept: 'form',
+    input: editMessageInput,
+    handler: (input, context): Promise<MessageFormResult> =>
+      asSignedInParent(
+        'Edit-message',
+        context,
+        (parent, portal) => submitEditMessageForm(input, { cms: portal.cms, parent }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
+      ),
+  }),
+
+  /** /gesprekken/nieuw: a question to the teachers about one of the parent's children (S7). */
+  startConversation: defineAction({
+    accept: 'form',
+    input: startConversationInput,
+    handler: (input, context): Promise<MessageFormResult> =>
+      asSignedInParent(
+        'Start-conversation',
+        context,
+        (parent, portal) =>
+          submitStartConversationForm(input, {
+            cms: withClientAddress(portal.cms, clientKey(context)),
+            parent,
+          }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
       ),
   }),
 }

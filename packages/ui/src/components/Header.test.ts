@@ -38,4 +38,34 @@ describe('Header', () => {
       expect(html).not.toContain('Sanne de Vries')
     }
   })
+
+  it('links the conversations with the unread count, said in words too', async () => {
+    const props = {
+      schoolName: 'De Regenboog',
+      parentName: 'Sanne de Vries',
+      logoutHref: '/uitloggen',
+    }
+    const unread = await renderComponent({
+      component: Header,
+      props: { ...props, conversations: { href: '/gesprekken', unread: 3 } },
+    })
+    const [link] = findElements({ html: unread, tag: 'a', where: { href: '/gesprekken' } })
+    expect(link?.text).toBe('Gesprekken 3 ongelezen')
+    const many = await renderComponent({
+      component: Header,
+      props: { ...props, conversations: { href: '/gesprekken', unread: 140 } },
+    })
+    expect(findElements({ html: many, tag: 'a', where: { href: '/gesprekken' } })[0]?.text).toBe(
+      'Gesprekken 99+ ongelezen',
+    )
+    for (const count of [0, null]) {
+      const html = await renderComponent({
+        component: Header,
+        props: { ...props, conversations: { href: '/gesprekken', unread: count } },
+      })
+      expect(findElements({ html, tag: 'a', where: { href: '/gesprekken' } })[0]?.text).toBe(
+        'Gesprekken',
+      )
+    }
+  })
 })

@@ -12,9 +12,14 @@ import {
   absenceListPage,
   absenceSaved,
   cmsRefusalAnswer,
+  conversationReadPath,
+  conversationSaved,
+  CONVERSATIONS_PATH,
   LEAVE_REQUESTS_PATH,
   leaveRequestListPage,
   leaveRequestSaved,
+  messageSaved,
+  MESSAGES_PATH,
 } from '@schoolpost/contracts'
 import type { Group, Parent, Pupil, SchoolSetting } from '@schoolpost/contracts/payload-types'
 import type {
@@ -164,6 +169,21 @@ export type CreateReportResult =
   | { ok: false; code: 'invalid-input'; message: string; fields: Record<string, string> }
   /** The CMS does not let this parent report this post or item (403). */
   | CmsRefusal<'forbidden'>
+  | RateLimited
+
+/**
+ * A write in a conversation: the saved id (and, for a message, whether the conduct check held
+ * it), or the CMS's Dutch refusal with its code (`conduct` with the rule, `not-found`, …).
+ */
+export type ConversationWriteResult =
+  | { ok: true; id: string; status: 'delivered' | 'held' | 'hidden'; heldRule: string | null }
+  | {
+      ok: false
+      code: string
+      message: string
+      rule: string | null
+      fields: Record<string, string>
+    }
   | RateLimited
 
 /**
@@ -528,6 +548,48 @@ export function createCmsClient(options: CmsClientOptions) {
     }
   }
 
+  /** A conversation write, and the CMS's Dutch refusal of it (400, 403, 404, 409, 422). */
+  async function conversationWrite(
+    method: 'POST' | 'PATCH',
+    path: string,
+    token: string,
+    json: unknown,
+  ): Promise<ConversationWriteResult> {
+    const { status, headers, body } = await send(method, path, { token, json })
+    if (status === 200 || status === 201) {
+      const saved = messageSaved.safeParse(body)
+      if (saved.success) {
+        const { id, status: state, heldRule } = saved.data.doc
+        return { ok: true, id, status: state, heldRule: heldRule ?? null }
+      }
+      const started = conversationSaved.safeParse(body)
+      if (!started.success) throw invalid(path, status, 'no saved document')
+      return { ok: true, id: started.data.doc.id, status: 'delivered', heldRule: null }
+    }
+    if (status === 401) throw new CmsUnauthorizedError(status, path)
+    if (status === 429) return rateLimited(headers)
+    if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+    if (![400, 403, 404, 409, 422].includes(status)) throw new CmsRequestError(status, path)
+    const parsed = cmsRefusalAnswer.safeParse(body)
+    const error = parsed.success ? parsed.data.errors[0] : undefined
+    if (!error) throw invalid(path, status, 'no Dutch refusal')
+    const code = error.data?.code ?? (status === 404 ? 'not-found' : 'invalid-input')
+    // Payload's own "not allowed" (no code of ours) is a token it no longer accepts.
+    if (status === 403 && !error.data?.code) throw new CmsUnauthorizedError(status, path)
+    const fields: Record<string, string> = {}
+    for (const detail of error.data?.errors ?? []) {
+      if (detail.path) fields[detail.path] ??= detail.message ?? ''
+    }
+    const rule = (error.data as { rule?: unknown } | null | undefined)?.rule
+    return {
+      ok: false,
+      code,
+      message: error.message,
+      rule: typeof rule === 'string' ? rule : null,
+      fields,
+    }
+  }
+
   return {
     baseUrl,
     options,
@@ -857,6 +919,38 @@ export function createCmsClient(options: CmsClientOptions) {
       return { ok: true, id: body.doc.id }
     },
 
+    /** POST /api/conversations: a question to the teachers about one of the parent's children. */
+    async startConversation(
+      token: string,
+      conversation: { pupil: string; subject: string },
+    ): Promise<ConversationWriteResult> {
+      return conversationWrite('POST', `${CONVERSATIONS_PATH}?depth=0`, token, conversation)
+    },
+
+    /** POST /api/messages: a message in a conversation the parent takes part in. */
+    async sendMessage(
+      token: string,
+      message: { conversation: string; body: string },
+    ): Promise<ConversationWriteResult> {
+      return conversationWrite('POST', `${MESSAGES_PATH}?depth=0`, token, message)
+    },
+
+    /** PATCH /api/messages/<id>: the parent's own message corrected (or a held one rephrased). */
+    async editMessage(token: string, id: string, body: string): Promise<ConversationWriteResult> {
+      const path = `${MESSAGES_PATH}/${encodeURIComponent(id)}?depth=0`
+      return conversationWrite('PATCH', path, token, { body })
+    },
+
+    /** POST /api/conversations/<id>/read: read up to now. `false` when not (any more) theirs. */
+    async markConversationRead(token: string, id: string): Promise<boolean> {
+      const path = conversationReadPath(id)
+      const { status } = await send('POST', path, { token })
+      if (status === 401) throw new CmsUnauthorizedError(status, path)
+      if (status === 200) return true
+      if (status === 403 || status === 404) return false
+      throw new CmsRequestError(status, path)
+    },
+
     /** The parent's own reports, newest first. */
     async listReports(token: string): Promise<ParentReport[]> {
       const path = '/api/reports?depth=0&limit=100&sort=-createdAt'
@@ -1044,6 +1138,9 @@ export function createCmsClient(options: CmsClientOptions) {
         notifications: {
           news: isNotificationPreference(saved.news) ? saved.news : notifications.news,
           group: isNotificationPreference(saved.group) ? saved.group : notifications.group,
+          messages: isNotificationPreference(saved.messages)
+            ? saved.messages
+            : notifications.messages,
         },
       }
     },

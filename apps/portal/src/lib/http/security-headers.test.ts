@@ -18,10 +18,12 @@ describe('withSecurityHeaders', () => {
     expect(headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY)
   })
 
-  it('allows no script at all', () => {
+  it("allows only the portal's own script files: no inline script, no eval, no other origin", () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'")
-    expect(CONTENT_SECURITY_POLICY).not.toContain('script-src')
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';")
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self';")
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline')
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval')
   })
 
   it("allows the portal's own images and videos (the file route), nothing from elsewhere", () => {

@@ -1,10 +1,13 @@
 /**
- * Headers on every response of the portal. The portal sends no JavaScript, so the
- * Content-Security-Policy allows none; styles, images, videos and fonts come from the portal
- * itself (media files through its own /bestanden route).
+ * Headers on every response of the portal. Pages work without JavaScript; the one script (a
+ * conversation's live update, `public/scripts/live-thread.js`) is a file of the portal itself —
+ * no inline script, no eval — and it only asks the portal. Styles, images, videos and fonts come
+ * from the portal itself (media files through its own /bestanden route).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
+  "script-src 'self'",
+  "connect-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "media-src 'self'",

@@ -44,18 +44,21 @@ export const conversationOverview: Endpoint = {
 
     const since = new Date(now().getTime() - UNREAD_LOOKBACK_MS).toISOString()
     const recentWhere: Where = { lastMessageAt: { greater_than: since } }
+    const onlyTotal = query.alleen === 'ongelezen'
     const [page, recent] = await Promise.all([
-      req.payload.find({
-        collection: 'conversations',
-        depth: 0,
-        limit: CONVERSATIONS_PER_PAGE,
-        page: query.pagina,
-        sort: '-lastMessageAt',
-        overrideAccess: false,
-        user: req.user,
-        req,
-        select: SUMMARY_SELECT,
-      }),
+      onlyTotal
+        ? { docs: [], hasNextPage: false }
+        : req.payload.find({
+            collection: 'conversations',
+            depth: 0,
+            limit: CONVERSATIONS_PER_PAGE,
+            page: query.pagina,
+            sort: '-lastMessageAt',
+            overrideAccess: false,
+            user: req.user,
+            req,
+            select: SUMMARY_SELECT,
+          }),
       req.payload.find({
         collection: 'conversations',
         where: recentWhere,
