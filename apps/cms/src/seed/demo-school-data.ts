@@ -1,3 +1,5 @@
+import type { Parent } from '../payload-types'
+
 /**
  * The demo school: deterministic so that e2e tests and the README can name its people.
  * Every demo account shares one password, printed on start.
@@ -55,7 +57,14 @@ export const demoPupils: { firstName: string; lastName: string; group: DemoGroup
 ]
 
 /** Children are named "First Last". Fatima has children in two groups; Tess and Zoë have two guardians. */
-export const demoParents: { name: string; email: string; phone: string; children: string[] }[] = [
+export const demoParents: {
+  name: string
+  email: string
+  phone: string
+  children: string[]
+  /** Email choices the parent made in the portal; unset = everything directly. */
+  notifications?: Parent['notifications']
+}[] = [
   {
     name: 'Fatima Yilmaz',
     email: 'fatima.yilmaz@ouders.test',
@@ -63,10 +72,13 @@ export const demoParents: { name: string; email: string; phone: string; children
     children: ['Noor Yilmaz', 'Emir Yilmaz'],
   },
   {
+    // Fatima answers the teacher (see demo-conversations.ts) and gets an email for each message
+    // from the school; Kemal reads the conversations in the portal, without email.
     name: 'Kemal Yilmaz',
     email: 'kemal.yilmaz@ouders.test',
     phone: '06 1234 5602',
     children: ['Noor Yilmaz', 'Emir Yilmaz'],
+    notifications: { news: 'direct', group: 'direct', messages: 'off' },
   },
   {
     name: 'Eva de Jong',

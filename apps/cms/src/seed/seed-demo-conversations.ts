@@ -8,9 +8,10 @@ type Counter = { created: number; existing: number }
 /**
  * The demo conversations, written as their people wrote them: through the Local API as that
  * teacher or parent (the participant rules and the conduct check apply), then marked read by
- * whoever the story says read them.
+ * whoever the story says read them. Their emails are history and never sent.
  */
 export async function seedDemoConversations(payload: Payload, ids: DemoIds, count: Counter) {
+  const seedStarted = new Date().toISOString()
   const userFor = async (by: string) => {
     const staffId = ids.staff[by]
     if (staffId) {
@@ -65,4 +66,15 @@ export async function seedDemoConversations(payload: Payload, ids: DemoIds, coun
     }
     count.created++
   }
+  // The teachers' messages queued their emails to the parents (Fatima's choice: direct; Kemal's:
+  // none, see demo-school-data.ts). This is history, though: a fresh start mails nobody about it.
+  await payload.delete({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { createdAt: { greater_than_equal: seedStarted } },
+        { taskSlug: { equals: 'notifyMessage' } },
+      ],
+    },
+  })
 }

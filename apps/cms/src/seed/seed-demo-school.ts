@@ -131,6 +131,7 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
             password: DEMO_PASSWORD,
             status: 'active',
             children: parent.children.map((child) => pupilIds[child]!),
+            ...(parent.notifications ? { notifications: parent.notifications } : {}),
           },
         }),
     )

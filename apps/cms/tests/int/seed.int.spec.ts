@@ -217,7 +217,20 @@ describe('demo school seed', () => {
     })
   })
 
-  it('queues no email about the old news; only the scheduled post will be announced', async () => {
+  it("a guardian of Noor reads the conversations without email: his own 'messages' choice", async () => {
+    const kemal = await payload.find({
+      collection: 'parents',
+      where: { email: { equals: 'kemal.yilmaz@ouders.test' } },
+      depth: 0,
+    })
+    expect(kemal.docs[0]!.notifications).toEqual({
+      news: 'direct',
+      group: 'direct',
+      messages: 'off',
+    })
+  })
+
+  it('queues no email about the old news or the demo conversations; only the scheduled post will be announced', async () => {
     const jobs = (await payload.find({ collection: 'payload-jobs', limit: 0, depth: 0 })).docs
     const scheduled = posts.find((p) => p.status === 'scheduled')!
     expect(jobs.map((j) => [j.taskSlug, (j.input as { post?: string }).post])).toEqual([
