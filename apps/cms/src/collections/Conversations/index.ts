@@ -30,6 +30,9 @@ export const Conversations: CollectionConfig = {
     useAsTitle: 'subject',
     defaultColumns: ['subject', 'pupil', 'kind', 'starterName', 'lastMessageAt'],
     group: { nl: 'Gesprekken', en: 'Conversations' },
+    components: {
+      beforeList: ['/components/admin/ConversationThread#ConversationUnread'],
+    },
   },
   access: { read: conversationsRead, create: conversationsCreate, update: deny, delete: deny },
   endpoints: [conversationOverview, conversationThread, markConversationRead],
@@ -92,6 +95,12 @@ export const Conversations: CollectionConfig = {
       index: true,
       label: { nl: 'Laatste bericht', en: 'Last message' },
       admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      // The messages, read status and composer: the thread endpoint and POST /api/messages.
+      name: 'thread',
+      type: 'ui',
+      admin: { components: { Field: '/components/admin/ConversationThread#ConversationThread' } },
     },
   ]),
 }
