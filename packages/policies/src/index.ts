@@ -48,6 +48,7 @@ export {
   NOTIFICATION_KINDS,
   NOTIFICATION_PREFERENCE_LABELS,
   NOTIFICATION_PREFERENCES,
+  NOTIFICATION_PREFERENCES_OF_KIND,
 } from './notifications/types'
 export type { NotificationKind, NotificationPreference } from './notifications/types'
 export { chooseNotificationMode } from './notifications/choose-notification-mode'

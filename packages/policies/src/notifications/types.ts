@@ -16,6 +16,19 @@ export const NOTIFICATION_PREFERENCES: readonly NotificationPreference[] = [
   'off',
 ]
 
+/**
+ * The choices per kind. Messages in conversations come one by one or not at all: the daily
+ * digest lists posts, and a reply from the teacher should not wait for the evening.
+ */
+export const NOTIFICATION_PREFERENCES_OF_KIND: Record<
+  NotificationKind,
+  readonly NotificationPreference[]
+> = {
+  news: NOTIFICATION_PREFERENCES,
+  group: NOTIFICATION_PREFERENCES,
+  messages: ['direct', 'off'],
+}
+
 /** A parent who never chose gets every post straight away. */
 export const DEFAULT_NOTIFICATION_PREFERENCE: NotificationPreference = 'direct'
 

@@ -41,7 +41,7 @@ const schoolSettings = (digestTime: unknown = '18:00') =>
   ({ schoolName: 'De Regenboog', phone: '071 123 45 67', digestTime }) as unknown as SchoolSetting
 
 const settings = (over: Partial<NotificationSettings> = {}): NotificationSettings => ({
-  preferences: { news: 'direct', group: 'digest' },
+  preferences: { news: 'direct', group: 'digest', messages: 'off' },
   digestTime: '18:00',
   ...over,
 })
@@ -74,34 +74,53 @@ describe('the choices', () => {
 })
 
 describe('notificationsInput', () => {
-  it('accepts one of direct / digest / off for each kind', () => {
-    expect(notificationsInput.parse({ news: 'digest', group: 'off' })).toEqual({
+  it('accepts one of direct / digest / off for each kind of post, direct / off for messages', () => {
+    expect(notificationsInput.parse({ news: 'digest', group: 'off', messages: 'direct' })).toEqual({
       news: 'digest',
       group: 'off',
+      messages: 'direct',
     })
   })
 
+  it('messages have no daily digest', () => {
+    const result = notificationsInput.safeParse({
+      news: 'direct',
+      group: 'direct',
+      messages: 'digest',
+    })
+    expect(result.success).toBe(false)
+    const fields = result.error ? z.flattenError(result.error).fieldErrors : undefined
+    expect(fields?.messages).toEqual([PREFERENCE_ERRORS.messages])
+    expect(PREFERENCE_ERRORS.messages).toMatch(/berichten in gesprekken: direct of uit/)
+  })
+
   it('refuses anything else, with a Dutch message per kind', () => {
-    const result = notificationsInput.safeParse({ news: 'weekly', group: undefined })
+    const result = notificationsInput.safeParse({ news: 'weekly', group: undefined, messages: 'x' })
     expect(result.success).toBe(false)
     const fields = result.error ? z.flattenError(result.error).fieldErrors : undefined
     expect(fields?.news).toEqual([PREFERENCE_ERRORS.news])
     expect(fields?.group).toEqual([PREFERENCE_ERRORS.group])
+    expect(fields?.messages).toEqual([PREFERENCE_ERRORS.messages])
     expect(PREFERENCE_ERRORS.news).toMatch(/^Kies hoe je e-mail over schoolnieuws/)
   })
 })
 
 describe('preferencesOf / digestTimeOf', () => {
   it('a kind never chosen (null or missing) counts as direct', () => {
-    expect(preferencesOf(parentDoc())).toEqual({ news: 'direct', group: 'direct' })
-    expect(preferencesOf(parentDoc({ news: null, group: 'off' }))).toEqual({
+    expect(preferencesOf(parentDoc())).toEqual({
+      news: 'direct',
+      group: 'direct',
+      messages: 'direct',
+    })
+    expect(preferencesOf(parentDoc({ news: null, group: 'off', messages: 'off' }))).toEqual({
       news: 'direct',
       group: 'off',
+      messages: 'off',
     })
-    expect(preferencesOf({ notifications: { news: 'digest', group: 'loud' } })).toEqual({
-      news: 'digest',
-      group: 'direct',
-    })
+    // Messages have no digest: a stored one (never written by the CMS) counts as the default.
+    expect(
+      preferencesOf({ notifications: { news: 'digest', group: 'loud', messages: 'digest' } }),
+    ).toEqual({ news: 'digest', group: 'direct', messages: 'direct' })
   })
 
   it('only a valid HH:mm is a digest time', () => {
@@ -122,12 +141,15 @@ describe('loadNotificationSettings', () => {
 
   it('the parent’s own choices and the digest time, asked with their token', async () => {
     const fake = cms(
-      async () => ({ user: parentDoc({ news: 'off', group: 'digest' }) }),
+      async () => ({ user: parentDoc({ news: 'off', group: 'digest', messages: 'off' }) }),
       async () => schoolSettings('17:30'),
     )
     expect(await loadNotificationSettings(session, fake)).toEqual({
       kind: 'ok',
-      settings: { preferences: { news: 'off', group: 'digest' }, digestTime: '17:30' },
+      settings: {
+        preferences: { news: 'off', group: 'digest', messages: 'off' },
+        digestTime: '17:30',
+      },
     })
     expect(fake.me).toHaveBeenCalledWith('tok')
     expect(fake.getSchoolSettings).toHaveBeenCalledWith('tok')
@@ -143,7 +165,10 @@ describe('loadNotificationSettings', () => {
     )
     expect(await loadNotificationSettings(session, fake)).toEqual({
       kind: 'ok',
-      settings: { preferences: { news: 'direct', group: 'direct' }, digestTime: null },
+      settings: {
+        preferences: { news: 'direct', group: 'direct', messages: 'direct' },
+        digestTime: null,
+      },
     })
     expect(error).toHaveBeenCalled()
     error.mockRestore()
@@ -197,14 +222,18 @@ describe('submitNotificationsForm', () => {
   it('saves for the parent’s own id with their token, then back to the page with a notice', async () => {
     const cms = saving(async () => ({
       ok: true,
-      notifications: { news: 'digest', group: 'off' },
+      notifications: { news: 'digest', group: 'off', messages: 'off' },
     }))
     expect(
-      await submitNotificationsForm({ news: 'digest', group: 'off' }, { cms, parent: session }),
+      await submitNotificationsForm(
+        { news: 'digest', group: 'off', messages: 'off' },
+        { cms, parent: session },
+      ),
     ).toEqual({ ok: true, redirectTo: SAVED_PATH })
     expect(cms.updateOwnNotifications).toHaveBeenCalledWith('tok', 'p1', {
       news: 'digest',
       group: 'off',
+      messages: 'off',
     })
     expect(SAVED_PATH).toBe('/account/meldingen?opgeslagen=1')
   })
@@ -217,12 +246,15 @@ describe('submitNotificationsForm', () => {
       fields: {},
     }))
     expect(
-      await submitNotificationsForm({ news: 'off', group: 'off' }, { cms, parent: session }),
+      await submitNotificationsForm(
+        { news: 'off', group: 'off', messages: 'off' },
+        { cms, parent: session },
+      ),
     ).toEqual({
       ok: false,
       code: 'invalid-input',
       message: 'Ongeldige keuze.',
-      preferences: { news: 'off', group: 'off' },
+      preferences: { news: 'off', group: 'off', messages: 'off' },
     })
   })
 
@@ -232,7 +264,7 @@ describe('submitNotificationsForm', () => {
     })
     expect(
       await submitNotificationsForm(
-        { news: 'off', group: 'off' },
+        { news: 'off', group: 'off', messages: 'off' },
         { cms: refused, parent: session },
       ),
     ).toEqual({ ok: false, code: 'signed-out' })
@@ -243,14 +275,14 @@ describe('submitNotificationsForm', () => {
     })
     expect(
       await submitNotificationsForm(
-        { news: 'direct', group: 'off' },
+        { news: 'direct', group: 'off', messages: 'direct' },
         { cms: down, parent: session },
       ),
     ).toMatchObject({
       ok: false,
       code: 'unavailable',
       message: expect.stringContaining('niet bereikbaar'),
-      preferences: { news: 'direct', group: 'off' },
+      preferences: { news: 'direct', group: 'off', messages: 'direct' },
     })
     error.mockRestore()
   })
@@ -260,23 +292,31 @@ describe('notificationsPageView', () => {
   const view = (
     outcome: Parameters<typeof notificationsPageView>[0]['outcome'] = { kind: 'none' },
     path = '/account/meldingen',
-    form?: { news?: unknown; group?: unknown },
+    form?: { news?: unknown; group?: unknown; messages?: unknown },
   ) => notificationsPageView({ url: url(path), settings: settings(), outcome, form })
 
-  it('two accessible questions with the current choices preselected', () => {
+  it('three accessible questions with the current choices preselected', () => {
     const page = view()
     expect(page.status).toBe(200)
     expect(page.notice).toBeUndefined()
     expect(page.sections.map((s) => [s.name, s.legend])).toEqual([
       ['news', 'Schoolnieuws'],
       ['group', 'Berichten van de groep(en) van je kind'],
+      ['messages', 'Berichten in gesprekken'],
     ])
-    expect(checkedOf(page)).toEqual({ news: 'direct', group: 'digest' })
+    expect(checkedOf(page)).toEqual({ news: 'direct', group: 'digest', messages: 'off' })
     expect(page.sections[0]?.options.map((o) => o.label)).toEqual([
       'Direct',
       'Dagelijks overzicht om 18:00',
       'Uit',
     ])
+    // A message from the school comes straight away or not at all, and never with its text.
+    const messages = page.sections[2]!
+    expect(messages.options.map((o) => [o.value, o.label])).toEqual([
+      ['direct', 'Direct'],
+      ['off', 'Uit'],
+    ])
+    expect(messages.options[0]?.description).toMatch(/zonder de tekst/)
   })
 
   it('without a known digest time, no time is named', () => {
@@ -299,13 +339,21 @@ describe('notificationsPageView', () => {
     const page = view(
       { kind: 'input-error', fields: { news: [PREFERENCE_ERRORS.news] } },
       '/account/meldingen?_action=setNotificationPreferences',
-      { news: 'weekly', group: 'off' },
+      { news: 'weekly', group: 'off', messages: 'direct' },
     )
     expect(page.status).toBe(400)
     expect(page.notice).toMatchObject({ kind: 'error', title: 'Controleer je keuze' })
-    expect(page.sections.map((s) => s.error)).toEqual([PREFERENCE_ERRORS.news, null])
+    expect(page.sections.map((s) => s.error)).toEqual([PREFERENCE_ERRORS.news, null, null])
     // The invalid value falls back to what is stored; the valid one is kept.
-    expect(checkedOf(page)).toEqual({ news: 'direct', group: 'off' })
+    expect(checkedOf(page)).toEqual({ news: 'direct', group: 'off', messages: 'direct' })
+    // A digest posted for messages is no choice there: the stored one stays checked.
+    const digest = view(
+      { kind: 'input-error', fields: { messages: [PREFERENCE_ERRORS.messages] } },
+      '/account/meldingen?_action=setNotificationPreferences',
+      { news: 'direct', group: 'off', messages: 'digest' },
+    )
+    expect(digest.sections.map((s) => s.error)).toEqual([null, null, PREFERENCE_ERRORS.messages])
+    expect(checkedOf(digest)).toEqual({ news: 'direct', group: 'off', messages: 'off' })
   })
 
   it('any other action failure: 400, nothing saved', () => {
@@ -321,12 +369,12 @@ describe('notificationsPageView', () => {
         ok: false,
         code: 'invalid-input',
         message: 'Ongeldige keuze.',
-        preferences: { news: 'off', group: 'off' },
+        preferences: { news: 'off', group: 'off', messages: 'off' },
       },
     })
     expect(refused.status).toBe(400)
     expect(refused.notice?.message).toBe('Ongeldige keuze.')
-    expect(checkedOf(refused)).toEqual({ news: 'off', group: 'off' })
+    expect(checkedOf(refused)).toEqual({ news: 'off', group: 'off', messages: 'off' })
 
     const down = view({
       kind: 'result',
@@ -334,12 +382,12 @@ describe('notificationsPageView', () => {
         ok: false,
         code: 'unavailable',
         message: 'Schoolpost is nu even niet bereikbaar. Probeer het later opnieuw.',
-        preferences: { news: 'digest', group: 'direct' },
+        preferences: { news: 'digest', group: 'direct', messages: 'direct' },
       },
     })
     expect(down.status).toBe(503)
     expect(down.headers).toEqual({ 'Retry-After': '30' })
     expect(down.notice).toMatchObject({ kind: 'error', title: 'Schoolpost is niet bereikbaar' })
-    expect(checkedOf(down)).toEqual({ news: 'digest', group: 'direct' })
+    expect(checkedOf(down)).toEqual({ news: 'digest', group: 'direct', messages: 'direct' })
   })
 })

@@ -3,6 +3,7 @@ import {
   DEFAULT_NOTIFICATION_PREFERENCE,
   NOTIFICATION_PREFERENCE_LABELS,
   NOTIFICATION_PREFERENCES,
+  NOTIFICATION_PREFERENCES_OF_KIND,
 } from '@schoolpost/policies'
 import { z } from 'zod'
 
@@ -16,8 +17,9 @@ import type { ActionOutcome } from '../../lib/http/action-outcome'
 
 /**
  * "E-mail over nieuwe berichten" (C1): per kind of post (school news, posts for a child's group)
- * the parent chooses direct, a daily digest at the school's digest time, or no email. The CMS
- * stores it on the parent's own document and decides who gets which email.
+ * the parent chooses direct, a daily digest at the school's digest time, or no email; for
+ * messages from the school in their conversations (S6, S7) direct or no email. The CMS stores it
+ * on the parent's own document and decides who gets which email.
  */
 
 export const NOTIFICATIONS_PATH = '/account/meldingen'
@@ -30,7 +32,13 @@ export const PREFERENCE_VALUES = ['direct', 'digest', 'off'] as const satisfies 
   ...NotificationPreference[],
 ]
 
-/** The two questions of the page, in order. */
+/** Messages in conversations: direct or off (no digest), as the policies say. */
+export const MESSAGE_PREFERENCE_VALUES = ['direct', 'off'] as const satisfies readonly [
+  NotificationPreference,
+  ...NotificationPreference[],
+]
+
+/** The three questions of the page, in order. */
 export const NOTIFICATION_SECTIONS = [
   {
     kind: 'news',
@@ -42,17 +50,24 @@ export const NOTIFICATION_SECTIONS = [
     legend: 'Berichten van de groep(en) van je kind',
     hint: 'Berichten van de leerkracht voor de groep van je kind.',
   },
+  {
+    kind: 'messages',
+    legend: 'Berichten in gesprekken',
+    hint: 'Als de leerkracht of de school je een bericht stuurt in een gesprek over je kind. De e-mail zegt van wie en over wie, de tekst lees je in Schoolpost.',
+  },
 ] as const satisfies readonly { kind: NotificationKind; legend: string; hint: string }[]
 
 export const PREFERENCE_ERRORS: Record<NotificationKind, string> = {
   news: 'Kies hoe je e-mail over schoolnieuws wilt krijgen: direct, een dagelijks overzicht of uit.',
   group:
     'Kies hoe je e-mail over berichten van de groep wilt krijgen: direct, een dagelijks overzicht of uit.',
+  messages: 'Kies of je e-mail wilt krijgen over berichten in gesprekken: direct of uit.',
 }
 
 export const notificationsInput = z.object({
   news: z.enum(PREFERENCE_VALUES, { error: PREFERENCE_ERRORS.news }),
   group: z.enum(PREFERENCE_VALUES, { error: PREFERENCE_ERRORS.group }),
+  messages: z.enum(MESSAGE_PREFERENCE_VALUES, { error: PREFERENCE_ERRORS.messages }),
 })
 
 export type NotificationsInput = z.infer<typeof notificationsInput>
@@ -63,12 +78,34 @@ export function isNotificationPreference(value: unknown): value is NotificationP
   )
 }
 
+/** A choice that exists for this kind (messages have no digest). */
+export function isPreferenceOf(
+  kind: NotificationKind,
+  value: unknown,
+): value is NotificationPreference {
+  return (
+    typeof value === 'string' &&
+    (NOTIFICATION_PREFERENCES_OF_KIND[kind] as readonly string[]).includes(value)
+  )
+}
+
+/** One kind's choice from stored or posted values, or `fallback`. */
+const choiceOf = (
+  kind: NotificationKind,
+  values: Partial<Record<NotificationKind, unknown>> | undefined,
+  fallback: NotificationPreference,
+): NotificationPreference => {
+  const value = values?.[kind]
+  return isPreferenceOf(kind, value) ? value : fallback
+}
+
 /** The parent's stored choices; a kind never chosen (null, missing) counts as the default. */
 export function preferencesOf(parent: { notifications?: unknown }): OwnNotificationPreferences {
-  const stored = (parent.notifications ?? {}) as { news?: unknown; group?: unknown }
+  const stored = (parent.notifications ?? {}) as Partial<Record<NotificationKind, unknown>>
   return {
-    news: isNotificationPreference(stored.news) ? stored.news : DEFAULT_NOTIFICATION_PREFERENCE,
-    group: isNotificationPreference(stored.group) ? stored.group : DEFAULT_NOTIFICATION_PREFERENCE,
+    news: choiceOf('news', stored, DEFAULT_NOTIFICATION_PREFERENCE),
+    group: choiceOf('group', stored, DEFAULT_NOTIFICATION_PREFERENCE),
+    messages: choiceOf('messages', stored, DEFAULT_NOTIFICATION_PREFERENCE),
   }
 }
 
@@ -145,7 +182,11 @@ export async function submitNotificationsForm(
     parent: PortalSession
   },
 ): Promise<NotificationsFormResult> {
-  const preferences: OwnNotificationPreferences = { news: input.news, group: input.group }
+  const preferences: OwnNotificationPreferences = {
+    news: input.news,
+    group: input.group,
+    messages: input.messages,
+  }
   try {
     const result = await deps.cms.updateOwnNotifications(
       deps.parent.token,
@@ -191,19 +232,23 @@ export type NotificationsPageView = {
   sections: NotificationSectionView[]
 }
 
-/** The options of one question, with the digest time when it is known. */
+/** The options of one question (`kind`: news when not given), with the digest time when known. */
 export function preferenceOptions(
   digestTime: string | null,
   selected: NotificationPreference,
+  kind: NotificationKind = 'news',
 ): PreferenceOptionView[] {
   const descriptions: Record<NotificationPreference, string> = {
-    direct: 'Je krijgt een e-mail zodra er een nieuw bericht is.',
+    direct:
+      kind === 'messages'
+        ? 'Je krijgt een e-mail zodra de school je een bericht stuurt, zonder de tekst zelf.'
+        : 'Je krijgt een e-mail zodra er een nieuw bericht is.',
     digest: digestTime
       ? `Je krijgt één e-mail per dag, om ${digestTime}, met alle nieuwe berichten van die dag.`
       : 'Je krijgt één e-mail per dag met alle nieuwe berichten van die dag.',
     off: 'Je krijgt geen e-mail. De berichten staan wel gewoon in Schoolpost.',
   }
-  return PREFERENCE_VALUES.map((value) => ({
+  return NOTIFICATION_PREFERENCES_OF_KIND[kind].map((value) => ({
     value,
     label:
       value === 'digest' && digestTime
@@ -226,7 +271,7 @@ export function notificationsPageView(input: {
   settings: NotificationSettings
   outcome: ActionOutcome<NotificationsFailure>
   /** The posted form, when there was one (to keep a valid choice of a failed save). */
-  form: { news?: unknown; group?: unknown } | undefined
+  form: Partial<Record<NotificationKind, unknown>> | undefined
 }): NotificationsPageView {
   const { url, settings, outcome, form } = input
   let status = 200
@@ -235,8 +280,9 @@ export function notificationsPageView(input: {
   let errors: Partial<Record<NotificationKind, string>> = {}
   // What is checked: the stored choice, or what was posted (when it is a valid choice).
   let selected: OwnNotificationPreferences = {
-    news: isNotificationPreference(form?.news) ? form.news : settings.preferences.news,
-    group: isNotificationPreference(form?.group) ? form.group : settings.preferences.group,
+    news: choiceOf('news', form, settings.preferences.news),
+    group: choiceOf('group', form, settings.preferences.group),
+    messages: choiceOf('messages', form, settings.preferences.messages),
   }
 
   switch (outcome.kind) {
@@ -259,7 +305,7 @@ export function notificationsPageView(input: {
       notice = NOT_SAVED
       break
     case 'result':
-      selected = outcome.result.preferences
+      selected = { ...selected, ...outcome.result.preferences }
       if (outcome.result.code === 'unavailable') {
         status = 503
         headers = { 'Retry-After': '30' }
@@ -285,7 +331,7 @@ export function notificationsPageView(input: {
       legend: section.legend,
       hint: section.hint,
       error: errors[section.kind] ?? null,
-      options: preferenceOptions(settings.digestTime, selected[section.kind]),
+      options: preferenceOptions(settings.digestTime, selected[section.kind], section.kind),
     })),
   }
 }
