@@ -454,13 +454,54 @@ export interface Invitation {
  */
 export interface Report {
   id: string;
-  post: string | Post;
+  post?: (string | null) | Post;
+  message?: (string | null) | Message;
   media?: (string | null) | Media;
   category: 'privacy' | 'inappropriate' | 'incorrect' | 'other';
   text: string;
+  heldRule?: ('abuse' | 'discrimination' | 'threat' | 'sexual') | null;
   status: 'open' | 'in-behandeling' | 'afgehandeld';
   reporter?: (string | null) | Parent;
   staffNote?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages".
+ */
+export interface Message {
+  id: string;
+  conversation: string | Conversation;
+  body: string;
+  status: 'delivered' | 'held' | 'hidden';
+  heldRule?: ('abuse' | 'discrimination' | 'threat' | 'sexual') | null;
+  authorName?: string | null;
+  authorParent?: (string | null) | Parent;
+  authorStaff?: (string | null) | Staff;
+  sentAt?: string | null;
+  editedAt?: string | null;
+  hiddenBy?: (string | null) | Staff;
+  hiddenAt?: string | null;
+  pupil?: (string | null) | Pupil;
+  kind?: ('child' | 'teacher') | null;
+  starterParent?: (string | null) | Parent;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversations".
+ */
+export interface Conversation {
+  id: string;
+  pupil: string | Pupil;
+  subject: string;
+  kind: 'child' | 'teacher';
+  starterName?: string | null;
+  startedByParent?: (string | null) | Parent;
+  startedByStaff?: (string | null) | Staff;
+  lastMessageAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -513,45 +554,6 @@ export interface LeaveRequest {
   requestedBy?: (string | null) | Parent;
   decidedBy?: (string | null) | Staff;
   decidedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "conversations".
- */
-export interface Conversation {
-  id: string;
-  pupil: string | Pupil;
-  subject: string;
-  kind: 'child' | 'teacher';
-  starterName?: string | null;
-  startedByParent?: (string | null) | Parent;
-  startedByStaff?: (string | null) | Staff;
-  lastMessageAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "messages".
- */
-export interface Message {
-  id: string;
-  conversation: string | Conversation;
-  body: string;
-  status: 'delivered' | 'held' | 'hidden';
-  heldRule?: ('abuse' | 'discrimination' | 'threat' | 'sexual') | null;
-  authorName?: string | null;
-  authorParent?: (string | null) | Parent;
-  authorStaff?: (string | null) | Staff;
-  sentAt?: string | null;
-  editedAt?: string | null;
-  hiddenBy?: (string | null) | Staff;
-  hiddenAt?: string | null;
-  pupil?: (string | null) | Pupil;
-  kind?: ('child' | 'teacher') | null;
-  starterParent?: (string | null) | Parent;
   updatedAt: string;
   createdAt: string;
 }
@@ -993,9 +995,11 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface ReportsSelect<T extends boolean = true> {
   post?: T;
+  message?: T;
   media?: T;
   category?: T;
   text?: T;
+  heldRule?: T;
   status?: T;
   reporter?: T;
   staffNote?: T;

@@ -31,6 +31,9 @@ export const DELETE_RULES: Record<string, DeleteRule> = {
       'Over dit bericht is nog een melding van een ouder open. Handel de melding eerst af (of verberg het bericht voor ouders).',
     where: { status: { not_equals: 'afgehandeld' } },
   },
+  // A report about a conversation message goes with the message (only a pupil's erasure deletes
+  // messages: nothing of the conversation is kept).
+  'reports.message': { action: 'cascade' },
   'pupils.group': {
     action: 'refuse',
     message: 'Deze groep heeft nog leerlingen. Verplaats of verwijder de leerlingen eerst.',
@@ -58,8 +61,10 @@ export type RequiredRelation = { collection: string; field: string; target: stri
 
 /**
  * Every required, single, one-collection relationship of the config (top level: nested ones
- * would live in their own tables). Polymorphic ones (Payload's locks and preferences) are kept
- * in relation tables that SQLite cleans up itself.
+ * would live in their own tables), and the optional ones marked `custom: { subject: true }` — a
+ * record that is about one of two things (a report: a post or a conversation message) depends on
+ * it as much. Polymorphic ones (Payload's locks and preferences) are kept in relation tables that
+ * SQLite cleans up itself.
  */
 export function requiredRelations(
   config: Pick<SanitizedConfig, 'collections'>,
@@ -68,7 +73,9 @@ export function requiredRelations(
   for (const collection of config.collections) {
     for (const field of collection.fields as Field[]) {
       if (field.type !== 'relationship' && field.type !== 'upload') continue
-      if (!field.required || field.hasMany || typeof field.relationTo !== 'string') continue
+      const subject = (field.custom as { subject?: boolean } | undefined)?.subject === true
+      if ((!field.required && !subject) || field.hasMany || typeof field.relationTo !== 'string')
+        continue
       found.push({ collection: collection.slug, field: field.name, target: field.relationTo })
     }
   }

@@ -415,6 +415,58 @@ describe('conversations', () => {
     ).toBe(400)
   })
 
+  it('"Meld dit bericht": a participant reports a message to the directors; the text passes the conduct check', async () => {
+    const fromTeacher = (await messagesOf(t.guardian2!, childTalk.id)).find(
+      (m) => m.status === 'delivered' && !m.authorParent,
+    )!
+    const ownMessage = (await messagesOf(t.guardian2!, childTalk.id)).find(
+      (m) =>
+        (typeof m.authorParent === 'string' ? m.authorParent : m.authorParent?.id) ===
+        f.parents.guardianTwo.id,
+    )!
+    const report = (token: Token, message: string, text: string) =>
+      rest('POST', '/reports', {
+        token,
+        body: { message, category: 'inappropriate', text },
+      })
+
+    const filed = await report(t.guardian2!, fromTeacher.id, 'Dit vind ik geen fijne toon.')
+    expect(filed.status, await filed.clone().text()).toBe(201)
+    const filedId = ((await filed.json()) as { doc: { id: string } }).doc.id
+    // Not one's own message, not a message of someone else's conversation.
+    expect((await report(t.guardian2!, ownMessage.id, 'Eigen bericht')).status).toBe(400)
+    expect((await report(t.multi!, fromTeacher.id, 'Niet mijn gesprek')).status).toBe(400)
+    // A message report is the directors': the teacher (a participant) does not read it.
+    expect((await rest('GET', `/reports/${filedId}`, { token: t.teacher! })).status).toBe(404)
+    expect((await rest('GET', `/reports/${filedId}`, { token: t.director! })).status).toBe(200)
+
+    // A report text that fails the conduct check is kept, for the directors, with the reason.
+    const rude = await report(t.guardian1!, fromTeacher.id, `Die juf is een ${'kanker'}lijer.`)
+    expect(rude.status, await rude.clone().text()).toBe(201)
+    const rudeId = ((await rude.json()) as { doc: { id: string; heldRule?: unknown } }).doc
+    expect(rudeId.heldRule).toBeUndefined() // not the parent's to read
+    const stored = await payload.findByID({ collection: 'reports', id: rudeId.id })
+    expect(stored.heldRule).toBe('abuse')
+
+    // The director hides the reported message for parents from the report.
+    const hidden = await rest('POST', `/reports/${filedId}/handle`, {
+      token: t.director!,
+      body: { action: 'hide-message' },
+    })
+    expect(hidden.status, await hidden.clone().text()).toBe(200)
+    expect((await payload.findByID({ collection: 'messages', id: fromTeacher.id })).status).toBe(
+      'hidden',
+    )
+    expect((await messagesOf(t.guardian2!, childTalk.id)).map((m) => m.id)).not.toContain(
+      fromTeacher.id,
+    )
+    const wrong = await rest('POST', `/reports/${filedId}/handle`, {
+      token: t.director!,
+      body: { action: 'hide-post' },
+    })
+    expect(wrong.status).toBe(400)
+  })
+
   it('a pupil changing group takes the conversation to the new teachers at once', async () => {
     await payload.update({
       collection: 'pupils',

@@ -119,6 +119,7 @@ describe('handling a report: POST /api/reports/:id/handle (S15)', () => {
       status: 'open',
       post: { id: post.id, title: 'Uitje groep A', hidden: false },
       media: { id: photo.id, filename: photo.filename, hidden: false, inPost: true },
+      message: null,
     })
   })
 

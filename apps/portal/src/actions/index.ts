@@ -332,7 +332,7 @@ export const server = {
           ok: false,
           code: 'unavailable',
           message: UNAVAILABLE_MESSAGE,
-          preferences: { news: input.news, group: input.group },
+          preferences: { news: input.news, group: input.group, messages: input.messages },
         }),
       ),
   }),

@@ -44,7 +44,7 @@ export const WRITABLE_FIELDS = {
   // "Meld dit bericht": the parent says what and why. Staff only handle it afterwards; what was
   // reported, and by whom, stays as the parent filed it.
   reports: {
-    parent: { create: ['post', 'media', 'category', 'text'] },
+    parent: { create: ['post', 'media', 'message', 'category', 'text'] },
     director: { update: ['status', 'staffNote'] },
     teacher: { update: ['status', 'staffNote'] },
   },
@@ -160,7 +160,7 @@ export const SET_BY_HOOKS = {
   media: ['uploadedBy'],
   posts: ['author', 'publishedAt', 'notifyRound'],
   pupils: ['fullName', 'tagLabel'],
-  reports: ['reporter'],
+  reports: ['reporter', 'heldRule'],
 } satisfies Record<string, readonly string[]>
 
 export function writerOf(req: PayloadRequest): Writer | null {

@@ -4,12 +4,18 @@ import { deny } from '../../access/deny'
 import { isStaffField } from '../../access/is-staff-field'
 import { writableFields } from '../../access/lib/writable-fields'
 import { reportsCreate, reportsRead, reportsUpdate } from '../../access/reports-read'
+import { CONDUCT_RULE_OPTIONS } from '../Messages/conduct-rules'
 import { handleReport, reportHandlingState } from './endpoints/handle-report'
 import { checkReport } from './hooks/check-report'
 import { limitReportRate } from './hooks/limit-report-rate'
 import { notifyStaffOfReport } from './hooks/notify-staff'
 
-/** "Meld dit bericht" (S15): a parent reports a post or one photo; staff handle it. */
+/**
+ * "Meld dit bericht" (S15): a parent reports a post or one photo, or a message in a conversation
+ * (issue #14: only the directors get those — the teachers take part in the conversation); staff
+ * handle it. The text passes the conduct check (S19): a flagged report is kept, shown to the
+ * directors only with the reason.
+ */
 export const Reports: CollectionConfig = {
   slug: 'reports',
   labels: {
@@ -18,7 +24,7 @@ export const Reports: CollectionConfig = {
   },
   defaultSort: '-createdAt',
   admin: {
-    defaultColumns: ['post', 'category', 'status', 'createdAt'],
+    defaultColumns: ['post', 'message', 'category', 'status', 'createdAt'],
     group: { nl: 'Berichten', en: 'Posts' },
   },
   access: { read: reportsRead, create: reportsCreate, update: reportsUpdate, delete: deny },
@@ -30,8 +36,19 @@ export const Reports: CollectionConfig = {
       name: 'post',
       type: 'relationship',
       relationTo: 'posts',
-      required: true,
       label: { nl: 'Bericht', en: 'Post' },
+      // A report is about a post or a message (hooks/check-report.ts): db/delete-rules.ts.
+      custom: { subject: true },
+      admin: { condition: (data) => !data?.message },
+    },
+    {
+      name: 'message',
+      type: 'relationship',
+      relationTo: 'messages',
+      index: true,
+      custom: { subject: true },
+      label: { nl: 'Gespreksbericht', en: 'Conversation message' },
+      admin: { readOnly: true, condition: (data) => !!data?.message },
     },
     {
       name: 'media',
@@ -57,6 +74,15 @@ export const Reports: CollectionConfig = {
       required: true,
       maxLength: 2000,
       label: { nl: 'Toelichting', en: 'Text' },
+    },
+    {
+      // Set by the conduct check of the text (S19): the report goes to the directors only.
+      name: 'heldRule',
+      type: 'select',
+      label: { nl: 'Tekst tegengehouden om', en: 'Text held for' },
+      options: CONDUCT_RULE_OPTIONS,
+      admin: { readOnly: true, position: 'sidebar', condition: (data) => !!data?.heldRule },
+      access: { read: isStaffField },
     },
     {
       name: 'status',

@@ -2,13 +2,14 @@
 import { Button, toast, useDocumentInfo, useForm } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
-type Action = 'hide-post' | 'hide-media' | 'close'
+type Action = 'hide-post' | 'hide-media' | 'hide-message' | 'close'
 
 /** The answer of GET/POST /api/reports/:id/handle (collections/Reports/endpoints/handle-report.ts). */
 type HandlingState = {
   status: 'open' | 'in-behandeling' | 'afgehandeld'
-  post: { id: string; title: string; hidden: boolean }
+  post: { id: string; title: string; hidden: boolean } | null
   media: { id: string; filename: string | null; hidden: boolean; inPost: boolean } | null
+  message: { id: string; conversation: string; hidden: boolean } | null
 }
 
 const visibility = (hidden: boolean) => (hidden ? 'Verborgen voor ouders' : 'Zichtbaar voor ouders')
@@ -91,10 +92,27 @@ export function ReportActions() {
       {state && (
         <>
           <dl style={{ margin: '0 0 12px', fontSize: 13 }}>
-            <dt style={{ fontWeight: 600 }}>Bericht: {state.post.title}</dt>
-            <dd style={{ margin: '0 0 8px' }} data-testid="report-post-visibility">
-              {visibility(state.post.hidden)}
-            </dd>
+            {state.post && (
+              <>
+                <dt style={{ fontWeight: 600 }}>Bericht: {state.post.title}</dt>
+                <dd style={{ margin: '0 0 8px' }} data-testid="report-post-visibility">
+                  {visibility(state.post.hidden)}
+                </dd>
+              </>
+            )}
+            {state.message && (
+              <>
+                <dt style={{ fontWeight: 600 }}>Gespreksbericht</dt>
+                <dd style={{ margin: '0 0 8px' }} data-testid="report-message-visibility">
+                  {visibility(state.message.hidden)}
+                  <br />
+                  <a href={`/admin/collections/conversations/${state.message.conversation}`}>
+                    Naar het gesprek
+                  </a>{' '}
+                  (een directielid legt het openen eerst vast)
+                </dd>
+              </>
+            )}
             {state.media && (
               <>
                 <dt style={{ fontWeight: 600 }}>Foto: {state.media.filename ?? 'onbekend'}</dt>
@@ -108,15 +126,28 @@ export function ReportActions() {
           <div
             style={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: 8 }}
           >
-            <Button
-              buttonStyle="secondary"
-              size="medium"
-              margin={false}
-              onClick={() => run('hide-post')}
-              disabled={busy !== null || state.post.hidden}
-            >
-              {busy === 'hide-post' ? 'Bezig…' : 'Bericht verbergen voor ouders'}
-            </Button>
+            {state.post && (
+              <Button
+                buttonStyle="secondary"
+                size="medium"
+                margin={false}
+                onClick={() => run('hide-post')}
+                disabled={busy !== null || state.post.hidden}
+              >
+                {busy === 'hide-post' ? 'Bezig…' : 'Bericht verbergen voor ouders'}
+              </Button>
+            )}
+            {state.message && (
+              <Button
+                buttonStyle="secondary"
+                size="medium"
+                margin={false}
+                onClick={() => run('hide-message')}
+                disabled={busy !== null || state.message.hidden}
+              >
+                {busy === 'hide-message' ? 'Bezig…' : 'Gespreksbericht verbergen voor ouders'}
+              </Button>
+            )}
             {state.media && (
               <Button
                 buttonStyle="secondary"

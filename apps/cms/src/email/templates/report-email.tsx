@@ -9,17 +9,20 @@ export function reportEmail({
   link,
 }: {
   schoolName: string
-  postTitle: string
+  /** `null`: a message in a conversation (the email quotes nothing of it). */
+  postTitle: string | null
   link: string
 }): Promise<RenderedEmail & { subject: string }> {
   const subject = 'Nieuwe melding van een ouder'
   return renderEmail(
     <EmailLayout
       schoolName={schoolName}
-      preview={`Melding over: ${postTitle}`}
+      preview={postTitle ? `Melding over: ${postTitle}` : 'Melding over een bericht in een gesprek'}
       heading="Een ouder heeft een bericht gemeld"
       paragraphs={[
-        `Het gaat om het bericht "${postTitle}". Bekijk de melding in de beheeromgeving; daar kun je het bericht of de foto verbergen en de melding afhandelen.`,
+        postTitle
+          ? `Het gaat om het bericht "${postTitle}". Bekijk de melding in de beheeromgeving; daar kun je het bericht of de foto verbergen en de melding afhandelen.`
+          : 'Het gaat om een bericht in een gesprek. Bekijk de melding in de beheeromgeving; daar kun je het bericht verbergen voor ouders en de melding afhandelen.',
       ]}
       action={{ label: 'Melding bekijken', href: link }}
     />,

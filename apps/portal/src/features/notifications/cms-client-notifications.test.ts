@@ -28,26 +28,36 @@ describe('updateOwnNotifications', () => {
     })
     const client = createCmsClient({ baseUrl: cms.baseUrl })
     expect(
-      await client.updateOwnNotifications('parent.jwt', 'p1', { news: 'digest', group: 'off' }),
-    ).toEqual({ ok: true, notifications: { news: 'digest', group: 'off' } })
+      await client.updateOwnNotifications('parent.jwt', 'p1', {
+        news: 'digest',
+        group: 'off',
+        messages: 'off',
+      }),
+    ).toEqual({ ok: true, notifications: { news: 'digest', group: 'off', messages: 'off' } })
     const [seen] = cms.requests
     expect(seen?.method).toBe('PATCH')
     expect(seen?.url).toBe('/api/parents/p1?depth=0')
     expect(seen?.headers.authorization).toBe('JWT parent.jwt')
     expect(seen?.headers.cookie).toBeUndefined()
     expect(JSON.parse(seen?.body ?? '')).toEqual({
-      notifications: { news: 'digest', group: 'off' },
+      notifications: { news: 'digest', group: 'off', messages: 'off' },
     })
   })
 
   it('what the CMS stored wins over what was sent', async () => {
     const cms = await startCms((_req, res) =>
-      json(res, 200, { doc: { id: 'p1', notifications: { news: 'off', group: null } } }),
+      json(res, 200, {
+        doc: { id: 'p1', notifications: { news: 'off', group: null, messages: 'direct' } },
+      }),
     )
     const client = createCmsClient({ baseUrl: cms.baseUrl })
     expect(
-      await client.updateOwnNotifications('t', 'p1', { news: 'direct', group: 'digest' }),
-    ).toEqual({ ok: true, notifications: { news: 'off', group: 'digest' } })
+      await client.updateOwnNotifications('t', 'p1', {
+        news: 'direct',
+        group: 'digest',
+        messages: 'off',
+      }),
+    ).toEqual({ ok: true, notifications: { news: 'off', group: 'digest', messages: 'direct' } })
   })
 
   it('400 with Payload errors: invalid-input with the messages per field', async () => {
@@ -63,7 +73,11 @@ describe('updateOwnNotifications', () => {
     )
     const client = createCmsClient({ baseUrl: cms.baseUrl })
     expect(
-      await client.updateOwnNotifications('t', 'p1', { news: 'direct', group: 'direct' }),
+      await client.updateOwnNotifications('t', 'p1', {
+        news: 'direct',
+        group: 'direct',
+        messages: 'direct',
+      }),
     ).toEqual({
       ok: false,
       code: 'invalid-input',
@@ -76,7 +90,11 @@ describe('updateOwnNotifications', () => {
     const cms = await startCms((_req, res) => json(res, status, { errors: [] }))
     const client = createCmsClient({ baseUrl: cms.baseUrl })
     await expect(
-      client.updateOwnNotifications('t', 'p1', { news: 'direct', group: 'direct' }),
+      client.updateOwnNotifications('t', 'p1', {
+        news: 'direct',
+        group: 'direct',
+        messages: 'direct',
+      }),
     ).rejects.toBeInstanceOf(CmsUnauthorizedError)
   })
 
@@ -86,6 +104,7 @@ describe('updateOwnNotifications', () => {
       createCmsClient({ baseUrl: conflict.baseUrl }).updateOwnNotifications('t', 'p1', {
         news: 'direct',
         group: 'direct',
+        messages: 'direct',
       }),
     ).rejects.toBeInstanceOf(CmsRequestError)
     const empty = await startCms((_req, res) => json(res, 200, { message: 'ok' }))
@@ -93,6 +112,7 @@ describe('updateOwnNotifications', () => {
       createCmsClient({ baseUrl: empty.baseUrl }).updateOwnNotifications('t', 'p1', {
         news: 'direct',
         group: 'direct',
+        messages: 'direct',
       }),
     ).rejects.toMatchObject({ name: 'CmsUnavailableError', reason: 'invalid-response' })
   })

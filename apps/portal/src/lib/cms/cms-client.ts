@@ -1117,7 +1117,13 @@ export function createCmsClient(options: CmsClientOptions) {
       const path = `/api/parents/${encodeURIComponent(parentId)}?depth=0`
       const { status, body } = await send('PATCH', path, {
         token,
-        json: { notifications: { news: notifications.news, group: notifications.group } },
+        json: {
+          notifications: {
+            news: notifications.news,
+            group: notifications.group,
+            messages: notifications.messages,
+          },
+        },
       })
       if (status === 401 || status === 403 || status === 404) {
         throw new CmsUnauthorizedError(status, path)

@@ -8,11 +8,11 @@ import { reportsUpdate } from '../../../access/reports-read'
 import { jsonError, parseJsonBody } from '../../../lib/json-body'
 import type { Report } from '../../../payload-types'
 
-export const REPORT_ACTIONS = ['hide-post', 'hide-media', 'close'] as const
+export const REPORT_ACTIONS = ['hide-post', 'hide-media', 'hide-message', 'close'] as const
 export type ReportAction = (typeof REPORT_ACTIONS)[number]
 
 const UNKNOWN_ACTION =
-  'Onbekende actie. Kies "Bericht verbergen voor ouders", "Foto verbergen voor ouders" of "Melding afhandelen".'
+  'Onbekende actie. Kies "Bericht verbergen voor ouders", "Foto verbergen voor ouders", "Gespreksbericht verbergen voor ouders" of "Melding afhandelen".'
 
 const body = z.object(
   { action: z.enum(REPORT_ACTIONS, { message: UNKNOWN_ACTION }) },
@@ -22,8 +22,11 @@ const body = z.object(
 /** What the "Melding afhandelen" panel in /admin shows (and what every action answers with). */
 export type ReportHandlingState = {
   status: Report['status']
-  post: { id: string; title: string; hidden: boolean }
+  /** `null` for a report about a message in a conversation. */
+  post: { id: string; title: string; hidden: boolean } | null
   media: { id: string; filename: string | null; hidden: boolean; inPost: boolean } | null
+  /** The reported conversation message (issue #14), hidden for parents or not. */
+  message: { id: string; conversation: string; hidden: boolean } | null
 }
 
 type Loaded = { ok: true; report: Report } | { ok: false; response: Response }
@@ -62,17 +65,20 @@ async function loadReport(req: PayloadRequest): Promise<Loaded> {
 }
 
 async function handlingState(req: PayloadRequest, report: Report): Promise<ReportHandlingState> {
-  const postId = idOf(report.post)!
+  const postId = idOf(report.post)
   const mediaId = idOf(report.media)
-  const [post, media] = await Promise.all([
-    req.payload.findByID({
-      collection: 'posts',
-      id: postId,
-      depth: 0,
-      overrideAccess: true,
-      req,
-      select: { title: true, hidden: true, gallery: true },
-    }),
+  const messageId = idOf(report.message)
+  const [post, media, message] = await Promise.all([
+    postId
+      ? req.payload.findByID({
+          collection: 'posts',
+          id: postId,
+          depth: 0,
+          overrideAccess: true,
+          req,
+          select: { title: true, hidden: true, gallery: true },
+        })
+      : null,
     mediaId
       ? req.payload.findByID({
           collection: 'media',
@@ -84,11 +90,29 @@ async function handlingState(req: PayloadRequest, report: Report): Promise<Repor
           select: { filename: true, hidden: true },
         })
       : null,
+    messageId
+      ? req.payload.findByID({
+          collection: 'messages',
+          id: messageId,
+          depth: 0,
+          overrideAccess: true,
+          req,
+          disableErrors: true,
+          select: { status: true, conversation: true },
+        })
+      : null,
   ])
-  const gallery = (post.gallery ?? []).map((m) => idOf(m as string | { id: string }))
+  const gallery = (post?.gallery ?? []).map((m) => idOf(m as string | { id: string }))
   return {
     status: report.status,
-    post: { id: post.id, title: post.title, hidden: !!post.hidden },
+    post: post ? { id: post.id, title: post.title, hidden: !!post.hidden } : null,
+    message: message
+      ? {
+          id: message.id,
+          conversation: idOf(message.conversation as string | { id: string })!,
+          hidden: message.status === 'hidden',
+        }
+      : null,
     media: media
       ? {
           id: media.id,
@@ -149,6 +173,12 @@ export const handleReport: Endpoint = {
     const { report } = loaded
     const before = await handlingState(req, report)
 
+    if (action === 'hide-post' && !before.post) {
+      return jsonError(400, 'no-post', 'Deze melding gaat over een bericht in een gesprek.')
+    }
+    if (action === 'hide-message' && !before.message) {
+      return jsonError(400, 'no-message', 'Deze melding gaat niet over een bericht in een gesprek.')
+    }
     if (action === 'hide-media') {
       if (!before.media)
         return jsonError(400, 'no-media', 'Deze melding gaat niet over één foto of video.')
@@ -160,10 +190,28 @@ export const handleReport: Endpoint = {
     let message: string
     try {
       if (action === 'hide-post') {
-        if (!before.post.hidden) await setHidden(req, 'posts', before.post.id)
-        message = before.post.hidden
+        const post = before.post!
+        if (!post.hidden) await setHidden(req, 'posts', post.id)
+        message = post.hidden
           ? 'Het bericht was al verborgen voor ouders.'
           : 'Het bericht is verborgen voor ouders.'
+      } else if (action === 'hide-message') {
+        const reported = before.message!
+        // As staff hide a message in the conversation: delivered → hidden, who and when kept.
+        if (!reported.hidden) {
+          await req.payload.update({
+            collection: 'messages',
+            id: reported.id,
+            data: { status: 'hidden' },
+            depth: 0,
+            overrideAccess: true,
+            req,
+            select: {},
+          })
+        }
+        message = reported.hidden
+          ? 'Het gespreksbericht was al verborgen voor ouders.'
+          : 'Het gespreksbericht is verborgen voor ouders.'
       } else if (action === 'hide-media') {
         const media = before.media!
         if (!media.hidden) await setHidden(req, 'media', media.id)
