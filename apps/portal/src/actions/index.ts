@@ -31,6 +31,8 @@ import {
   submitMessageForm,
   submitStartConversationForm,
 } from '../features/conversations/message-forms'
+import type { ReportMessageResult } from '../features/conversations/report-message'
+import { reportMessageInput, submitReportMessage } from '../features/conversations/report-message'
 import type { ForgotPasswordFormResult } from '../features/password-reset/forgot-password'
 import {
   forgotPasswordInput,
@@ -379,6 +381,24 @@ export const server = {
           submitStartConversationForm(input, {
             cms: withClientAddress(portal.cms, clientKey(context)),
             parent,
+          }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
+      ),
+  }),
+
+  /** /gesprekken/<id>/melden: "Meld dit bericht" for a message in a conversation (directors). */
+  reportMessage: defineAction({
+    accept: 'form',
+    input: reportMessageInput,
+    handler: (input, context): Promise<ReportMessageResult> =>
+      asSignedInParent(
+        'Report-message',
+        context,
+        (parent, portal) =>
+          submitReportMessage(input, {
+            cms: withClientAddress(portal.cms, clientKey(context)),
+            parent,
+            limiter: portal.limiters.report,
           }),
         () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
       ),

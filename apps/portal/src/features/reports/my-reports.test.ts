@@ -11,6 +11,7 @@ const report: ParentReport = {
   post: 'post-1',
   postTitle: null,
   media: null,
+  message: null,
   category: 'incorrect',
   status: 'in-behandeling',
   createdAt: '2026-11-28T23:15:00Z',

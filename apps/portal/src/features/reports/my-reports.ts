@@ -36,7 +36,11 @@ export function myReportView(report: ParentReport): MyReportView {
     categoryLabel: REPORT_CATEGORY_LABELS[report.category],
     status: report.status,
     statusLabel: REPORT_STATUS_LABELS[report.status],
-    about: report.media ? `Foto of video bij het bericht${title}` : `Het bericht${title}`,
+    about: report.message
+      ? 'Een bericht in een gesprek'
+      : report.media
+        ? `Foto of video bij het bericht${title}`
+        : `Het bericht${title}`,
     postHref: isValidId(report.post) ? postHref(report.post) : null,
   }
 }

@@ -158,8 +158,10 @@ export type SetImageConsentResult =
   | CmsRefusal<'invalid-input'>
 
 export type NewReport = {
-  post: string
+  /** A post (and one of its items), or a message in a conversation. */
+  post?: string | undefined
   media?: string | undefined
+  message?: string | undefined
   category: ReportCategory
   text: string
 }
@@ -893,8 +895,9 @@ export function createCmsClient(options: CmsClientOptions) {
     async createReport(token: string, report: NewReport): Promise<CreateReportResult> {
       const path = '/api/reports?depth=0'
       const json = {
-        post: report.post,
+        ...(report.post ? { post: report.post } : {}),
         ...(report.media ? { media: report.media } : {}),
+        ...(report.message ? { message: report.message } : {}),
         category: report.category,
         text: report.text,
       }

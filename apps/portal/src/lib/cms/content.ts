@@ -26,6 +26,8 @@ export type ParentReport = {
   /** The post's title, when the CMS populated it. */
   postTitle: string | null
   media: string | null
+  /** A message in a conversation (instead of a post). */
+  message: string | null
   category: ReportCategory
   status: ReportStatus
   createdAt: string | null
@@ -62,6 +64,7 @@ export function parseReport(value: unknown): ParentReport | null {
     post: relationId(post),
     postTitle: isRecord(post) ? text(post.title) : null,
     media: relationId(value.media),
+    message: relationId(value.message),
     category,
     status,
     createdAt: text(value.createdAt),
