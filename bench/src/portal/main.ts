@@ -150,13 +150,17 @@ async function runSet(dataset: Dataset, options: BenchOptions): Promise<SetResul
     await sequential(`${PORTAL_URL}${thumbnailPath}`, headers, 10)
     await sequential(`${PORTAL_URL}/inloggen`, {}, 20)
 
+    await sequential(`${PORTAL_URL}/gesprekken`, headers, 5)
     const pages = [
       await pageWeight(PORTAL_URL, '/', headers),
+      await pageWeight(PORTAL_URL, '/gesprekken', headers),
       await pageWeight(PORTAL_URL, '/inloggen'),
     ]
 
     const isRealPage = (body: string) =>
       body.includes(expectTitle) && !body.includes('Berichten niet geladen')
+    const isConversationList = (body: string) =>
+      body.includes('class="conversation__link"') && !body.includes('niet bereikbaar')
     // The baselines first, on idle servers; then the rows that leave work behind in them.
     const plan = [
       {
@@ -175,6 +179,13 @@ async function runSet(dataset: Dataset, options: BenchOptions): Promise<SetResul
         connections: 50,
         verifyBody: isRealPage,
         durationS: options.homeDuration,
+      },
+      // Never kept: every request reads the list and its unread counts from the CMS.
+      {
+        kind: 'conversations',
+        url: `${PORTAL_URL}/gesprekken`,
+        connections: 10,
+        verifyBody: isConversationList,
       },
       {
         kind: 'thumbnail',
@@ -213,7 +224,7 @@ async function runSet(dataset: Dataset, options: BenchOptions): Promise<SetResul
       )
     }
     // In the table: the page, its baseline, the file, its baseline.
-    const order = ['home', 'login-page', 'thumbnail', 'static']
+    const order = ['home', 'conversations', 'login-page', 'thumbnail', 'static']
     rows.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
     const peaks = rss.stop()
     return {

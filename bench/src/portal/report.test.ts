@@ -171,6 +171,16 @@ describe('evaluateGoals', () => {
     expect(block).toContain('FAIL')
   })
 
+  it('holds the conversation list of the school year to the demo school’s, like the start page', () => {
+    const all = sets()
+    all[0]!.rows.push(row('small', 'conversations', 10, 200, 20))
+    all[1]!.rows.push(row('year', 'conversations', 10, 150, 26))
+    expect(verdict(evaluateGoals(all), 'Scale: /gesprekken p95 (10 conn.)')).toBe(false) // 1.3×
+    all[1]!.rows[all[1]!.rows.length - 1] = row('year', 'conversations', 10, 190, 22)
+    expect(verdict(evaluateGoals(all), 'Scale: /gesprekken p95 (10 conn.)')).toBe(true) // 1.1×
+    expect(verdict(evaluateGoals(sets()), 'Scale: /gesprekken p95 (10 conn.)')).toBeNull()
+  })
+
   it('fails the thumbnail goals when the file is slow at scale', () => {
     const goals = evaluateGoals(
       sets({ thumb: { latency: { p50: 50, p95: 100, p99: 120, max: 200 } } }),

@@ -8,7 +8,7 @@ import type { PageWeight } from './page-weight'
 import type { LatencySummary } from '../lib/stats'
 import { errorCount, ratio } from '../lib/stats'
 
-export type RowKind = 'home' | 'login-page' | 'thumbnail' | 'static'
+export type RowKind = 'home' | 'conversations' | 'login-page' | 'thumbnail' | 'static'
 
 export type RowResult = {
   set: DatasetName
@@ -46,6 +46,7 @@ export const SET_LABEL: Record<DatasetName, string> = {
 
 const KIND_LABEL: Record<RowKind, string> = {
   home: 'Start page `/`',
+  conversations: '`/gesprekken` (list, unread counts)',
   'login-page': '`/inloggen` (Astro, no data) — baseline',
   thumbnail: 'Thumbnail via `/bestanden/…`',
   static: 'Same file, plain Node static server — baseline',
@@ -54,6 +55,7 @@ const KIND_LABEL: Record<RowKind, string> = {
 /** The row a row is compared with in the same run (its kind's baseline at 50 connections). */
 const BASELINE_OF: Partial<Record<RowKind, RowKind>> = {
   home: 'login-page',
+  conversations: 'login-page',
   thumbnail: 'static',
 }
 
@@ -277,12 +279,17 @@ export function evaluateGoals(sets: readonly SetResult[]): Goal[] {
 
   // Latency scale is only comparable between answers that are the real thing: with error pages
   // in either row, p95 is the time of the portal's CMS timeout, not of the page.
-  for (const kind of ['home', 'thumbnail'] as const) {
-    for (const connections of [1, 50]) {
+  const scaled = [
+    { kind: 'home', label: 'start page', connections: [1, 50] },
+    { kind: 'conversations', label: '/gesprekken', connections: [10] },
+    { kind: 'thumbnail', label: 'thumbnail', connections: [1, 50] },
+  ] as const
+  for (const { kind, label, connections: counts } of scaled) {
+    for (const connections of counts) {
       const row = findRow(sets, 'year', kind, connections)
       const small = findRow(sets, 'small', kind, connections)
       const r = row ? scaleRatio(sets, row) : Number.NaN
-      const name = `Scale: ${kind === 'home' ? 'start page' : 'thumbnail'} p95 (${connections} conn.), school year ≤ ${GOAL_SCALE}× demo school`
+      const name = `Scale: ${label} p95 (${connections} conn.), school year ≤ ${GOAL_SCALE}× demo school`
       if (!row || !small || !Number.isFinite(r)) {
         missing(name)
         continue

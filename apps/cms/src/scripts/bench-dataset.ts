@@ -109,7 +109,16 @@ function paragraphs(texts: string[]) {
 }
 
 async function counts(): Promise<Record<string, number>> {
-  const slugs = ['groups', 'pupils', 'parents', 'posts', 'media', 'image-consents'] as const
+  const slugs = [
+    'groups',
+    'pupils',
+    'parents',
+    'posts',
+    'media',
+    'image-consents',
+    'conversations',
+    'messages',
+  ] as const
   const entries = await Promise.all(
     slugs.map(async (collection) => [collection, (await payload.count({ collection })).totalDocs]),
   )
@@ -398,6 +407,10 @@ async function buildYear(): Promise<BenchManifest> {
   })
   family.parents.unshift(parent.id)
 
+  transactionID = await begin()
+  const conversations = await writeConversationHistory({ write, rand, families, pupilFacts, now })
+  await payload.db.commitTransaction(transactionID)
+
   const absences = await prepareAbsenceBench({ families, pupilFacts, calendar, history })
 
   return {
@@ -405,7 +418,12 @@ async function buildYear(): Promise<BenchManifest> {
     builtAt: new Date().toISOString(),
     login: { email: YEAR_PARENT, password: YEAR_PASSWORD },
     expectTitle: YEAR_MARKER,
-    counts: { families: families.length, refusedConsents: refusals, ...(await counts()) },
+    counts: {
+      families: families.length,
+      refusedConsents: refusals,
+      ...(await counts()),
+      ...conversations,
+    },
     absences,
   }
 }
@@ -426,6 +444,115 @@ async function schoolCalendar() {
 }
 
 type BenchFamily = { lastName: string; children: string[]; parents: string[] }
+
+const QUESTIONS = ['Gymspullen', 'Huiswerk', 'Ziekte opa', 'Zwemles', 'Schoolreisje', 'Lezen']
+const TALKS = ['Hoe gaat het in de klas', 'Rekenen', 'Samenwerken', 'Rapportgesprek']
+
+/**
+ * A year of conversations (issue #14): three per family on average, half a kind-gesprek a
+ * teacher started, half a question from the first guardian, two to eight messages each, every
+ * participant's read mark at the last message — the history the list, the unread counts and a
+ * thread must not grow with. The measured parent (family 0's first guardian) has read
+ * everything, like most parents at 08:00, so their start page is the usual one. Written as the
+ * hooks would write it.
+ */
+async function writeConversationHistory({
+  write,
+  rand,
+  families,
+  pupilFacts,
+  now,
+}: {
+  write: (collection: CollectionSlug, data: Record<string, unknown>) => Promise<string>
+  rand: () => number
+  families: BenchFamily[]
+  pupilFacts: Map<string, BenchPupil>
+  now: number
+}) {
+  let conversations = 0
+  let messages = 0
+  let reads = 0
+  for (const family of families) {
+    const asker = family.parents[0]
+    if (!asker) continue
+    const askerName = `Ouder 1 ${family.lastName}`
+    // 0–6, three on average; the measured family has four (its list is measured).
+    const count = family === families[0] ? 4 : Math.floor(rand() * 7)
+    for (let c = 0; c < count; c++) {
+      const pupil = pupilFacts.get(family.children[c % family.children.length]!)!
+      const teacher = pupil.group.teacher
+      const teacherName = 'Leerkracht (school)'
+      const isQuestion = rand() < 0.5
+      const startedAt = now - Math.floor(rand() * 360) * DAY - 6 * 3_600_000
+      const length = 2 + Math.floor(rand() * 7)
+      const lastAt = new Date(startedAt + (length - 1) * 3 * 3_600_000).toISOString()
+      const kind = isQuestion ? 'teacher' : 'child'
+      const starterParent = isQuestion ? asker : null
+      const conversation = await write('conversations', {
+        pupil: pupil.id,
+        subject: isQuestion
+          ? QUESTIONS[Math.floor(rand() * QUESTIONS.length)]
+          : `${TALKS[Math.floor(rand() * TALKS.length)]} (${pupil.firstName})`,
+        kind,
+        starterName: isQuestion ? askerName : teacherName,
+        startedByParent: starterParent,
+        startedByStaff: isQuestion ? null : teacher,
+        lastMessageAt: lastAt,
+        createdAt: new Date(startedAt).toISOString(),
+        updatedAt: lastAt,
+      })
+      conversations++
+      for (let m = 0; m < length; m++) {
+        const fromParent = isQuestion ? m % 2 === 0 : m % 2 === 1
+        const sentAt = new Date(startedAt + m * 3 * 3_600_000).toISOString()
+        await write('messages', {
+          conversation,
+          body: fromParent
+            ? 'Dank voor het bericht. Thuis gaat het goed; we houden het in de gaten.'
+            : 'Fijn om te horen. Ik laat het weten als er iets verandert in de klas.',
+          status: 'delivered',
+          heldRule: null,
+          authorName: fromParent ? askerName : teacherName,
+          authorParent: fromParent ? asker : null,
+          authorStaff: fromParent ? null : teacher,
+          sentAt,
+          editedAt: null,
+          pupil: pupil.id,
+          kind,
+          starterParent,
+          createdAt: sentAt,
+          updatedAt: sentAt,
+        })
+        messages++
+      }
+      const readers = [
+        { collection: 'staff', id: teacher, name: teacherName },
+        ...(isQuestion ? [asker] : family.parents).map((id) => ({
+          collection: 'parents',
+          id,
+          name: askerName,
+        })),
+      ]
+      for (const reader of readers) {
+        await write('conversation-reads', {
+          conversation,
+          readerName: reader.name,
+          readAt: lastAt,
+          readerParent: reader.collection === 'parents' ? reader.id : null,
+          readerStaff: reader.collection === 'staff' ? reader.id : null,
+          readKey: `${conversation}:${reader.collection}:${reader.id}`,
+          pupil: pupil.id,
+          kind,
+          starterParent,
+          createdAt: lastAt,
+          updatedAt: lastAt,
+        })
+        reads++
+      }
+    }
+  }
+  return { conversations, messages, conversationReads: reads }
+}
 type BenchPupil = { id: string; firstName: string; group: { id: string; teacher: string } }
 
 /**
