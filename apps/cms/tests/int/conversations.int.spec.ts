@@ -36,6 +36,17 @@ describe('conversations', () => {
   }
   const canRead = async (token: Token, conversation: string) =>
     (await rest('GET', `/conversations/${conversation}?depth=0`, { token })).status === 200
+  /** The endpoints shaped for pages follow the same rule: the thread, and the overview's list. */
+  const pageChannels = async (token: Token, conversation: string) => {
+    const thread = await rest('GET', `/conversations/${conversation}/thread`, { token })
+    const overview = await rest('GET', '/conversations/overview', { token })
+    const listed =
+      overview.status === 200 &&
+      ((await overview.json()) as { conversations: { id: string }[] }).conversations.some(
+        (c) => c.id === conversation,
+      )
+    return { thread: thread.status, listed }
+  }
 
   beforeAll(async () => {
     payload = await testPayload()
@@ -475,7 +486,12 @@ describe('conversations', () => {
     })
     try {
       expect(await canRead(t.teacher!, childTalk.id)).toBe(false)
+      expect(await pageChannels(t.teacher!, childTalk.id)).toEqual({ thread: 404, listed: false })
       expect(await canRead(t.otherTeacher!, childTalk.id)).toBe(true)
+      expect(await pageChannels(t.otherTeacher!, childTalk.id)).toEqual({
+        thread: 200,
+        listed: true,
+      })
       expect((await messagesOf(t.otherTeacher!, childTalk.id)).length).toBeGreaterThan(0)
       expect((await write(t.teacher!, childTalk.id, 'Nog één ding')).status).toBe(404)
     } finally {
@@ -495,6 +511,7 @@ describe('conversations', () => {
     })
     expect(await canRead(t.guardian2!, childTalk.id)).toBe(false)
     expect(await messagesOf(t.guardian2!, childTalk.id)).toEqual([])
+    expect(await pageChannels(t.guardian2!, childTalk.id)).toEqual({ thread: 404, listed: false })
     await payload.update({
       collection: 'parents',
       id: f.parents.guardianTwo.id,
@@ -508,5 +525,10 @@ describe('conversations', () => {
     })
     expect(await canRead(t.guardian2!, childTalk.id)).toBe(false)
     expect((await write(t.guardian2!, childTalk.id, 'Hallo?')).status).not.toBe(201)
+    // A deactivated parent's token is refused on the page endpoints as on the rest.
+    expect((await pageChannels(t.guardian2!, childTalk.id)).thread).toBe(401)
+    expect(
+      (await rest('POST', `/conversations/${childTalk.id}/read`, { token: t.guardian2! })).status,
+    ).toBe(401)
   })
 })
