@@ -55,4 +55,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The portal's one browser script (a conversation's live update), served as it is.
+    files: ['apps/portal/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 )
