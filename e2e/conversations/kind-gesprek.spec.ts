@@ -65,8 +65,12 @@ test('a kind-gesprek from /admin reaches both guardians; read status, privacy, a
     'tel:0711234567',
   )
   await expect(markPage.getByText(/Je krijgt meestal binnen twee werkdagen antwoord/)).toBeVisible()
-  // Reading it took the badge away.
+  // Reading it took the badge away, also on the start page the portal had kept with it.
   await expect(markPage.getByRole('link', { name: 'Gesprekken', exact: true })).toBeVisible()
+  const threadUrl = markPage.url()
+  await markPage.goto(`${PORTAL_URL}/`)
+  await expect(markPage.getByRole('link', { name: 'Gesprekken', exact: true })).toBeVisible()
+  await markPage.goto(threadUrl)
 
   await markPage
     .getByLabel('Je bericht', { exact: true })

@@ -49,7 +49,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
         (await readSessionCookie(context.cookies, portalContext().session))?.token ?? null,
       readStamp: (token) => portalContext().cache.currentVersion(token),
     },
-    async () => compressResponse(context.request, withSecurityHeaders(await next(), { dev, hsts })),
+    async () => {
+      const response = await next()
+      // The page read a conversation: this session's kept start page has a stale unread badge.
+      if (context.locals.forgetKeptPages) {
+        const session = await readSessionCookie(context.cookies, portalContext().session)
+        if (session) pageCache.forgetSession(session.token)
+      }
+      return compressResponse(context.request, withSecurityHeaders(response, { dev, hsts }))
+    },
     () => context.locals.keepPage === true,
   )
 })

@@ -4,12 +4,11 @@ import { UNAVAILABLE_MESSAGE } from '../auth/login'
 import type { PortalSession } from '../auth/session'
 import type { CmsClient } from '../../lib/cms/cms-client'
 import { CmsUnauthorizedError } from '../../lib/cms/cms-client'
-import { REPORT_CATEGORIES } from '../../lib/cms/content'
 import { idField } from '../../lib/cms/ids'
 import { reportCmsFailure } from '../../lib/cms/report-failure'
 import type { RateLimiter } from '../../lib/http/rate-limit'
 import { rateLimitMessage } from '../../lib/http/rate-limit'
-import { REPORT_TEXT_MAX } from '../reports/report-form'
+import { reportCategoryField, reportTextField } from '../reports/report-form'
 import { conversationHref } from './conversations'
 
 /**
@@ -21,19 +20,8 @@ import { conversationHref } from './conversations'
 export const reportMessageInput = z.object({
   conversation: idField,
   message: idField,
-  category: z.enum(REPORT_CATEGORIES, { error: 'Kies waar je melding over gaat.' }),
-  text: z
-    .string({ error: 'Schrijf kort wat er volgens jou niet klopt.' })
-    .trim()
-    .transform((value) => value.replace(/\r\n?/g, '\n'))
-    .pipe(
-      z
-        .string()
-        .min(1, { error: 'Schrijf kort wat er volgens jou niet klopt.' })
-        .max(REPORT_TEXT_MAX, {
-          error: `Je melding mag hoogstens ${REPORT_TEXT_MAX} tekens lang zijn.`,
-        }),
-    ),
+  category: reportCategoryField,
+  text: reportTextField,
 })
 export type ReportMessageInput = z.infer<typeof reportMessageInput>
 

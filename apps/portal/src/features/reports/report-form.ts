@@ -36,23 +36,31 @@ export const REPORT_CATEGORY_LABELS = Object.fromEntries(
 export const REPORT_SENT_MESSAGE =
   'Bedankt. De leerkracht en de directie hebben je melding ontvangen.'
 
+/** Why: one of the report categories (a post, a photo or a conversation message alike). */
+export const reportCategoryField = z.enum(REPORT_CATEGORIES, {
+  error: 'Kies waar je melding over gaat.',
+})
+
+/** What is wrong, in the parent's words. */
+export const reportTextField = z
+  .string({ error: 'Schrijf kort wat er volgens jou niet klopt.' })
+  .trim()
+  // Browsers send line breaks as CRLF; count them as one character, like the text box does.
+  .transform((value) => value.replace(/\r\n?/g, '\n'))
+  .pipe(
+    z
+      .string()
+      .min(1, { error: 'Schrijf kort wat er volgens jou niet klopt.' })
+      .max(REPORT_TEXT_MAX, {
+        error: `Je melding mag hoogstens ${REPORT_TEXT_MAX} tekens lang zijn.`,
+      }),
+  )
+
 export const reportInput = z.object({
   post: idField,
   media: idField.optional(),
-  category: z.enum(REPORT_CATEGORIES, { error: 'Kies waar je melding over gaat.' }),
-  text: z
-    .string({ error: 'Schrijf kort wat er volgens jou niet klopt.' })
-    .trim()
-    // Browsers send line breaks as CRLF; count them as one character, like the text box does.
-    .transform((value) => value.replace(/\r\n?/g, '\n'))
-    .pipe(
-      z
-        .string()
-        .min(1, { error: 'Schrijf kort wat er volgens jou niet klopt.' })
-        .max(REPORT_TEXT_MAX, {
-          error: `Je melding mag hoogstens ${REPORT_TEXT_MAX} tekens lang zijn.`,
-        }),
-    ),
+  category: reportCategoryField,
+  text: reportTextField,
 })
 
 export type ReportInput = z.infer<typeof reportInput>

@@ -130,4 +130,18 @@ describe('createPageCache', () => {
     expect(cache.get(key, stamp('v2'))).toBeNull()
     expect(await cache.get(key, stamp('v1'))?.text()).toBe('x')
   })
+
+  it("forgets one session's pages (every address and coding), never another session's", async () => {
+    const cache = createPageCache()
+    const mine = cache.keyFor('tok-a', new Request('http://localhost/'))
+    const mineFiltered = cache.keyFor('tok-a', new Request('http://localhost/?groep=g1'))
+    const theirs = cache.keyFor('tok-b', new Request('http://localhost/'))
+    for (const key of [mine, mineFiltered, theirs]) {
+      await cache.keep(key, stamp('v1'), new Response(key))
+    }
+    cache.forgetSession('tok-a')
+    expect(cache.get(mine, stamp('v1'))).toBeNull()
+    expect(cache.get(mineFiltered, stamp('v1'))).toBeNull()
+    expect(await cache.get(theirs, stamp('v1'))?.text()).toBe(theirs)
+  })
 })

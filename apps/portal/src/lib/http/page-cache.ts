@@ -57,6 +57,14 @@ export function createPageCache(options: { maxBytes?: number; now?: () => number
       pages.set(key, page)
       return new Response(body, { status: page.status, headers: page.headers })
     },
+    /**
+     * Drops every page kept for this session: something only it changed (it read a conversation,
+     * and its start page shows the unread count) and the portal version does not move for that.
+     */
+    forgetSession(token: string): void {
+      const prefix = `${sessionKey(token)}\n`
+      for (const key of [...pages.keys()]) if (key.startsWith(prefix)) pages.delete(key)
+    },
     size: () => pages.size,
   }
 }
