@@ -44,6 +44,13 @@ describe('myReportView', () => {
       'Foto of video bij het bericht „Kerst”',
     )
   })
+
+  it('a message in a conversation, without a post to link to', () => {
+    expect(myReportView({ ...report, post: null, message: 'msg-1' })).toMatchObject({
+      about: 'Een bericht in een gesprek',
+      postHref: null,
+    })
+  })
 })
 
 describe('loadMyReports', () => {

@@ -218,6 +218,15 @@ describe('reports', () => {
             category: '?',
             status: '?',
           },
+          // A message in a conversation (issue #14): no post.
+          {
+            id: 'r3',
+            post: null,
+            message: 'msg-1',
+            category: 'inappropriate',
+            status: 'open',
+            createdAt: '2026-12-07T09:00:00Z',
+          },
         ],
       }),
     )
@@ -227,6 +236,7 @@ describe('reports', () => {
         post: 'post-1',
         postTitle: null,
         media: 'm2',
+        message: null,
         category: 'privacy',
         status: 'in-behandeling',
         createdAt: '2026-11-28T10:00:00Z',
@@ -236,9 +246,20 @@ describe('reports', () => {
         post: 'post-2',
         postTitle: 'Kerst',
         media: null,
+        message: null,
         category: 'other',
         status: 'open',
         createdAt: null,
+      },
+      {
+        id: 'r3',
+        post: null,
+        postTitle: null,
+        media: null,
+        message: 'msg-1',
+        category: 'inappropriate',
+        status: 'open',
+        createdAt: '2026-12-07T09:00:00Z',
       },
     ])
     const url = new URL(cms.requests[0]?.url ?? '', cms.baseUrl)
