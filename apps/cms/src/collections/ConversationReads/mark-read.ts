@@ -9,11 +9,18 @@ export const readKeyOf = (conversationId: string, reader: Pick<Reader, 'collecti
 
 /**
  * Moves `reader`'s read mark in a conversation forward to `at` (never back). One row per reader
- * and conversation (a unique key): two marks at once end as one row, the later time kept.
+ * and conversation (a unique key): two marks at once end as one row, the later time kept. With
+ * `lastMessageAt`, a mark that already covers the last message stays as it is: an open thread
+ * (the portal's live update asks every 15 s) writes nothing until a new message arrives.
  */
 export async function markRead(
   req: PayloadRequest,
-  { conversationId, reader, at }: { conversationId: string; reader: Reader; at: string },
+  {
+    conversationId,
+    reader,
+    at,
+    lastMessageAt,
+  }: { conversationId: string; reader: Reader; at: string; lastMessageAt?: string | null },
 ): Promise<string> {
   const readKey = readKeyOf(conversationId, reader)
   const existing = async () =>
@@ -31,6 +38,7 @@ export async function markRead(
     ).docs[0]
   const moveForward = async (row: { id: string; readAt?: string | null }) => {
     if (row.readAt && row.readAt >= at) return row.readAt
+    if (row.readAt && lastMessageAt && row.readAt >= lastMessageAt) return row.readAt
     await req.payload.update({
       collection: 'conversation-reads',
       id: row.id,

@@ -20,6 +20,38 @@ export function conversationCaller(req: PayloadRequest): ConversationCaller | Re
   return { collection: 'staff', id: staff.id, name: `${staff.name} (school)`, role: staff.role }
 }
 
+const NOT_FOUND = 'Dit gesprek bestaat niet of is niet voor u.'
+
+/**
+ * The conversation `:id` of the request as its caller may have it: read with the caller's own
+ * access (only participants; a director the list), and for a director only where they started
+ * or opened it (the opening is recorded). Otherwise the Dutch 404 or 403.
+ */
+export async function participantConversation<S extends Record<string, true>>(
+  req: PayloadRequest,
+  caller: Pick<ConversationCaller, 'role'>,
+  select: S,
+) {
+  const id = String(req.routeParams?.id ?? '')
+  const conversation = id
+    ? await req.payload.findByID({
+        collection: 'conversations',
+        id,
+        depth: 0,
+        overrideAccess: false,
+        user: req.user,
+        req,
+        disableErrors: true,
+        select,
+      })
+    : null
+  if (!conversation) return jsonError(404, 'not-found', NOT_FOUND)
+  if (caller.role === 'director' && !(await directorConversationIds(req)).includes(id)) {
+    return jsonError(403, 'not-opened', 'Open het gesprek eerst; dat wordt vastgelegd.')
+  }
+  return conversation
+}
+
 /** A message's writer is the caller. */
 export function isWrittenBy(
   message: { authorParent?: unknown; authorStaff?: unknown },

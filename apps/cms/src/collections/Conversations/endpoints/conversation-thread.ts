@@ -11,15 +11,12 @@ import {
 } from '@schoolpost/policies'
 import type { Endpoint, Where } from 'payload'
 
-import { directorConversationIds } from '../../../access/conversations-access'
 import { idOf } from '../../../access/lib/users'
 import { now } from '../../../lib/clock'
 import { jsonError } from '../../../lib/json-body'
 import { schoolCalendar } from '../../Absences/hooks/absence-facts'
 import { queryOf } from '../../Parents/endpoints/portal-parent'
-import { conversationCaller, isWrittenBy } from './conversation-caller'
-
-const NOT_FOUND = 'Dit gesprek bestaat niet of is niet voor u.'
+import { conversationCaller, isWrittenBy, participantConversation } from './conversation-caller'
 
 /**
  * `GET /api/conversations/:id/thread?voor=`: one conversation as its page shows it — the latest
@@ -36,30 +33,16 @@ export const conversationThread: Endpoint = {
     if (caller instanceof Response) return caller
     const query = queryOf(req, conversationThreadQuery)
     if (!query) return jsonError(400, 'invalid-input', 'Deze pagina van het gesprek bestaat niet.')
-    const id = String(req.routeParams?.id ?? '')
-    const conversation = id
-      ? await req.payload.findByID({
-          collection: 'conversations',
-          id,
-          depth: 0,
-          overrideAccess: false,
-          user: req.user,
-          req,
-          disableErrors: true,
-          select: {
-            subject: true,
-            kind: true,
-            pupil: true,
-            starterName: true,
-            lastMessageAt: true,
-            createdAt: true,
-          },
-        })
-      : null
-    if (!conversation) return jsonError(404, 'not-found', NOT_FOUND)
-    if (caller.role === 'director' && !(await directorConversationIds(req)).includes(id)) {
-      return jsonError(403, 'not-opened', 'Open het gesprek eerst; dat wordt vastgelegd.')
-    }
+    const conversation = await participantConversation(req, caller, {
+      subject: true,
+      kind: true,
+      pupil: true,
+      starterName: true,
+      lastMessageAt: true,
+      createdAt: true,
+    })
+    if (conversation instanceof Response) return conversation
+    const id = conversation.id
 
     const inThread: Where[] = [{ conversation: { equals: id } }]
     if (query.voor) inThread.push({ sentAt: { less_than: query.voor } })

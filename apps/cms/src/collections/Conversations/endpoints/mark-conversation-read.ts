@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { directorConversationIds } from '../../../access/conversations-access'
+import { participantConversation } from './conversation-caller'
 import { parentUser, staffUser } from '../../../access/lib/users'
 import { now } from '../../../lib/clock'
 import { jsonError } from '../../../lib/json-body'
@@ -18,29 +18,21 @@ export const markConversationRead: Endpoint = {
     const parent = parentUser(req)
     const staff = staffUser(req)
     if (!parent && !staff) return jsonError(401, 'unauthorized', 'Log eerst in.')
-    const id = String(req.routeParams?.id ?? '')
-    const conversation = id
-      ? await req.payload.findByID({
-          collection: 'conversations',
-          id,
-          depth: 0,
-          overrideAccess: false,
-          user: req.user,
-          req,
-          disableErrors: true,
-          select: {},
-        })
-      : null
-    if (!conversation) {
-      return jsonError(404, 'not-found', 'Dit gesprek bestaat niet of is niet voor u.')
-    }
-    if (staff?.role === 'director' && !(await directorConversationIds(req)).includes(id)) {
-      return jsonError(403, 'not-opened', 'Open het gesprek eerst; dat wordt vastgelegd.')
-    }
+    const conversation = await participantConversation(
+      req,
+      { role: staff?.role === 'director' ? 'director' : parent ? 'parent' : 'teacher' },
+      { lastMessageAt: true },
+    )
+    if (conversation instanceof Response) return conversation
     const reader = parent
       ? { collection: 'parents' as const, id: parent.id, name: parent.name }
       : { collection: 'staff' as const, id: staff!.id, name: `${staff!.name} (school)` }
-    const readAt = await markRead(req, { conversationId: id, reader, at: now().toISOString() })
+    const readAt = await markRead(req, {
+      conversationId: conversation.id,
+      reader,
+      at: now().toISOString(),
+      lastMessageAt: conversation.lastMessageAt,
+    })
     return Response.json({ ok: true, readAt })
   },
 }
