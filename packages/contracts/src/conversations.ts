@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { portalImage } from './media'
 import { recordId } from './portal-home'
 
 /**
@@ -30,6 +31,8 @@ export type ConversationKind = (typeof CONVERSATION_KIND_VALUES)[number]
 
 export const CONVERSATION_SUBJECT_MAX = 120
 export const MESSAGE_BODY_MAX = 4000
+/** Photos staff may attach to one message (S6; the image rules of posts apply to each). */
+export const MESSAGE_PHOTOS_MAX = 6
 
 export const conversationOverviewQuery = z.object({
   pagina: z.coerce.number().int().min(1).max(MAX_CONVERSATION_PAGE).default(1),
@@ -80,6 +83,11 @@ export const threadMessage = z.object({
   editable: z.boolean(),
   /** Until when it is editable (`null`: held, until it passes; or not editable). */
   editableUntil: z.string().nullable(),
+  /**
+   * Photos staff attached, as far as the caller may see them now: for a parent only those that
+   * pass the image rules at this moment (a withdrawn consent removes one at once).
+   */
+  attachments: z.array(portalImage),
 })
 export type ThreadMessage = z.infer<typeof threadMessage>
 

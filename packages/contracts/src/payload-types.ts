@@ -474,6 +474,7 @@ export interface Message {
   id: string;
   conversation: string | Conversation;
   body: string;
+  attachments?: (string | Media)[] | null;
   status: 'delivered' | 'held' | 'hidden';
   heldRule?: ('abuse' | 'discrimination' | 'threat' | 'sexual') | null;
   authorName?: string | null;
@@ -485,6 +486,7 @@ export interface Message {
   hiddenAt?: string | null;
   pupil?: (string | null) | Pupil;
   kind?: ('child' | 'teacher') | null;
+  withPhotos?: boolean | null;
   starterParent?: (string | null) | Parent;
   updatedAt: string;
   createdAt: string;
@@ -1078,6 +1080,7 @@ export interface ConversationsSelect<T extends boolean = true> {
 export interface MessagesSelect<T extends boolean = true> {
   conversation?: T;
   body?: T;
+  attachments?: T;
   status?: T;
   heldRule?: T;
   authorName?: T;
@@ -1089,6 +1092,7 @@ export interface MessagesSelect<T extends boolean = true> {
   hiddenAt?: T;
   pupil?: T;
   kind?: T;
+  withPhotos?: T;
   starterParent?: T;
   updatedAt?: T;
   createdAt?: T;

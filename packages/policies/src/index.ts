@@ -39,7 +39,7 @@ export type {
 export { canParentSeePost } from './media/can-parent-see-post'
 export type { PostVisibilityFacts } from './media/can-parent-see-post'
 export { canParentSeeMedia } from './media/can-parent-see-media'
-export type { MediaVisibilityFacts } from './media/can-parent-see-media'
+export type { AttachingMessageFacts, MediaVisibilityFacts } from './media/can-parent-see-media'
 export { isPostLive } from './media/can-parent-see-post'
 export {
   DEFAULT_DIGEST_TIME,

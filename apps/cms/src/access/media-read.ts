@@ -1,6 +1,11 @@
 import type { Access, PayloadRequest, Where } from 'payload'
 
-import { parentVisibleMedia, teacherPostsWhere } from './lib/parent-visibility'
+import {
+  messagePhotoIds,
+  parentSeesMessagePhoto,
+  parentVisibleMedia,
+  teacherPostsWhere,
+} from './lib/parent-visibility'
 import { matchNothing, scopeIn } from './lib/scope'
 import { hasRole, idOf, parentUser, staffUser } from './lib/users'
 
@@ -29,8 +34,9 @@ async function mediaForFilename(
 }
 
 /**
- * Media (S11, S12): directors see all; teachers their own uploads and what is in their posts;
- * parents exactly the ids the policies allow. For parents the original file of an image is never
+ * Media (S6, S11, S12): directors see all; teachers their own uploads, what is in their posts and
+ * the photos of the conversation messages they read; parents exactly the ids the policies allow
+ * (posts they read, messages they take part in). For parents the original file of an image is never
  * served — only the derived, metadata-free sizes (a video has only its original).
  */
 export const mediaRead: Access = async ({
@@ -53,6 +59,7 @@ export const mediaRead: Access = async ({
     const ids = posts.docs
       .flatMap((p) => (p.gallery ?? []).map((m) => idOf(m as string | { id: string })))
       .filter((id): id is string => !!id)
+    ids.push(...(await messagePhotoIds(req)))
     return { or: [{ uploadedBy: { equals: staffUser(req)!.id } }, scopeIn('id', ids)] } as Where
   }
   if (!parentUser(req)) return false
@@ -61,9 +68,16 @@ export const mediaRead: Access = async ({
   if (isReadingStaticFile && filename) {
     // A set lookup instead of an `id in (every visible id)` query per file.
     const media = await mediaForFilename(req, filename)
-    if (!media || !visible.set.has(media.id)) return matchNothing()
+    if (!media) return matchNothing()
+    if (!visible.set.has(media.id) && !(await parentSeesMessagePhoto(req, media.id))) {
+      return matchNothing()
+    }
     const isOriginalOfImage = !media.mimeType?.startsWith('video/') && media.filename === filename
     return isOriginalOfImage ? matchNothing() : { id: { equals: media.id } }
   }
-  return scopeIn('id', visible.ids)
+  const inMessages = await messagePhotoIds(req)
+  return scopeIn(
+    'id',
+    inMessages.length ? [...new Set([...visible.ids, ...inMessages])] : visible.ids,
+  )
 }

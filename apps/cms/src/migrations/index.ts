@@ -13,6 +13,7 @@ import * as migration_20261206_193528_absences_and_leave from './20261206_193528
 import * as migration_20261206_233929_conversations from './20261206_233929_conversations';
 import * as migration_20261207_020901_conversation_emails from './20261207_020901_conversation_emails';
 import * as migration_20261207_021816_report_messages from './20261207_021816_report_messages';
+import * as migration_20261207_053837_message_photos from './20261207_053837_message_photos';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261207_021816_report_messages.up,
     down: migration_20261207_021816_report_messages.down,
-    name: '20261207_021816_report_messages'
+    name: '20261207_021816_report_messages',
+  },
+  {
+    up: migration_20261207_053837_message_photos.up,
+    down: migration_20261207_053837_message_photos.down,
+    name: '20261207_053837_message_photos'
   },
 ];

@@ -80,4 +80,32 @@ describe('canParentSeeMedia', () => {
       true,
     )
   })
+
+  describe('attached to a conversation message (S6)', () => {
+    const delivered = { status: 'delivered' as const, parentTakesPart: true }
+
+    it('shows it to a parent who takes part, without any post', () => {
+      expect(see({ posts: [], messages: [delivered], parentGroupIds: [] })).toBe(true)
+    })
+
+    it('shows nothing through a message the parent is not in, or one held or hidden', () => {
+      expect(see({ posts: [], messages: [{ ...delivered, parentTakesPart: false }] })).toBe(false)
+      expect(see({ posts: [], messages: [{ ...delivered, status: 'hidden' }] })).toBe(false)
+      expect(see({ posts: [], messages: [{ ...delivered, status: 'held' }] })).toBe(false)
+      expect(see({ posts: [], messages: [{ ...delivered, status: 'hidden' }, delivered] })).toBe(
+        true,
+      )
+    })
+
+    it('keeps every image rule: hidden items, refused pupils and portraits stay out', () => {
+      const only = { posts: [], messages: [delivered] }
+      expect(see({ ...only, media: { ...classPhoto, hidden: true } })).toBe(false)
+      expect(see({ ...only, refusedPupilIds: ['cem'] })).toBe(false)
+      expect(see({ ...only, media: { ...classPhoto, taggedPupilIds: ['anna'] } })).toBe(false)
+    })
+
+    it('never hides what a post already shows', () => {
+      expect(see({ messages: [{ ...delivered, parentTakesPart: false }] })).toBe(true)
+    })
+  })
 })

@@ -4,6 +4,7 @@ import { canParentSeePost } from './can-parent-see-post'
 import type { PostVisibilityFacts } from './can-parent-see-post'
 import { checkMediaPublishable } from './check-media-publishable'
 import type { MediaTagging } from './check-media-publishable'
+import type { MessageStatus } from '../conversations/can-edit-message'
 
 /** What the visibility rule needs to know about an image or video. */
 export type MediaVisibilityFacts = MediaTagging & {
@@ -11,11 +12,20 @@ export type MediaVisibilityFacts = MediaTagging & {
   hidden: boolean
 }
 
+/** A conversation message a photo is attached to (S6: staff attach photos to messages). */
+export type AttachingMessageFacts = {
+  status: MessageStatus
+  /** The parent takes part in its conversation now (computed from who people are, never stored). */
+  parentTakesPart: boolean
+}
+
 /**
- * May this parent see this image or video, in any size (S11, S13, S15, S16)? Visible iff
+ * May this parent see this image or video, in any size (S6, S11, S13, S15, S16)? Visible iff
  * - not hidden by staff, and
- * - at least one post containing it is visible to the parent (`canParentSeePost`): media belong
- *   to the groups of the posts they are in, and media in no post are never visible, and
+ * - at least one post containing it is visible to the parent (`canParentSeePost`), or it is
+ *   attached to a delivered message of a conversation the parent takes part in: media belong to
+ *   the groups of the posts and the people of the conversations they are in, and media in
+ *   neither are never visible, and
  * - it passes the tagging rule (`checkMediaPublishable`): no tagged pupil is refused, it is not a
  *   portrait, and it is tagged or explicitly marked "no recognisable pupils".
  *
@@ -25,6 +35,7 @@ export type MediaVisibilityFacts = MediaTagging & {
 export function canParentSeeMedia({
   media,
   posts,
+  messages = [],
   parentGroupIds,
   refusedPupilIds,
   minPupilsPerPhoto,
@@ -33,6 +44,8 @@ export function canParentSeeMedia({
   media: MediaVisibilityFacts
   /** The posts the item is in. */
   posts: readonly PostVisibilityFacts[]
+  /** The conversation messages it is attached to (a held or hidden one shows nothing). */
+  messages?: readonly AttachingMessageFacts[]
   parentGroupIds: readonly string[]
   /** Pupils whose consent resolves to `refused` (see `resolvePupilConsent`). */
   refusedPupilIds: Iterable<string>
@@ -41,7 +54,9 @@ export function canParentSeeMedia({
   now: Date
 }): boolean {
   if (media.hidden) return false
-  if (!posts.some((post) => canParentSeePost({ post, parentGroupIds, now }))) return false
+  const inPost = posts.some((post) => canParentSeePost({ post, parentGroupIds, now }))
+  const inMessage = messages.some((m) => m.status === 'delivered' && m.parentTakesPart)
+  if (!inPost && !inMessage) return false
   return checkMediaPublishable({
     taggedPupilIds: media.taggedPupilIds,
     noRecognisablePupils: media.noRecognisablePupils,

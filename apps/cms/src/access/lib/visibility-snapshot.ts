@@ -254,6 +254,19 @@ export function postIdsForGroup(visible: GroupVisibility, groupId: string): read
   return ids
 }
 
+async function mediaOkOf(req: PayloadRequest, snapshot: Snapshot): Promise<ReadonlySet<string>> {
+  const facts = await snapshot.facts
+  snapshot.mediaOk ??= settle(loadMediaOk(req, facts), () => {
+    snapshot.mediaOk = undefined
+  })
+  return snapshot.mediaOk
+}
+
+/** The media that are not hidden and pass the image rule now, school-wide (any group). */
+export async function mediaPassingRulesNow(req: PayloadRequest): Promise<ReadonlySet<string>> {
+  return mediaOkOf(req, await snapshotFor(req))
+}
+
 /** The media visible to parents of `groups` (sorted or not) under the current version. */
 export async function visibleMediaForGroups(
   req: PayloadRequest,
@@ -263,11 +276,7 @@ export async function visibleMediaForGroups(
     return { ids: [], set: new Set(), postIds: [], audiences: new Map(), byFilter: new Map() }
   }
   const snapshot = await snapshotFor(req)
-  const facts = await snapshot.facts
-  snapshot.mediaOk ??= settle(loadMediaOk(req, facts), () => {
-    snapshot.mediaOk = undefined
-  })
-  const mediaOk = await snapshot.mediaOk
+  const mediaOk = await mediaOkOf(req, snapshot)
   const key = [...groups].sort().join(',')
   let entry = snapshot.byGroups.get(key)
   if (!entry) {

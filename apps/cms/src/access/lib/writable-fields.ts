@@ -79,12 +79,12 @@ export const WRITABLE_FIELDS = {
     director: { create: ['pupil', 'subject'], update: [] },
     office: { create: [], update: [] },
   },
-  // A message: the writer its text (a parent may correct it, check-message-change.ts); staff
-  // only its status (hide, show again).
+  // A message: the writer its text (a parent may correct it, check-message-change.ts), staff
+  // photos with it; after sending staff change only its status (hide, show again).
   messages: {
     parent: { create: ['conversation', 'body'], update: ['body'] },
-    teacher: { create: ['conversation', 'body'], update: ['status'] },
-    director: { create: ['conversation', 'body'], update: ['status'] },
+    teacher: { create: ['conversation', 'body', 'attachments'], update: ['status'] },
+    director: { create: ['conversation', 'body', 'attachments'], update: ['status'] },
     office: { create: [], update: [] },
   },
   // A director opening a conversation says which and why; the rest is the login's.
@@ -144,6 +144,7 @@ export const SET_BY_HOOKS = {
     'pupil',
     'kind',
     'starterParent',
+    'withPhotos',
   ],
   'conversation-reads': [
     'conversation',

@@ -1,3 +1,4 @@
+import { MESSAGE_PHOTOS_MAX } from '@schoolpost/contracts'
 import type { CollectionConfig } from 'payload'
 
 import { messagesCreate, messagesRead, messagesUpdate } from '../../access/conversations-access'
@@ -57,6 +58,18 @@ export const Messages: CollectionConfig = {
       required: true,
       maxLength: 4000,
       label: { nl: 'Bericht', en: 'Message' },
+    },
+    {
+      // Staff attach photos under exactly the image rules of posts, checked when sending
+      // (hooks/check-new-message.ts); a parent sees one only while they take part and it passes
+      // the rules now (access/media-read.ts). Fixed once sent, like the text of staff.
+      name: 'attachments',
+      type: 'upload',
+      relationTo: 'media',
+      hasMany: true,
+      maxRows: MESSAGE_PHOTOS_MAX,
+      label: { nl: "Foto's", en: 'Photos' },
+      filterOptions: { mimeType: { like: 'image/' } },
     },
     {
       name: 'status',
@@ -142,6 +155,14 @@ export const Messages: CollectionConfig = {
       name: 'kind',
       type: 'select',
       options: CONVERSATION_KINDS.map(({ value, nl, en }) => ({ value, label: { nl, en } })),
+      admin: { hidden: true },
+      access: { read: isStaffField },
+    },
+    {
+      // Set with the photos: which messages to look at when a file is asked for (media-read.ts).
+      name: 'withPhotos',
+      type: 'checkbox',
+      index: true,
       admin: { hidden: true },
       access: { read: isStaffField },
     },

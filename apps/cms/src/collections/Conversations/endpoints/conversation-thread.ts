@@ -2,6 +2,7 @@ import {
   type ConversationThread,
   conversationThreadQuery,
   MESSAGES_PER_PAGE,
+  type PortalImage,
 } from '@schoolpost/contracts'
 import {
   canEditMessage,
@@ -9,14 +10,51 @@ import {
   type ConductRule,
   isSchoolHours,
 } from '@schoolpost/policies'
-import type { Endpoint, Where } from 'payload'
+import type { Endpoint, PayloadRequest, Where } from 'payload'
 
-import { idOf } from '../../../access/lib/users'
+import { mediaPassingRulesNow } from '../../../access/lib/visibility-snapshot'
+import { idOf, idsOf } from '../../../access/lib/users'
+import type { Media } from '../../../payload-types'
 import { now } from '../../../lib/clock'
 import { jsonError } from '../../../lib/json-body'
 import { schoolCalendar } from '../../Absences/hooks/absence-facts'
+import { portalMediaOf } from '../../Parents/endpoints/portal-posts'
 import { queryOf } from '../../Parents/endpoints/portal-parent'
 import { conversationCaller, isWrittenBy, participantConversation } from './conversation-caller'
+
+type PhotoDoc = Pick<Media, 'id' | 'alt' | 'mimeType' | 'filename' | 'width' | 'height' | 'sizes'>
+
+/**
+ * The photos of the messages on the page (whose access the thread's query already decided), as
+ * the pages show them: for a parent only those passing the image rules now — the same answer the
+ * file route gives (`canParentSeeMedia`), so a withdrawn consent removes a photo at once.
+ */
+async function photosOf(
+  req: PayloadRequest,
+  ids: string[],
+  forParent: boolean,
+): Promise<Map<string, PortalImage>> {
+  const shown = new Map<string, PortalImage>()
+  let wanted = [...new Set(ids)]
+  if (forParent && wanted.length) {
+    const ok = await mediaPassingRulesNow(req)
+    wanted = wanted.filter((id) => ok.has(id))
+  }
+  if (wanted.length === 0) return shown
+  const found = await req.payload.db.find<PhotoDoc>({
+    collection: 'media',
+    req,
+    where: { id: { in: wanted } },
+    limit: 0,
+    pagination: false,
+    select: { alt: true, mimeType: true, filename: true, width: true, height: true, sizes: true },
+  })
+  for (const doc of found.docs) {
+    const media = portalMediaOf(doc)
+    if (media?.kind === 'image') shown.set(doc.id, media)
+  }
+  return shown
+}
 
 /**
  * `GET /api/conversations/:id/thread?voor=`: one conversation as its page shows it — the latest
@@ -68,6 +106,7 @@ export const conversationThread: Endpoint = {
           editedAt: true,
           status: true,
           heldRule: true,
+          attachments: true,
           createdAt: true,
         },
       }),
@@ -95,6 +134,11 @@ export const conversationThread: Endpoint = {
     ])
     const at = now()
     const page = messages.docs.slice(0, MESSAGES_PER_PAGE).reverse()
+    const photos = await photosOf(
+      req,
+      page.flatMap((m) => idsOf(m.attachments)),
+      caller.role === 'parent',
+    )
     const thread = page.map((message) => {
       const sentAt = message.sentAt ?? message.createdAt
       const mine = isWrittenBy(message, caller)
@@ -116,6 +160,9 @@ export const conversationThread: Endpoint = {
         heldMessage: status === 'held' && rule ? (CONDUCT_MESSAGES[rule] ?? null) : null,
         editable: editable?.ok === true,
         editableUntil: editable?.ok && editable.until ? editable.until.toISOString() : null,
+        attachments: idsOf(message.attachments)
+          .map((photo) => photos.get(photo))
+          .filter((photo) => !!photo),
       }
     })
 

@@ -6,6 +6,7 @@ import { idOf, parentUser, staffUser } from '../../../access/lib/users'
 import { now } from '../../../lib/clock'
 import { consumeOrRefuse } from '../../../lib/rate-limit'
 import { Refusal } from '../../../lib/refusal'
+import { checkAttachments } from './check-attachments'
 import { conductTermsOf } from './conduct'
 
 export const NOT_YOUR_CONVERSATION = 'Dit gesprek bestaat niet of is niet voor u.'
@@ -14,7 +15,8 @@ export const NOT_YOUR_CONVERSATION = 'Dit gesprek bestaat niet of is niet voor u
  * A new message: only a participant writes (read through the same access rules, with the
  * writer's own user), and a director only where they started or opened the conversation. The
  * conduct check (S19) holds a parent's message that fails it — stored, not delivered — and
- * refuses a staff message in Dutch (staff rephrase at once). The author, and the conversation's
+ * refuses a staff message in Dutch (staff rephrase at once); staff's photos pass the image rules
+ * of posts (`check-attachments.ts`). The author, and the conversation's
  * pupil, kind and asking parent, are copied from who writes and where.
  */
 export const checkNewMessage: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
@@ -61,10 +63,14 @@ export const checkNewMessage: CollectionBeforeChangeHook = async ({ data, operat
   if (!conduct.ok && staff) {
     throw new Refusal(conduct.message, 422, { code: 'conduct', rule: conduct.rule })
   }
+  // Photos are staff's (writable-fields drops a parent's); each passes the image rules now.
+  const attachments = staff ? await checkAttachments(req, data.attachments) : []
   return {
     ...data,
     conversation: conversation.id,
     body,
+    attachments,
+    withPhotos: attachments.length > 0,
     status: conduct.ok ? 'delivered' : 'held',
     heldRule: conduct.ok ? null : conduct.rule,
     authorParent: parent ? parent.id : null,
