@@ -39,6 +39,8 @@ export type {
 export { canParentSeePost } from './media/can-parent-see-post'
 export type { PostVisibilityFacts } from './media/can-parent-see-post'
 export { canParentSeeMedia } from './media/can-parent-see-media'
+export { checkMediaAudience, mediaAudienceMessage } from './media/check-media-audience'
+export type { CheckMediaAudienceResult } from './media/check-media-audience'
 export type { AttachingMessageFacts, MediaVisibilityFacts } from './media/can-parent-see-media'
 export { isPostLive } from './media/can-parent-see-post'
 export {

@@ -1,10 +1,20 @@
+import type { DemoPicture } from './demo-school-content'
+
 /**
- * The demo school's conversations (issue #14): a kind-gesprek a teacher started, a parent's
- * question with the teacher's answer, and a question with a message the conduct check held (the
- * directors see it in the admin). `by` is a staff key or a parent's email; the subject and the
+ * The demo school's conversations (issue #14): a kind-gesprek a teacher started (with a photo),
+ * a parent's question with the teacher's answer, a question with a message the conduct check
+ * held (the directors see it in the admin), and a kind-gesprek where one guardian reports the
+ * other's message (an open report for the directors). `by` is a staff key or a parent's email; the subject and the
  * pupil are the natural key that keeps a later start from adding a conversation again.
  */
-export type DemoMessage = { by: string; text: string }
+export type DemoMessage = {
+  by: string
+  text: string
+  /** A drawn photo the teacher attaches (tagged, passing the image rules like a post's). */
+  picture?: DemoPicture
+  /** Another participant reports it ("Meld dit bericht"): an open report for the directors. */
+  reportedBy?: { by: string; category: 'inappropriate' | 'other'; text: string }
+}
 export type DemoConversation = {
   pupil: string
   subject: string
@@ -23,6 +33,11 @@ export const demoConversations: DemoConversation[] = [
       {
         by: 'teacherA',
         text: 'Goedemiddag, ik wilde even laten weten dat Noor de laatste weken veel beter leest. Ze is naar AVI E4 gegaan! Lezen jullie thuis ook samen? Dat helpt haar echt.',
+        picture: {
+          alt: 'Noor leest voor aan haar leesgroepje in de leeshoek',
+          scene: 'letters',
+          pupils: ['Noor Yilmaz', 'Julia Mulder', 'Saar Bos'],
+        },
       },
       {
         by: 'fatima.yilmaz@ouders.test',
@@ -67,5 +82,32 @@ export const demoConversations: DemoConversation[] = [
       },
     ],
     readBy: [],
+  },
+  {
+    pupil: 'Zoë Peters',
+    subject: 'Ophalen op woensdag',
+    startedBy: 'teacherB',
+    messages: [
+      {
+        by: 'teacherB',
+        text: 'Beste ouders van Zoë, wie haalt Zoë vanaf nu op woensdag op? Dan weet ik bij het hek bij wie ik haar mag laten gaan.',
+      },
+      {
+        by: 'ruben.peters@ouders.test',
+        text: 'Op woensdag haal ik haar. Op de andere dagen is het aan haar moeder, maar die komt bijna altijd te laat, dus houd haar maar binnen tot er iemand is.',
+        // Ruben's aside about Nadia passes the conduct check, but it is about her, in front of the
+        // teacher: she asks the directors to look at it.
+        reportedBy: {
+          by: 'nadia.peters@ouders.test',
+          category: 'inappropriate',
+          text: 'Dit gaat over mij en hoort niet in een gesprek met de juf. Wilt u dit bericht verbergen?',
+        },
+      },
+      {
+        by: 'nadia.peters@ouders.test',
+        text: 'Op de andere dagen haal ik Zoë om 14:30. Dank u voor het navragen.',
+      },
+    ],
+    readBy: ['teacherB'],
   },
 ]

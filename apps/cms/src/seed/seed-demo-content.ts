@@ -16,6 +16,57 @@ import {
 
 const DAY = 24 * 60 * 60 * 1000
 
+async function findDemoMedia(payload: Payload, alt: string): Promise<Media | undefined> {
+  const { docs } = await payload.find({
+    collection: 'media',
+    where: { alt: { equals: alt } },
+    limit: 1,
+    depth: 0,
+  })
+  return docs[0]
+}
+
+/**
+ * A drawn demo picture, uploaded by a teacher through the real pipeline and tagged with the
+ * pupils in it (found again by its description on a later start). Returns its id.
+ */
+export async function uploadDemoPicture(
+  payload: Payload,
+  {
+    ids,
+    count,
+    item,
+    variant,
+    uploader,
+  }: {
+    ids: DemoIds
+    count: Counter
+    item: DemoPicture
+    variant: number
+    uploader: Staff & { collection: 'staff' }
+  },
+): Promise<string> {
+  const found = await findDemoMedia(payload, item.alt)
+  if (found) {
+    count.existing++
+    return found.id
+  }
+  const data = await drawScene(item.scene, variant)
+  const doc = await payload.create({
+    collection: 'media',
+    data: {
+      alt: item.alt,
+      pupils: (item.pupils ?? []).map((name) => ids.pupils[name]!),
+      noRecognisablePupils: !!item.noRecognisablePupils,
+    },
+    file: { data, mimetype: 'image/jpeg', name: `IMG_${2040 + variant}.jpg`, size: data.length },
+    user: uploader,
+    overrideAccess: false,
+  })
+  count.created++
+  return doc.id
+}
+
 export type DemoIds = {
   staff: Record<string, string>
   groups: Record<string, string>
@@ -106,39 +157,10 @@ export async function seedDemoContent(
     })
     return { ...docs[0]!, collection: 'parents' }
   }
-  const pupilIds = (names: string[] = []) => names.map((name) => ids.pupils[name]!)
 
-  async function findMedia(alt: string): Promise<Media | undefined> {
-    const { docs } = await payload.find({
-      collection: 'media',
-      where: { alt: { equals: alt } },
-      limit: 1,
-      depth: 0,
-    })
-    return docs[0]
-  }
-
-  async function picture(item: DemoPicture, variant: number, uploader: StaffUser) {
-    const found = await findMedia(item.alt)
-    if (found) {
-      count.existing++
-      return found.id
-    }
-    const data = await drawScene(item.scene, variant)
-    const doc = await payload.create({
-      collection: 'media',
-      data: {
-        alt: item.alt,
-        pupils: pupilIds(item.pupils),
-        noRecognisablePupils: !!item.noRecognisablePupils,
-      },
-      file: { data, mimetype: 'image/jpeg', name: `IMG_${2040 + variant}.jpg`, size: data.length },
-      user: uploader,
-      overrideAccess: false,
-    })
-    count.created++
-    return doc.id
-  }
+  const findMedia = (alt: string) => findDemoMedia(payload, alt)
+  const picture = (item: DemoPicture, variant: number, uploader: StaffUser) =>
+    uploadDemoPicture(payload, { ids, count, item, variant, uploader })
 
   async function video(alt: string, uploader: StaffUser): Promise<string | null> {
     const found = await findMedia(alt)

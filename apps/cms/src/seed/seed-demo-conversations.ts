@@ -1,14 +1,15 @@
 import { createLocalReq, type Payload } from 'payload'
 
-import type { DemoIds } from './seed-demo-content'
+import { type DemoIds, uploadDemoPicture } from './seed-demo-content'
 import { demoConversations } from './demo-conversations'
 
 type Counter = { created: number; existing: number }
 
 /**
  * The demo conversations, written as their people wrote them: through the Local API as that
- * teacher or parent (the participant rules and the conduct check apply), then marked read by
- * whoever the story says read them. Their emails are history and never sent.
+ * teacher or parent (the participant rules, the conduct check and the image rules apply), then
+ * marked read by whoever the story says read them, and reported where the story says so. Their
+ * emails are history and never sent.
  */
 export async function seedDemoConversations(payload: Payload, ids: DemoIds, count: Counter) {
   const seedStarted = new Date().toISOString()
@@ -47,13 +48,39 @@ export async function seedDemoConversations(payload: Payload, ids: DemoIds, coun
       depth: 0,
     })
     for (const message of item.messages) {
-      await payload.create({
+      const user = await userFor(message.by)
+      const attachments =
+        message.picture && user.collection === 'staff'
+          ? [
+              await uploadDemoPicture(payload, {
+                ids,
+                count,
+                item: message.picture,
+                variant: 90 + count.created,
+                uploader: user,
+              }),
+            ]
+          : []
+      const sent = await payload.create({
         collection: 'messages',
-        data: { conversation: conversation.id, body: message.text } as never,
-        user: await userFor(message.by),
+        data: { conversation: conversation.id, body: message.text, attachments } as never,
+        user,
         overrideAccess: false,
         depth: 0,
       })
+      if (message.reportedBy) {
+        await payload.create({
+          collection: 'reports',
+          data: {
+            message: sent.id,
+            category: message.reportedBy.category,
+            text: message.reportedBy.text,
+          } as never,
+          user: await userFor(message.reportedBy.by),
+          overrideAccess: false,
+          depth: 0,
+        })
+      }
     }
     const { markRead } = await import('../collections/ConversationReads/mark-read')
     for (const by of item.readBy) {
@@ -67,13 +94,14 @@ export async function seedDemoConversations(payload: Payload, ids: DemoIds, coun
     count.created++
   }
   // The teachers' messages queued their emails to the parents (Fatima's choice: direct; Kemal's:
-  // none, see demo-school-data.ts). This is history, though: a fresh start mails nobody about it.
+  // none, see demo-school-data.ts), Nadia's report one to the directors. This is history, though:
+  // a fresh start mails nobody about it.
   await payload.delete({
     collection: 'payload-jobs',
     where: {
       and: [
         { createdAt: { greater_than_equal: seedStarted } },
-        { taskSlug: { equals: 'notifyMessage' } },
+        { taskSlug: { in: ['notifyMessage', 'sendEmail'] } },
       ],
     },
   })

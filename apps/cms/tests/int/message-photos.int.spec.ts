@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -5,10 +7,24 @@ import type { ConversationThread } from '@schoolpost/contracts'
 import type { Conversation, Media, Message } from '../../src/payload-types'
 import { plainPng } from './helpers/images'
 import { rest, testPayload } from './helpers/payload'
-import { createSchoolFixture, fixtureToken, type SchoolFixture } from './helpers/school-fixture'
+import {
+  createSchoolFixture,
+  FIXTURE_PASSWORD,
+  fixtureToken,
+  type SchoolFixture,
+} from './helpers/school-fixture'
 import { uploadMedia } from './helpers/upload'
 
 type Token = string
+
+async function createParentToken(payload: Payload, children: string[]): Promise<Token> {
+  const email = `ouder-b2.${randomUUID().slice(0, 8)}@fixture.test`
+  await payload.create({
+    collection: 'parents',
+    data: { name: 'Ouder B2', email, password: FIXTURE_PASSWORD, status: 'active', children },
+  })
+  return fixtureToken(payload, 'parents', email)
+}
 
 /**
  * Photos staff attach to conversation messages (S6) under exactly the image rules of posts (S13,
@@ -23,9 +39,11 @@ describe('photos in conversation messages', { tags: ['media-files'] }, () => {
   const t: Record<string, Token> = {}
   let talk: Conversation
   let groupPhoto: Media
+  let mixedGroups: Media
   let portrait: Media
   let otherTeachersPhoto: Media
   let message: Message
+  let b2Id: string
 
   const upload = async (token: Token, name: string, pupils: string[]) => {
     const res = await uploadMedia(token, await plainPng(900, 600, '#4a8'), name, { pupils })
@@ -88,7 +106,18 @@ describe('photos in conversation messages', { tags: ['media-files'] }, () => {
       slug: 'school-settings',
       data: { minPupilsPerPhoto: 2, defaultImageConsent: 'allowed' },
     })
-    groupPhoto = await upload(t.teacher!, 'knutselen.png', [
+    // b1's group gets two more pupils, one with a guardian of its own.
+    const inB = (firstName: string) =>
+      payload.create({
+        collection: 'pupils',
+        data: { firstName, lastName: 'Foto', group: f.groups.b.id },
+      })
+    const b2 = await inB('B2')
+    const b3 = await inB('B3')
+    t.guardianB2 = await createParentToken(payload, [b2.id])
+    b2Id = b2.id
+    groupPhoto = await upload(t.teacher!, 'knutselen.png', [f.pupils.b1.id, b2.id, b3.id])
+    mixedGroups = await upload(t.teacher!, 'samen.png', [
       f.pupils.a1.id,
       f.pupils.a2.id,
       f.pupils.b1.id,
@@ -111,6 +140,12 @@ describe('photos in conversation messages', { tags: ['media-files'] }, () => {
     const tooFew = await send(t.teacher!, 'Kijk eens!', [portrait.id])
     expect(tooFew.status).toBe(422)
     expect(JSON.stringify(await tooFew.json())).toContain('Foto 1: Een foto met minder dan 2')
+    // A photo with pupils of another group would show them to this family.
+    const mixed = await send(t.teacher!, 'Kijk eens!', [mixedGroups.id])
+    expect(mixed.status).toBe(422)
+    expect(JSON.stringify(await mixed.json())).toContain(
+      'Foto 1: Op deze foto staan 2 leerlingen uit een andere groep',
+    )
     // Another teacher's upload is not the sender's to share (nor to know of).
     expect((await send(t.teacher!, 'Kijk eens!', [otherTeachersPhoto.id])).status).toBe(404)
     expect([400, 404]).toContain((await send(t.teacher!, 'Kijk eens!', ['no-such-photo'])).status)
@@ -174,10 +209,10 @@ describe('photos in conversation messages', { tags: ['media-files'] }, () => {
   })
 
   it('a refused consent removes the photo from the message at once, for parents only', async () => {
-    // The multi-group parent is a1's guardian; the photo tags a1.
+    // B2's guardian refuses; the photo tags B2.
     const refuse = await rest('POST', '/image-consents/set', {
-      token: t.multi!,
-      body: { pupil: f.pupils.a1.id, allowed: false },
+      token: t.guardianB2!,
+      body: { pupil: b2Id, allowed: false },
     })
     expect(refuse.status).toBe(200)
     expect(await channels(t.guardian1!)).toEqual(everywhere(false))
@@ -191,8 +226,8 @@ describe('photos in conversation messages', { tags: ['media-files'] }, () => {
     expect((await send(t.teacher!, 'Nog een keer', [groupPhoto.id])).status).toBe(422)
 
     await rest('POST', '/image-consents/set', {
-      token: t.multi!,
-      body: { pupil: f.pupils.a1.id, allowed: true },
+      token: t.guardianB2!,
+      body: { pupil: b2Id, allowed: true },
     })
     expect(await channels(t.guardian1!)).toEqual(everywhere(true))
   })

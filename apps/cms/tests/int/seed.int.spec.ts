@@ -3,7 +3,8 @@ import { rmSync } from 'node:fs'
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import type { Media, Post, Pupil, Report } from '../../src/payload-types'
+import type { ConversationThread } from '@schoolpost/contracts'
+import type { Media, Message, Post, Pupil, Report } from '../../src/payload-types'
 import { DEMO_PASSWORD, demoGroups } from '../../src/seed/demo-school-data'
 import { demoAbsences } from '../../src/seed/demo-absences'
 import { demoPosts, demoRefusal } from '../../src/seed/demo-school-content'
@@ -173,8 +174,9 @@ describe('demo school seed', () => {
   })
 
   it('one report was handled by the director (photo hidden, note, closed), one is still open', async () => {
-    const reports = (await payload.find({ collection: 'reports', depth: 0, sort: 'createdAt' }))
+    const all = (await payload.find({ collection: 'reports', depth: 0, sort: 'createdAt' }))
       .docs as Report[]
+    const reports = all.filter((r) => r.post)
     expect(reports.map((r) => r.status)).toEqual(['afgehandeld', 'open'])
     expect(reports[0]!.staffNote).toMatch(/verborgen/)
     const photo = await payload.findByID({
@@ -215,6 +217,36 @@ describe('demo school seed', () => {
       late: false,
       schoolDays: 2,
     })
+  })
+
+  it('a conversation shows a teacher’s photo to Noor’s guardians; Nadia’s report of a message waits for the directors', async () => {
+    const noorTalk = (
+      await payload.find({
+        collection: 'conversations',
+        where: { subject: { equals: 'Noor en het lezen' } },
+        depth: 0,
+      })
+    ).docs[0]!
+    const thread = (await (
+      await rest('GET', `/conversations/${noorTalk.id}/thread`, {
+        token: await parentToken('fatima.yilmaz@ouders.test'),
+      })
+    ).json()) as ConversationThread
+    const photo = thread.messages[0]!.attachments[0]!
+    expect(photo).toMatchObject({
+      kind: 'image',
+      alt: 'Noor leest voor aan haar leesgroepje in de leeshoek',
+    })
+    // Another family sees neither the conversation nor the photo.
+    const eva = await parentToken('eva.dejong@ouders.test')
+    expect((await rest('GET', `/media/${photo.id}`, { token: eva })).status).toBe(404)
+
+    const messageReports = (
+      await payload.find({ collection: 'reports', where: { message: { exists: true } }, depth: 1 })
+    ).docs as Report[]
+    expect(messageReports).toHaveLength(1)
+    expect(messageReports[0]).toMatchObject({ status: 'open', category: 'inappropriate' })
+    expect((messageReports[0]!.message as Message).authorName).toBe('Ruben Peters')
   })
 
   it("a guardian of Noor reads the conversations without email: his own 'messages' choice", async () => {

@@ -14,11 +14,26 @@ type Thread = {
     editedAt: string | null
     status: 'delivered' | 'held' | 'hidden'
     heldMessage: string | null
+    attachments: { id: string; alt: string | null; sizes: { thumbnail?: { filename: string } } }[]
   }[]
   hasEarlier: boolean
   readers: { name: string; readAt: string }[]
   latestReadBy: string[]
 }
+
+/** A photo the staff member may attach: their recent images (GET /api/media). */
+type Photo = {
+  id: string
+  alt?: string | null
+  hidden?: boolean | null
+  publishable?: boolean | null
+  consentStatus?: string | null
+  sizes?: { thumbnail?: { filename?: string | null } }
+}
+
+/** The most photos per message (packages/contracts `MESSAGE_PHOTOS_MAX`). */
+const PHOTOS_MAX = 6
+const fileUrl = (filename: string) => `/api/media/file/${encodeURIComponent(filename)}`
 
 /** The overview's answer, for the unread counts above the list. */
 type Overview = {
@@ -49,8 +64,9 @@ async function answerOf<T>(
 
 /**
  * A conversation in its edit view (S6, S7): the messages as the participants see them, who has
- * read the latest one, and a composer. Opening it marks it read for this staff member. Teachers
- * hide a message here (parents no longer see it; nothing is deleted). Every rule is the server's:
+ * read the latest one, and a composer with photos (each under the image rules of posts). Opening
+ * it marks it read for this staff member. Teachers hide a parent's message or take back their own
+ * here (parents no longer see it or its photos; nothing is deleted). Every rule is the server's:
  * the same endpoints and access as the portal.
  */
 export function ConversationThread() {
@@ -59,6 +75,27 @@ export function ConversationThread() {
   const [error, setError] = useState<string | null>(null)
   const [draft, setDraft] = useState('')
   const [busy, setBusy] = useState(false)
+  const [photos, setPhotos] = useState<Photo[] | null>(null)
+  const [chosen, setChosen] = useState<string[]>([])
+
+  // Recent images this staff member may use (their access: own uploads, their posts' photos);
+  // the server checks the image rules again when the message is sent.
+  const loadPhotos = useCallback(async () => {
+    const res = await fetch(
+      '/api/media?where[mimeType][like]=image/&sort=-createdAt&limit=12&depth=0',
+      { credentials: 'include' },
+    )
+    const body = await answerOf<{ docs?: Photo[] }>(res)
+    setPhotos(res.ok ? (body.docs ?? []) : [])
+  }, [])
+  const toggle = (photoId: string) =>
+    setChosen((current) =>
+      current.includes(photoId)
+        ? current.filter((c) => c !== photoId)
+        : current.length < PHOTOS_MAX
+          ? [...current, photoId]
+          : current,
+    )
 
   const load = useCallback(async () => {
     if (!id) return
@@ -92,11 +129,12 @@ export function ConversationThread() {
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ conversation: id, body: draft }),
+        body: JSON.stringify({ conversation: id, body: draft, attachments: chosen }),
       })
       const body = await answerOf<{ doc?: unknown }>(res)
       if (res.ok) {
         setDraft('')
+        setChosen([])
         toast.success('Bericht verstuurd.')
         await load()
       } else {
@@ -150,7 +188,28 @@ export function ConversationThread() {
                 </p>
                 <p style={{ margin: '0.25rem 0 0', whiteSpace: 'pre-wrap' }}>{m.body}</p>
                 {m.heldMessage && <p style={{ margin: '0.25rem 0 0' }}>{m.heldMessage}</p>}
-                {!m.fromSchool && m.status === 'delivered' && (
+                {m.attachments.length > 0 && (
+                  <p
+                    style={{
+                      display: 'flex',
+                      gap: '0.5rem',
+                      flexWrap: 'wrap',
+                      margin: '0.5rem 0 0',
+                    }}
+                  >
+                    {m.attachments.map((photo) =>
+                      photo.sizes.thumbnail ? (
+                        <img
+                          key={photo.id}
+                          src={fileUrl(photo.sizes.thumbnail.filename)}
+                          alt={photo.alt ?? 'Foto bij dit bericht'}
+                          style={{ height: 96, width: 'auto', borderRadius: 4 }}
+                        />
+                      ) : null,
+                    )}
+                  </p>
+                )}
+                {(m.mine || !m.fromSchool) && m.status === 'delivered' && (
                   <Button
                     buttonStyle="secondary"
                     size="small"
@@ -203,6 +262,67 @@ export function ConversationThread() {
             maxLength={4000}
             style={{ width: '100%', maxWidth: '40rem' }}
           />
+          <details
+            onToggle={(e) => {
+              if ((e.target as HTMLDetailsElement).open && !photos) void loadPhotos()
+            }}
+            style={{ margin: '0.5rem 0', maxWidth: '40rem' }}
+          >
+            <summary>
+              Foto&apos;s toevoegen{chosen.length ? ` (${chosen.length} gekozen)` : ''}
+            </summary>
+            <p style={{ fontSize: '0.85em' }}>
+              Dezelfde regels als bij berichten: getagd, genoeg leerlingen en toestemming. Ten
+              hoogste {PHOTOS_MAX} per bericht.{' '}
+              <a href="/admin/collections/media/create" target="_blank" rel="noreferrer">
+                Nieuwe foto uploaden
+              </a>{' '}
+              ·{' '}
+              <button type="button" className="btn--style-none" onClick={() => void loadPhotos()}>
+                Lijst vernieuwen
+              </button>
+            </p>
+            {photos && photos.length === 0 && <p>Nog geen foto&apos;s.</p>}
+            {photos && photos.length > 0 && (
+              <ul
+                style={{
+                  listStyle: 'none',
+                  padding: 0,
+                  display: 'grid',
+                  gridTemplateColumns: 'repeat(auto-fill, minmax(9rem, 1fr))',
+                  gap: '0.5rem',
+                }}
+              >
+                {photos.map((photo) => {
+                  const thumb = photo.sizes?.thumbnail?.filename
+                  const usable = !photo.hidden && photo.publishable !== false
+                  return (
+                    <li key={photo.id}>
+                      <label style={{ display: 'block', opacity: usable ? 1 : 0.6 }}>
+                        <input
+                          type="checkbox"
+                          checked={chosen.includes(photo.id)}
+                          disabled={!usable}
+                          onChange={() => toggle(photo.id)}
+                        />{' '}
+                        {thumb && (
+                          <img
+                            src={fileUrl(thumb)}
+                            alt={photo.alt ?? ''}
+                            style={{ width: '100%', height: 'auto', borderRadius: 4 }}
+                          />
+                        )}
+                        <span style={{ fontSize: '0.8em' }}>
+                          {photo.alt ?? 'Zonder beschrijving'}
+                          {photo.consentStatus ? ` — ${photo.consentStatus}` : ''}
+                        </span>
+                      </label>
+                    </li>
+                  )
+                })}
+              </ul>
+            )}
+          </details>
           <Button disabled={busy || !draft.trim()} onClick={() => void send()}>
             Bericht versturen
           </Button>

@@ -104,6 +104,23 @@ describe('threadView', () => {
         heldMessage: null,
         editable: false,
         editableUntil: null,
+        attachments: [
+          {
+            kind: 'image',
+            id: 'p1',
+            alt: null,
+            sizes: {
+              thumbnail: {
+                filename: 'p1-400.webp',
+                width: 400,
+                height: 300,
+                mimeType: 'image/webp',
+              },
+              feed: { filename: 'p1-1200.webp', width: 1200, height: 900, mimeType: 'image/webp' },
+              full: { filename: 'p1-2000.webp', width: 2000, height: 1500, mimeType: 'image/webp' },
+            },
+          },
+        ],
       },
       {
         id: 'm2',
@@ -117,6 +134,7 @@ describe('threadView', () => {
         heldMessage: null,
         editable: true,
         editableUntil: '2026-12-07T10:33:00Z',
+        attachments: [],
       },
     ],
     hasEarlier: true,
@@ -141,6 +159,19 @@ describe('threadView', () => {
     expect(view.readLine).toBe('Gelezen door Sanne Bakker (school) en Rob de Jong')
     expect(view.earlierHref).toBe('/gesprekken/c1?voor=2026-12-07T08%3A00%3A00Z')
     expect(view.latestId).toBe('m2')
+    // A photo shows its small sizes and links to the full one (no original, no share button).
+    expect(view.hasPhotos).toBe(true)
+    expect(view.messages[0]!.photos).toEqual([
+      {
+        image: expect.objectContaining({
+          src: '/bestanden/p1-1200.webp',
+          srcset: '/bestanden/p1-400.webp 400w, /bestanden/p1-1200.webp 1200w',
+          alt: 'Foto bij het bericht van Sanne Bakker (school)',
+        }),
+        href: '/bestanden/p1-2000.webp',
+      },
+    ])
+    expect(view.messages[1]!.photos).toEqual([])
     expect(view.availability).toEqual({
       duringSchoolHours: true,
       phone: '020 123 45 67',

@@ -5,6 +5,7 @@ import {
   type ConversationThread,
   conversationThread,
   conversationThreadPath,
+  type PortalImage,
   UNREAD_COUNT_CAP,
 } from '@schoolpost/contracts'
 
@@ -14,7 +15,8 @@ import { CmsRequestError, CmsUnauthorizedError } from '../../lib/cms/cms-client'
 import { reportCmsFailure } from '../../lib/cms/report-failure'
 import { isValidId } from '../../lib/cms/ids'
 import { telHref } from '../home/load-home'
-import { SCHOOL_TIME_ZONE } from '../posts/post-view'
+import { mediaFileUrl } from '../files/filename'
+import { type ImageView, responsiveImage, SCHOOL_TIME_ZONE } from '../posts/post-view'
 import { messageSegments, type TextSegment } from './message-text'
 
 /**
@@ -187,6 +189,27 @@ export type ThreadMessageView = {
   editable: boolean
   /** "tot 10:10" for a delivered message still within its five minutes. */
   editableUntilLabel: string | null
+  /** Photos staff attached (those the parent may see now), each linking to its full size. */
+  photos: MessagePhotoView[]
+}
+
+export type MessagePhotoView = { image: ImageView; href: string }
+
+/** A photo in a message: two per row on a phone, at most 17rem wide in the bubble. */
+const PHOTO_SIZES = '(min-width: 42rem) 17rem, calc(50vw - 2.5rem)'
+
+export function messagePhotos(
+  photos: readonly PortalImage[],
+  authorName: string,
+): MessagePhotoView[] {
+  return photos.flatMap((photo, i) => {
+    const alt =
+      photo.alt?.trim() ||
+      `Foto ${photos.length > 1 ? `${i + 1} ` : ''}bij het bericht van ${authorName}`
+    const image = responsiveImage(photo, ['thumbnail', 'feed'], PHOTO_SIZES, alt)
+    const full = photo.sizes.full ?? photo.sizes.feed ?? photo.sizes.thumbnail
+    return image && full ? [{ image, href: mediaFileUrl(full.filename) }] : []
+  })
 }
 
 export type ThreadView = {
@@ -201,6 +224,8 @@ export type ThreadView = {
   availability: { duringSchoolHours: boolean; phone: string; phoneHref: string; replyTime: string }
   /** The id of the latest message on the page (the live update compares it). */
   latestId: string | null
+  /** Some message shows a photo: the page shows the rule for sharing them (S18). */
+  hasPhotos: boolean
 }
 
 const listFormat = new Intl.ListFormat('nl-NL', { style: 'long', type: 'conjunction' })
@@ -222,6 +247,7 @@ export function threadView(thread: ConversationThread, now: Date): ThreadView {
     editable: m.editable,
     editableUntilLabel:
       m.editable && m.editableUntil ? `tot ${timeFormat.format(new Date(m.editableUntil))}` : null,
+    photos: messagePhotos(m.attachments, m.authorName),
   }))
   const earliest = thread.messages[0]
   return {
@@ -244,5 +270,6 @@ export function threadView(thread: ConversationThread, now: Date): ThreadView {
       replyTime: thread.school.replyTime,
     },
     latestId: thread.messages.at(-1)?.id ?? null,
+    hasPhotos: messages.some((m) => m.photos.length > 0),
   }
 }

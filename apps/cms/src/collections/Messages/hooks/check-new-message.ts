@@ -64,7 +64,9 @@ export const checkNewMessage: CollectionBeforeChangeHook = async ({ data, operat
     throw new Refusal(conduct.message, 422, { code: 'conduct', rule: conduct.rule })
   }
   // Photos are staff's (writable-fields drops a parent's); each passes the image rules now.
-  const attachments = staff ? await checkAttachments(req, data.attachments) : []
+  const attachments = staff
+    ? await checkAttachments(req, data.attachments, { pupilId: idOf(conversation.pupil) })
+    : []
   return {
     ...data,
     conversation: conversation.id,
