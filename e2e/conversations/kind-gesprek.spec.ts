@@ -41,8 +41,20 @@ test('a kind-gesprek from /admin reaches both guardians; read status, privacy, a
   await admin
     .getByLabel('Nieuw bericht')
     .fill('Tess rekent sinds kort heel vlot tot 20. Oefenen jullie thuis ook?')
+  // With a photo of her group, under the image rules of posts; one of Groep 3 is refused.
+  await admin.getByText("Foto's toevoegen").click()
+  const otherGroup = admin.getByRole('checkbox', { name: /Groep 3 bij het letterbord/ })
+  await otherGroup.check()
+  await admin.getByRole('button', { name: 'Bericht versturen' }).click()
+  await expect(admin.getByText(/uit een andere groep/).first()).toBeVisible()
+  await otherGroup.uncheck()
+  await admin.getByRole('checkbox', { name: /Groep 1-2 verft met vingerverf/ }).check()
+  await expect(admin.getByText("Foto's toevoegen (1 gekozen)")).toBeVisible()
   await admin.getByRole('button', { name: 'Bericht versturen' }).click()
   await expect(admin.getByText('Tess rekent sinds kort heel vlot tot 20.')).toBeVisible()
+  await expect(
+    admin.getByRole('listitem').filter({ hasText: 'Tess rekent' }).getByRole('img'),
+  ).toHaveAttribute('alt', 'Groep 1-2 verft met vingerverf')
   await expect(
     admin.getByText('Het laatste bericht is nog door niemand anders gelezen.'),
   ).toBeVisible()
@@ -58,6 +70,13 @@ test('a kind-gesprek from /admin reaches both guardians; read status, privacy, a
   await markPage.getByRole('link', { name: new RegExp(SUBJECT) }).click()
   await expect(markPage.getByRole('heading', { name: SUBJECT, level: 1 })).toBeVisible()
   await expect(markPage.getByText('Tess rekent sinds kort heel vlot tot 20.')).toBeVisible()
+  // The photo, in its derived sizes through the portal's file route, with the sharing rule.
+  const photo = markPage.getByRole('img', { name: 'Groep 1-2 verft met vingerverf' })
+  await expect(photo).toBeVisible()
+  await expect
+    .poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+    .toBeGreaterThan(0)
+  await expect(markPage.getByText(/alleen voor ouders van onze school/)).toBeVisible()
   const notice = markPage.getByRole('status').filter({ hasText: 'De leerkracht geeft nu les' })
   await expect(notice).toContainText('Je krijgt antwoord, maar niet meteen')
   await expect(notice.getByRole('link', { name: schoolPhone })).toHaveAttribute(

@@ -229,4 +229,42 @@ describe('media visibility properties (random schools)', () => {
       }
     })
   })
+
+  it('a photo in a delivered message of the parent’s conversation shows exactly when the image rules pass; other messages change nothing', () => {
+    const statuses = ['delivered', 'held', 'hidden'] as const
+    property((school) => {
+      const refusedPupilIds = getRefusedPupilIds({ school })
+      for (const parent of school.parents) {
+        const parentGroupIds = getParentGroupIds({ school, parentId: parent.id })
+        for (const [i, media] of school.media.entries()) {
+          const base = {
+            media,
+            posts: postsOf(school, media),
+            parentGroupIds,
+            refusedPupilIds,
+            minPupilsPerPhoto: school.minPupilsPerPhoto,
+            now: school.now,
+          }
+          const withoutMessages = canParentSeeMedia(base)
+          // A message that does not reach this parent (not taking part, or not delivered).
+          const status = statuses[i % statuses.length]!
+          const elsewhere = { status, parentTakesPart: status !== 'delivered' }
+          expect(canParentSeeMedia({ ...base, messages: [elsewhere] })).toBe(withoutMessages)
+          // A delivered one in their conversation: the image rules alone decide.
+          const shown = canParentSeeMedia({
+            ...base,
+            posts: [],
+            messages: [{ status: 'delivered', parentTakesPart: true }],
+          })
+          const rulesPass = canParentSeeMedia({
+            ...base,
+            posts: [{ status: 'published', audience: 'school', groupIds: [], hidden: false }],
+            parentGroupIds: ['any-group'],
+          })
+          expect(shown).toBe(rulesPass)
+          if (withoutMessages) expect(shown).toBe(true)
+        }
+      }
+    })
+  })
 })
