@@ -1,8 +1,9 @@
 /**
- * Who a photo is shared with must be allowed to see the children on it: the parents a message or
- * a group post reaches are parents of certain groups, so every tagged pupil must be in one of
- * those groups. A photo of another group's pupils sent to one family would show them to parents
- * who would never see them in a post of their own group. School-wide news reaches every parent.
+ * Who a photo is shared with must be allowed to see the children on it (S11): the parents a
+ * message reaches are parents of certain groups, so every tagged pupil must be in one of those
+ * groups. A photo of another group's pupils sent to one family would show them to parents who
+ * would never see them in a post of their own group. School-wide audiences reach every parent.
+ * Used for photos in conversation messages; group posts do not check it yet.
  */
 export type CheckMediaAudienceResult =
   { ok: true } | { ok: false; reason: 'pupil-outside-audience'; pupilIds: string[] }

@@ -1,9 +1,4 @@
-import {
-  checkMediaAudience,
-  checkMediaPublishable,
-  mediaAudienceMessage,
-  mediaPublishMessage,
-} from '@schoolpost/policies'
+import { checkMediaPublishable, mediaPublishMessage } from '@schoolpost/policies'
 import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
@@ -18,8 +13,7 @@ const ids = (values: unknown): string[] =>
 
 /**
  * Before a post is saved: a teacher posts only to their own groups; a group post names its groups;
- * and nothing is published (or scheduled) with a photo that breaks the image rules (S13, S16) or
- * shows pupils outside a group post's groups (S11, `checkMediaAudience`).
+ * and nothing is published (or scheduled) with a photo that breaks the image rules (S13, S16).
  */
 export const checkPost: CollectionBeforeChangeHook = async ({
   data,
@@ -70,38 +64,7 @@ export const checkPost: CollectionBeforeChangeHook = async ({
         }),
         refusedPupilIds(req),
       ])
-      // S11: a group post shows its photos to the parents of its groups only, so every tagged
-      // pupil must be in one of them (school news reaches everyone).
-      const tagged = [...new Set(media.docs.flatMap((item) => ids(item.pupils)))]
-      const pupils =
-        post.audience === 'groups' && tagged.length
-          ? await req.payload.find({
-              collection: 'pupils',
-              where: { id: { in: tagged } },
-              depth: 0,
-              limit: 0,
-              pagination: false,
-              overrideAccess: true,
-              req,
-              select: { group: true },
-            })
-          : { docs: [] }
-      const pupilGroupIds = new Map(
-        pupils.docs.map((p) => [p.id, ids(p.group ? [p.group] : [])[0] ?? null]),
-      )
       for (const item of media.docs) {
-        const audience = checkMediaAudience({
-          taggedPupilIds: ids(item.pupils),
-          pupilGroupIds,
-          audienceGroupIds: post.audience === 'groups' ? groups : 'school',
-        })
-        if (!audience.ok) {
-          errors.push({
-            path: 'gallery',
-            message: `${item.alt?.trim() || item.filename}: ${mediaAudienceMessage({ pupilCount: audience.pupilIds.length })}`,
-          })
-          continue
-        }
         const result = checkMediaPublishable({
           taggedPupilIds: ids(item.pupils),
           noRecognisablePupils: !!item.noRecognisablePupils,
