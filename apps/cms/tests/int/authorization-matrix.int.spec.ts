@@ -152,11 +152,16 @@ const RESOURCES: Resource[] = [
     create: (a) => a === 'director' || a === 'teacherAB' || a === 'teacherC',
   },
   {
-    // photoA: tags a1, a2, c1, in postA; photoDraft: only in draftA. Both uploaded by teacherAB.
+    // photoA: tags a1, a2, c1, in postA; photoDraft: only in draftA; photoTalkA1: tags a1 and a2,
+    // attached to teacherAB's message in talkA1 (in no post). All uploaded by teacherAB. A
+    // message's photo reaches the conversation's participants only: a1's guardian, not a2's
+    // deactivated one, not the teacher of another group.
     slug: 'media',
-    targets: ['photoA', 'photoDraft'],
+    targets: ['photoA', 'photoDraft', 'photoTalkA1'],
     read: (a, t) =>
-      a === 'director' || a === 'teacherAB' || table({ parentMulti: ['photoA'] })(a, t),
+      a === 'director' ||
+      a === 'teacherAB' ||
+      table({ parentMulti: ['photoA', 'photoTalkA1'] })(a, t),
     update: (a) => a === 'director' || a === 'teacherAB',
     remove: (a) => a === 'director' || a === 'teacherAB',
     create: null,
@@ -440,6 +445,12 @@ describe('authorization matrix', () => {
       file: await photo('d.png'),
       user: users.teacherAB,
     })
+    const photoTalkA1 = await payload.create({
+      collection: 'media',
+      data: { pupils: [f.pupils.a1.id, f.pupils.a2.id] },
+      file: await photo('t.png'),
+      user: users.teacherAB,
+    })
     const post = (data: Record<string, unknown>, user: unknown) =>
       payload.create({ collection: 'posts', data: data as never, user, overrideAccess: false })
     const postA = await post(
@@ -477,7 +488,7 @@ describe('authorization matrix', () => {
       data: { pupil: f.pupils.a1.id, guardian: f.parents.multiGroup.id, allowed: true },
     })
     ids.posts = { postA: postA.id, postSchool: postSchool.id, draftA: draftA.id }
-    ids.media = { photoA: photoA.id, photoDraft: photoDraft.id }
+    ids.media = { photoA: photoA.id, photoDraft: photoDraft.id, photoTalkA1: photoTalkA1.id }
     ids.reports = { report: report.id }
     ids['image-consents'] = { consent: consent.id }
     const absenceA1 = await payload.create({
@@ -539,14 +550,22 @@ describe('authorization matrix', () => {
         overrideAccess: false,
       })
     ).id
-    const message = (user: (typeof users)[ActorKey], conversation: string, body: string) =>
+    const message = (
+      user: (typeof users)[ActorKey],
+      conversation: string,
+      body: string,
+      attachments: string[] = [],
+    ) =>
       payload.create({
         collection: 'messages',
-        data: { conversation, body } as never,
+        data: { conversation, body, attachments } as never,
         user,
         overrideAccess: false,
       })
-    const msgTalkA1 = await message(users.teacherAB, talkA1.id, 'Matrix: goed gelezen')
+    const msgTalkA1 = await message(users.teacherAB, talkA1.id, 'Matrix: goed gelezen', [
+      photoTalkA1.id,
+    ])
+    expect(msgTalkA1.withPhotos).toBe(true)
     const msgQuestionB1 = await message(users.guardianB1, questionB1.id, 'Matrix: een vraag')
     const heldA1 = await message(users.parentMulti, talkA1.id, 'Matrix: wat een klootzak')
     expect(heldA1.status).toBe('held')
