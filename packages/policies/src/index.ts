@@ -104,3 +104,23 @@ export { checkConduct, CONDUCT_MESSAGES, CONDUCT_RULES } from './conduct/check-c
 export type { CheckConductResult, ConductRule, ConductTerm } from './conduct/check-conduct'
 export { canEditMessage, MESSAGE_EDIT_WINDOW_MS } from './conversations/can-edit-message'
 export type { CanEditMessageResult, MessageStatus } from './conversations/can-edit-message'
+
+export {
+  checkVolunteerSlots,
+  VOLUNTEER_PLACES_MAX,
+  VOLUNTEER_SLOT_LABEL_MAX,
+  VOLUNTEER_SLOTS_MAX,
+} from './volunteering/check-volunteer-slots'
+export type {
+  CheckVolunteerSlotsResult,
+  VolunteerSlot,
+  VolunteerSlotProblem,
+} from './volunteering/check-volunteer-slots'
+export {
+  canCancelSignup,
+  checkSignup,
+  describePlaces,
+  getSignupDeadline,
+  getSlotStart,
+} from './volunteering/check-signup'
+export type { CheckSignupResult, SignupWindow } from './volunteering/check-signup'
