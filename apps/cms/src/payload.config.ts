@@ -23,6 +23,9 @@ import { Conversations } from './collections/Conversations'
 import { Messages } from './collections/Messages'
 import { Reports } from './collections/Reports'
 import { Staff } from './collections/Staff'
+import { VolunteerRequests } from './collections/VolunteerRequests'
+import { VolunteerSeats } from './collections/VolunteerSeats'
+import { VolunteerSignups } from './collections/VolunteerSignups'
 import { serializeWrites } from './db/serialize-writes'
 import { badInputError } from './hooks/bad-input-error'
 import { dutchRefusals } from './hooks/dutch-refusals'
@@ -92,6 +95,9 @@ const config = buildConfig({
     Messages,
     ConversationReads,
     ConversationOpenings,
+    VolunteerRequests,
+    VolunteerSignups,
+    VolunteerSeats,
     Staff,
     Parents,
     Groups,

@@ -77,6 +77,9 @@ export interface Config {
     messages: Message;
     'conversation-reads': ConversationRead;
     'conversation-openings': ConversationOpening;
+    'volunteer-requests': VolunteerRequest;
+    'volunteer-signups': VolunteerSignup;
+    'volunteer-seats': VolunteerSeat;
     staff: Staff;
     parents: Parent;
     groups: Group;
@@ -116,6 +119,9 @@ export interface Config {
     messages: MessagesSelect<false> | MessagesSelect<true>;
     'conversation-reads': ConversationReadsSelect<false> | ConversationReadsSelect<true>;
     'conversation-openings': ConversationOpeningsSelect<false> | ConversationOpeningsSelect<true>;
+    'volunteer-requests': VolunteerRequestsSelect<false> | VolunteerRequestsSelect<true>;
+    'volunteer-signups': VolunteerSignupsSelect<false> | VolunteerSignupsSelect<true>;
+    'volunteer-seats': VolunteerSeatsSelect<false> | VolunteerSeatsSelect<true>;
     staff: StaffSelect<false> | StaffSelect<true>;
     parents: ParentsSelect<false> | ParentsSelect<true>;
     groups: GroupsSelect<false> | GroupsSelect<true>;
@@ -594,6 +600,72 @@ export interface ConversationOpening {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-requests".
+ */
+export interface VolunteerRequest {
+  id: string;
+  title: string;
+  description: string;
+  audience: 'groups' | 'school';
+  groups?: (string | Group)[] | null;
+  slots: {
+    label: string;
+    date: string;
+    from: string;
+    to: string;
+    places: number;
+    id?: string | null;
+  }[];
+  /**
+   * Empty: when published. A set moment gives everyone the same chance.
+   */
+  opensAt?: string | null;
+  /**
+   * Empty: when each slot starts. Parents may cancel until then.
+   */
+  closesAt?: string | null;
+  waitlist?: boolean | null;
+  status: 'draft' | 'published';
+  createdBy?: (string | null) | Staff;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-signups".
+ */
+export interface VolunteerSignup {
+  id: string;
+  request: string | VolunteerRequest;
+  slot: string;
+  slotLabel?: string | null;
+  parent: string | Parent;
+  comes?: string | null;
+  status: 'pending' | 'confirmed' | 'waitlist' | 'cancelled';
+  place?: number | null;
+  promotedAt?: string | null;
+  cancelledAt?: string | null;
+  activeKey?: string | null;
+  groups?: (string | Group)[] | null;
+  requestBy?: (string | null) | Staff;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-seats".
+ */
+export interface VolunteerSeat {
+  id: string;
+  key: string;
+  request: string | VolunteerRequest;
+  slot: string;
+  signup: string | VolunteerSignup;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "image-consents".
  */
 export interface ImageConsent {
@@ -812,6 +884,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'conversation-openings';
         value: string | ConversationOpening;
+      } | null)
+    | ({
+        relationTo: 'volunteer-requests';
+        value: string | VolunteerRequest;
+      } | null)
+    | ({
+        relationTo: 'volunteer-signups';
+        value: string | VolunteerSignup;
+      } | null)
+    | ({
+        relationTo: 'volunteer-seats';
+        value: string | VolunteerSeat;
       } | null)
     | ({
         relationTo: 'staff';
@@ -1123,6 +1207,65 @@ export interface ConversationOpeningsSelect<T extends boolean = true> {
   reason?: T;
   director?: T;
   directorName?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-requests_select".
+ */
+export interface VolunteerRequestsSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  audience?: T;
+  groups?: T;
+  slots?:
+    | T
+    | {
+        label?: T;
+        date?: T;
+        from?: T;
+        to?: T;
+        places?: T;
+        id?: T;
+      };
+  opensAt?: T;
+  closesAt?: T;
+  waitlist?: T;
+  status?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-signups_select".
+ */
+export interface VolunteerSignupsSelect<T extends boolean = true> {
+  request?: T;
+  slot?: T;
+  slotLabel?: T;
+  parent?: T;
+  comes?: T;
+  status?: T;
+  place?: T;
+  promotedAt?: T;
+  cancelledAt?: T;
+  activeKey?: T;
+  groups?: T;
+  requestBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteer-seats_select".
+ */
+export interface VolunteerSeatsSelect<T extends boolean = true> {
+  key?: T;
+  request?: T;
+  slot?: T;
+  signup?: T;
   updatedAt?: T;
   createdAt?: T;
 }

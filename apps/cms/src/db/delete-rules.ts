@@ -55,6 +55,18 @@ export const DELETE_RULES: Record<string, DeleteRule> = {
   'conversation-reads.conversation': { action: 'cascade' },
   'conversation-reads.pupil': { action: 'cascade' },
   'conversation-openings.conversation': { action: 'cascade' },
+  // A volunteer request with parents signed up (or waiting) stays until they are cancelled: they
+  // count on it. Cancelled sign-ups and the places go with it.
+  'volunteer-signups.request': {
+    action: 'refuse',
+    message:
+      'Voor deze hulpvraag hebben ouders zich aangemeld. Meld hen eerst af, of laat de hulpvraag staan.',
+    where: { status: { in: ['confirmed', 'waitlist', 'pending'] } },
+  },
+  // A parent's sign-ups are theirs and go with the account; a place goes with its sign-up.
+  'volunteer-signups.parent': { action: 'cascade' },
+  'volunteer-seats.request': { action: 'cascade' },
+  'volunteer-seats.signup': { action: 'cascade' },
 }
 
 export type RequiredRelation = { collection: string; field: string; target: string }

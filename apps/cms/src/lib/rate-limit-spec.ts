@@ -14,6 +14,7 @@ export type CmsRateLimitBucket =
   | 'report'
   | 'absence'
   | 'message'
+  | 'signup'
 
 export type RateLimitSpec = { points: number; durationSeconds: number }
 
@@ -38,6 +39,8 @@ export const DEFAULT_CMS_RATE_LIMITS: Record<CmsRateLimitBucket, RateLimitSpec> 
   absence: { points: 30, durationSeconds: 60 * 60 },
   /** Messages and new conversations per parent (each can email the teachers after school). */
   message: { points: 60, durationSeconds: 60 * 60 },
+  /** Sign-ups and cancellations for volunteer requests per parent (a waitlist emails). */
+  signup: { points: 30, durationSeconds: 60 * 60 },
 }
 
 /** The env variable of each bucket, e.g. CMS_RATE_LIMIT_LOGIN_IP=20/900. */
@@ -52,6 +55,7 @@ export const CMS_RATE_LIMIT_ENV: Record<CmsRateLimitBucket, string> = {
   report: 'CMS_RATE_LIMIT_REPORT',
   absence: 'CMS_RATE_LIMIT_ABSENCE',
   message: 'CMS_RATE_LIMIT_MESSAGE',
+  signup: 'CMS_RATE_LIMIT_SIGNUP',
 }
 
 /** Reads "<points>/<seconds>"; `null` when it is not that (or out of range). */

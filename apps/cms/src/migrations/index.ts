@@ -14,6 +14,7 @@ import * as migration_20261206_233929_conversations from './20261206_233929_conv
 import * as migration_20261207_020901_conversation_emails from './20261207_020901_conversation_emails';
 import * as migration_20261207_021816_report_messages from './20261207_021816_report_messages';
 import * as migration_20261207_053837_message_photos from './20261207_053837_message_photos';
+import * as migration_20261207_061852_volunteer_requests from './20261207_061852_volunteer_requests';
 
 export const migrations = [
   {
@@ -94,6 +95,11 @@ export const migrations = [
   {
     up: migration_20261207_053837_message_photos.up,
     down: migration_20261207_053837_message_photos.down,
-    name: '20261207_053837_message_photos'
+    name: '20261207_053837_message_photos',
+  },
+  {
+    up: migration_20261207_061852_volunteer_requests.up,
+    down: migration_20261207_061852_volunteer_requests.down,
+    name: '20261207_061852_volunteer_requests'
   },
 ];

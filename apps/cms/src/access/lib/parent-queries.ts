@@ -21,6 +21,9 @@ export const PARENT_QUERY_FIELDS: Record<string, readonly string[]> = {
   conversations: ['id', 'pupil', 'kind', 'lastMessageAt', 'createdAt'],
   messages: ['id', 'conversation', 'sentAt', 'createdAt'],
   'conversation-reads': ['id', 'conversation'],
+  // The portal lists the open volunteer requests and the parent's own sign-ups.
+  'volunteer-requests': ['id', 'audience', 'groups', 'status', 'opensAt', 'closesAt', 'createdAt'],
+  'volunteer-signups': ['id', 'request', 'slot', 'status', 'createdAt'],
 }
 
 const refuse = (what: string): never => {

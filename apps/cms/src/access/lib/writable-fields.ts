@@ -93,6 +93,59 @@ export const WRITABLE_FIELDS = {
     teacher: { create: [], update: [] },
     office: { create: [], update: [] },
   },
+  // A volunteer request: its staff writes it (which groups: check-volunteer-request.ts). Sign-ups
+  // and places are written by the sign-up endpoints only.
+  'volunteer-requests': {
+    director: {
+      create: [
+        'title',
+        'description',
+        'audience',
+        'groups',
+        'slots',
+        'opensAt',
+        'closesAt',
+        'waitlist',
+        'status',
+      ],
+      update: [
+        'title',
+        'description',
+        'audience',
+        'groups',
+        'slots',
+        'opensAt',
+        'closesAt',
+        'waitlist',
+        'status',
+      ],
+    },
+    teacher: {
+      create: [
+        'title',
+        'description',
+        'audience',
+        'groups',
+        'slots',
+        'opensAt',
+        'closesAt',
+        'waitlist',
+        'status',
+      ],
+      update: [
+        'title',
+        'description',
+        'audience',
+        'groups',
+        'slots',
+        'opensAt',
+        'closesAt',
+        'waitlist',
+        'status',
+      ],
+    },
+    office: { create: [], update: [] },
+  },
   // Teachers and office update only their own record (`staffUpdate`), and there only their
   // name: the login address and the role are the director's, the password goes through
   // change-password.
@@ -158,6 +211,7 @@ export const SET_BY_HOOKS = {
     'starterParent',
   ],
   'conversation-openings': ['director', 'directorName'],
+  'volunteer-requests': ['createdBy'],
   media: ['uploadedBy'],
   posts: ['author', 'publishedAt', 'notifyRound'],
   pupils: ['fullName', 'tagLabel'],
