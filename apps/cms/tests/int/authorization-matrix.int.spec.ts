@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import sharp from 'sharp'
-import type { CollectionSlug, Payload } from 'payload'
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { signUpEndpoint } from '../../src/collections/VolunteerSignups/endpoints/sign-up'
 import { resetClock, setClock } from './helpers/clock'
 import { plainPng } from './helpers/images'
 import { rest, testPayload } from './helpers/payload'
@@ -57,6 +59,18 @@ const isStaff = (a: ActorKey) => ['director', 'office', 'teacherAB', 'teacherC']
 const isAdminish = (a: ActorKey) => a === 'director' || a === 'office'
 const table = (rows: Partial<Record<ActorKey, string[]>>) => (actor: ActorKey, target: string) =>
   (rows[actor] ?? []).includes(target)
+
+/** A valid volunteer request for the matrix's samples and creates (S4). */
+function volunteerRequestData(groups: string[], status: 'draft' | 'published') {
+  return {
+    title: 'Matrix: hulp',
+    description: 'Hulp gezocht.',
+    audience: 'groups',
+    groups,
+    status,
+    slots: [{ label: 'Helpen', date: '2099-03-09', from: '08:30', to: '10:00', places: 2 }],
+  }
+}
 
 const RESOURCES: Resource[] = [
   {
@@ -213,6 +227,42 @@ const RESOURCES: Resource[] = [
     create: (a) => a === 'parentMulti',
   },
   {
+    // requestA: teacherAB's published request to group A; requestSchool: the director's draft
+    // for the whole school. Teachers read school-wide requests and those of their groups; parents
+    // published ones for their children's groups; teachers change their own or their groups'.
+    slug: 'volunteer-requests',
+    targets: ['requestA', 'requestSchool'],
+    read: (a, t) =>
+      isAdminish(a) ||
+      table({
+        teacherAB: ['requestA', 'requestSchool'],
+        teacherC: ['requestSchool'],
+        parentMulti: ['requestA'],
+      })(a, t),
+    update: (a, t) => a === 'director' || table({ teacherAB: ['requestA'] })(a, t),
+    remove: (a, t) => a === 'director' || table({ teacherAB: ['requestA'] })(a, t),
+    create: (a) => a === 'director' || a === 'teacherAB',
+  },
+  {
+    // signupA: parentMulti signed up for requestA. Only the endpoints write sign-ups; the parent,
+    // the request's teacher, the office and directors read it — never another parent.
+    slug: 'volunteer-signups',
+    targets: ['signupA'],
+    read: (a) => isAdminish(a) || a === 'teacherAB' || a === 'parentMulti',
+    update: nobody,
+    remove: nobody,
+    create: () => false,
+  },
+  {
+    // The place signupA holds: internal, nobody reads or writes it over the API.
+    slug: 'volunteer-seats',
+    targets: ['seatA'],
+    read: nobody,
+    update: nobody,
+    remove: nobody,
+    create: () => false,
+  },
+  {
     // talkA1: a kind-gesprek about a1 (group A) that teacherAB started; questionB1: guardianB1's
     // question to the teachers about b1 (group B). Every guardian is in a kind-gesprek, only the
     // asking parent in a question; the group's teachers in both; directors list every one; the
@@ -354,6 +404,7 @@ describe('authorization matrix', () => {
   const ids: Record<string, Record<string, string>> = {}
 
   const fileStarted = new Date().toISOString()
+  let spareRequest: string
   let spareConversation = ''
 
   beforeAll(async () => {
@@ -587,6 +638,51 @@ describe('authorization matrix', () => {
     }
     ids['conversation-reads'] = { readA1: readA1.docs[0]!.id }
     ids['conversation-openings'] = { opening: opening.id }
+    const requestA = await payload.create({
+      collection: 'volunteer-requests',
+      data: volunteerRequestData([f.groups.a.id], 'published') as never,
+      user: users.teacherAB,
+      overrideAccess: false,
+    })
+    const requestSchool = await payload.create({
+      collection: 'volunteer-requests',
+      data: { ...volunteerRequestData([], 'draft'), audience: 'school' } as never,
+      user: users.director,
+      overrideAccess: false,
+    })
+    const signupReq = await createLocalReq(
+      {
+        user: users.parentMulti as never,
+        req: {
+          routeParams: { id: requestA.id },
+          json: async () => ({ slot: requestA.slots[0]!.id }),
+        } as Partial<PayloadRequest>,
+      },
+      payload,
+    )
+    expect((await signUpEndpoint.handler(signupReq)).status).toBe(201)
+    const signupA = (
+      await payload.find({
+        collection: 'volunteer-signups',
+        where: { request: { equals: requestA.id } },
+      })
+    ).docs[0]!
+    const seatA = (
+      await payload.find({
+        collection: 'volunteer-seats',
+        where: { signup: { equals: signupA.id } },
+      })
+    ).docs[0]!
+    ids['volunteer-requests'] = { requestA: requestA.id, requestSchool: requestSchool.id }
+    // Not a target: the request the clones of sign-ups and places belong to.
+    spareRequest = (
+      await payload.create({
+        collection: 'volunteer-requests',
+        data: volunteerRequestData([f.groups.a.id], 'published') as never,
+      })
+    ).id
+    ids['volunteer-signups'] = { signupA: signupA.id }
+    ids['volunteer-seats'] = { seatA: seatA.id }
     ids['post-notifications'] = { notification: (await notificationRow()).id }
     ids['image-consent-changes'] = { change: (await consentChangeRow()).id }
     ids['payload-locked-documents'] = { lock: (await directorsLock()).id }
@@ -768,6 +864,42 @@ describe('authorization matrix', () => {
             } as never,
           })
         ).id
+      }
+      case 'volunteer-requests': {
+        // The same audience and author, without sign-ups: deleting it is about access alone.
+        const source = await payload.findByID({
+          collection: 'volunteer-requests',
+          id: ids['volunteer-requests']![target]!,
+          depth: 0,
+        })
+        return (
+          await payload.create({
+            collection: 'volunteer-requests',
+            data: {
+              ...volunteerRequestData(source.groups as string[], source.status),
+              audience: source.audience,
+              createdBy: source.createdBy,
+            } as never,
+          })
+        ).id
+      }
+      case 'volunteer-signups':
+      case 'volunteer-seats': {
+        const {
+          id: _id,
+          createdAt: _c,
+          updatedAt: _u,
+          ...copy
+        } = (await payload.findByID({
+          collection: slug,
+          id: ids[slug]![target]!,
+          depth: 0,
+        })) as unknown as Record<string, unknown>
+        if (slug === 'volunteer-signups') copy.activeKey = `kloon:${randomUUID()}`
+        if (slug === 'volunteer-seats') copy.key = `kloon:${randomUUID()}`
+        // On a request of their own: a clone must not take requestA's places.
+        copy.request = spareRequest
+        return (await payload.create({ collection: slug, data: copy as never })).id
       }
       case 'conversations':
       case 'messages':
@@ -959,6 +1091,22 @@ describe('authorization matrix', () => {
         return { pupil: f.pupils.a1.id, kind: 'planned', date: nextSampleDay(), reason: 'tandarts' }
       case 'leave-requests':
         return leaveData(f.pupils.a1.id)
+      case 'volunteer-requests':
+        return volunteerRequestData([f.groups.a.id], 'draft')
+      case 'volunteer-signups':
+        return {
+          request: ids['volunteer-requests']!.requestA!,
+          slot: 'x',
+          parent: f.parents.multiGroup.id,
+          status: 'confirmed',
+        }
+      case 'volunteer-seats':
+        return {
+          key: `matrix:${tag}`,
+          request: ids['volunteer-requests']!.requestA!,
+          slot: 'x',
+          signup: ids['volunteer-signups']!.signupA!,
+        }
       case 'conversations':
         return { pupil: f.pupils.a1.id, subject: `Matrix ${tag}` }
       case 'messages':
@@ -1034,6 +1182,9 @@ describe('authorization matrix', () => {
       // Nobody may rewrite what a report says (only the status moves): dropped, not refused.
       absences: { note: 'Bijgewerkt' },
       'leave-requests': { note: 'Bijgewerkt' },
+      'volunteer-requests': { description: 'Bijgewerkt' },
+      'volunteer-signups': { comes: 'Bijgewerkt' },
+      'volunteer-seats': { slot: 'bijgewerkt' },
       conversations: { subject: 'Bijgewerkt' },
       messages: { status: 'delivered' },
       'conversation-reads': { readerName: 'Bijgewerkt' },

@@ -114,10 +114,10 @@ describe('volunteer requests', () => {
     expect(excursion.createdBy).toBe(f.teacherTwoGroups.id)
 
     const otherGroup = await create(t.otherTeacher!, { groups: [f.groups.a.id] })
-    expect(otherGroup.status).toBe(400)
+    expect(otherGroup.status).toBe(403)
     expect(await otherGroup.text()).toContain('alleen ouders van je eigen groepen')
     const school = await create(t.teacher!, { audience: 'school' })
-    expect(school.status).toBe(400)
+    expect(school.status).toBe(403)
     expect((await create(t.director!, { audience: 'school' })).status).toBe(201)
     expect((await create(t.office!, { groups: [f.groups.a.id] })).status).toBe(403)
     expect((await create(t.multi!, { groups: [f.groups.a.id] })).status).toBe(403)

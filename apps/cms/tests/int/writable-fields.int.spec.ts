@@ -168,6 +168,14 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
       conversation: mine.get('conversations')!,
       reason: `Schrijfproef ${++marker}`,
     }),
+    'volunteer-requests': async () => ({
+      title: `Schrijfproef ${++marker}`,
+      description: 'Hulp gezocht.',
+      audience: 'groups',
+      groups: [school.groups.a.id],
+      status: 'draft',
+      slots: [{ label: 'Helpen', date: '2027-03-09', from: '08:30', to: '10:00', places: 2 }],
+    }),
     posts: async () => ({
       title: `Schrijfproef ${++marker}`,
       audience: 'groups',
@@ -516,6 +524,13 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
       user: asUser('parents', school.parents.multiGroup),
       overrideAccess: false,
     })
+    const volunteerRequest = await payload.create({
+      collection: 'volunteer-requests',
+      data: (await createBase['volunteer-requests']!(actors.teacher!)) as never,
+      user: teacher,
+      overrideAccess: false,
+    })
+    mine.set('volunteer-requests', volunteerRequest.id)
     mine.set('conversations', conversation.id)
     mine.set('messages', message.id)
     mine.set('absences', absence.id)

@@ -4,6 +4,7 @@ import { ValidationError } from 'payload'
 
 import { teacherGroupIds } from '../../../access/lib/scope'
 import { idsOf, staffUser } from '../../../access/lib/users'
+import { Refusal } from '../../../lib/refusal'
 
 type SlotRow = Partial<VolunteerSlot> & { id?: string | null }
 
@@ -27,16 +28,20 @@ export const checkVolunteerRequest: CollectionBeforeChangeHook = async ({
   if (request.audience === 'groups' && groups.length === 0) {
     errors.push({ path: 'groups', message: 'Kies minstens één groep.' })
   }
+  // Whom a teacher may ask is a matter of access: refused as such (403), not as bad input.
   if (staff?.role === 'teacher') {
     if (request.audience === 'school') {
-      errors.push({
-        path: 'audience',
-        message: 'Een hulpvraag aan alle ouders zet de directie uit. Kies je eigen groepen.',
-      })
+      throw new Refusal(
+        'Een hulpvraag aan alle ouders zet de directie uit. Kies je eigen groepen.',
+        403,
+        { code: 'not-your-audience' },
+      )
     }
     const own = await teacherGroupIds(req)
     if (groups.some((g) => !own.includes(g))) {
-      errors.push({ path: 'groups', message: 'Je kunt alleen ouders van je eigen groepen vragen.' })
+      throw new Refusal('Je kunt alleen ouders van je eigen groepen vragen.', 403, {
+        code: 'not-your-group',
+      })
     }
   }
 
