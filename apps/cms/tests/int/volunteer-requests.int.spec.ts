@@ -269,6 +269,25 @@ describe('volunteer requests', () => {
     })
     expect(after.filter((s) => s.status === 'confirmed')).toHaveLength(3)
     expect(await seatsOf(trip.id)).toBe(3)
+    // The promoted parent (and nobody else) gets an email through the outbox.
+    const promotedMail = (
+      await payload.find({
+        collection: 'payload-jobs',
+        where: { taskSlug: { equals: 'sendEmail' } },
+        limit: 0,
+        pagination: false,
+        depth: 0,
+      })
+    ).docs
+      .map((job) => job.input as { to: string; kind: string; subject: string })
+      .filter((input) => input.kind === 'volunteer-promoted')
+    const promotedParent = parents.find((p) => p.id === firstWaiting.parent)!
+    expect(promotedMail).toEqual([
+      expect.objectContaining({
+        to: promotedParent.email,
+        subject: 'Er is een plek vrijgekomen: Schoolreis',
+      }),
+    ])
     // Cancelling twice answers the same and frees nothing more.
     expect(await callAs(cancelSignupEndpoint.handler, leaver, {}, leaving.id)).toMatchObject({
       status: 200,

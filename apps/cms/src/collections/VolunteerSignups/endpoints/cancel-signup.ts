@@ -6,17 +6,21 @@ import { now } from '../../../lib/clock'
 import { jsonError } from '../../../lib/json-body'
 import { consume } from '../../../lib/rate-limit'
 import type { VolunteerRequest } from '../../../payload-types'
-import { schoolCalendar } from '../../Absences/hooks/absence-facts'
+import { queueEmail } from '../../../email/queue-email'
+import { volunteerPromotedEmail } from '../../../email/templates/volunteer-emails'
+import { env } from '../../../lib/env'
+import { dutchDay, schoolCalendar } from '../../Absences/hooks/absence-facts'
 import { claimSeat, freeSeat } from '../seats'
 import { signupWindow } from './sign-up'
 
 /**
  * The first parent on the waitlist of a slot gets the place that came free (a unique claim like
- * any other: if a place is gone again by then, nobody is promoted). Returns the promoted sign-up.
+ * any other: if a place is gone again by then, nobody is promoted) and an email through the
+ * outbox. Returns the promoted sign-up.
  */
 export async function promoteFirstWaiting(
   req: PayloadRequest,
-  request: Pick<VolunteerRequest, 'id' | 'slots'>,
+  request: Pick<VolunteerRequest, 'id' | 'title' | 'slots'>,
   slotId: string,
 ): Promise<string | null> {
   const slot = request.slots?.find((s) => s.id === slotId)
@@ -52,6 +56,35 @@ export async function promoteFirstWaiting(
     overrideAccess: true,
     req,
   })
+  const [parent, calendar] = await Promise.all([
+    req.payload.findByID({
+      collection: 'parents',
+      id: idOf(next.parent as string | { id: string })!,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      disableErrors: true,
+    }),
+    schoolCalendar(req),
+  ])
+  if (parent && parent.status !== 'deactivated') {
+    const mail = await volunteerPromotedEmail({
+      schoolName: calendar.schoolName,
+      title: request.title,
+      slot: `${slot.label}, ${dutchDay(slot.date)} ${slot.from}–${slot.to}`,
+      link: `${env.portalUrl}/hulpvragen/${encodeURIComponent(request.id)}`,
+    })
+    await queueEmail({
+      payload: req.payload,
+      req,
+      email: {
+        to: parent.email,
+        ...mail,
+        kind: 'volunteer-promoted',
+        idempotencyKey: `volunteer-promoted:${next.id}`,
+      },
+    })
+  }
   return next.id
 }
 
