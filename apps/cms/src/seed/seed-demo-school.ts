@@ -10,6 +10,7 @@ import {
 } from './demo-school-data'
 import { seedDemoAbsences } from './seed-demo-absences'
 import { seedDemoConversations } from './seed-demo-conversations'
+import { seedDemoVolunteering } from './seed-demo-volunteering'
 import { seedDemoContent } from './seed-demo-content'
 
 export type SeedResult = { created: number; existing: number; durationMs: number }
@@ -140,6 +141,12 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
   await seedDemoContent(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
   await seedDemoAbsences(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
   await seedDemoConversations(
+    payload,
+    { staff: staffIds, groups: groupIds, pupils: pupilIds },
+    result,
+  )
+
+  await seedDemoVolunteering(
     payload,
     { staff: staffIds, groups: groupIds, pupils: pupilIds },
     result,

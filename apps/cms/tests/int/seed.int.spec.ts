@@ -249,6 +249,31 @@ describe('demo school seed', () => {
     expect((messageReports[0]!.message as Message).authorName).toBe('Ruben Peters')
   })
 
+  it('Groep 5a’s parents signed up to cycle along (the return trip full, Joyce waiting); the Christmas dinner opens later', async () => {
+    const requests = (await payload.find({ collection: 'volunteer-requests', depth: 0 })).docs
+    expect(requests.map((r) => r.title).sort()).toEqual([
+      'Begeleiders gezocht: kinderboerderij',
+      'Helpen bij het kerstdiner',
+    ])
+    const farm = requests.find((r) => r.title.includes('kinderboerderij'))!
+    const signups = (
+      await payload.find({
+        collection: 'volunteer-signups',
+        where: { request: { equals: farm.id } },
+        sort: 'createdAt',
+        depth: 0,
+      })
+    ).docs
+    expect(signups.map((s) => [s.slotLabel, s.comes, s.status])).toEqual([
+      ['Meefietsen heenweg', 'Nadia Peters', 'confirmed'],
+      ['Meefietsen heenweg', 'Opa Jan Hendriks', 'confirmed'],
+      ['Meefietsen terugweg', 'Samir van Dijk', 'confirmed'],
+      ['Meefietsen terugweg', 'Joyce Dekker', 'waitlist'],
+    ])
+    const dinner = requests.find((r) => r.title.includes('kerstdiner'))!
+    expect(Date.parse(dinner.opensAt!)).toBeGreaterThan(Date.now())
+  })
+
   it("a guardian of Noor reads the conversations without email: his own 'messages' choice", async () => {
     const kemal = await payload.find({
       collection: 'parents',
