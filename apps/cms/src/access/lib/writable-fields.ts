@@ -27,6 +27,19 @@ export type FieldLists = Partial<Record<Writer, Partial<Record<WriteOperation, r
  * the same, so that one rule holds on every channel; the portal never sends an unlisted field, so
  * only a hand-made request ever loses one.
  */
+/** What the staff who ask for help write on a volunteer request (create and update alike). */
+const VOLUNTEER_REQUEST_FIELDS = [
+  'title',
+  'description',
+  'audience',
+  'groups',
+  'slots',
+  'opensAt',
+  'closesAt',
+  'waitlist',
+  'status',
+] as const
+
 export const WRITABLE_FIELDS = {
   // A parent's own account: the rest (login address, children, status) is the school's.
   parents: {
@@ -96,54 +109,8 @@ export const WRITABLE_FIELDS = {
   // A volunteer request: its staff writes it (which groups: check-volunteer-request.ts). Sign-ups
   // and places are written by the sign-up endpoints only.
   'volunteer-requests': {
-    director: {
-      create: [
-        'title',
-        'description',
-        'audience',
-        'groups',
-        'slots',
-        'opensAt',
-        'closesAt',
-        'waitlist',
-        'status',
-      ],
-      update: [
-        'title',
-        'description',
-        'audience',
-        'groups',
-        'slots',
-        'opensAt',
-        'closesAt',
-        'waitlist',
-        'status',
-      ],
-    },
-    teacher: {
-      create: [
-        'title',
-        'description',
-        'audience',
-        'groups',
-        'slots',
-        'opensAt',
-        'closesAt',
-        'waitlist',
-        'status',
-      ],
-      update: [
-        'title',
-        'description',
-        'audience',
-        'groups',
-        'slots',
-        'opensAt',
-        'closesAt',
-        'waitlist',
-        'status',
-      ],
-    },
+    director: { create: VOLUNTEER_REQUEST_FIELDS, update: VOLUNTEER_REQUEST_FIELDS },
+    teacher: { create: VOLUNTEER_REQUEST_FIELDS, update: VOLUNTEER_REQUEST_FIELDS },
     office: { create: [], update: [] },
   },
   // Teachers and office update only their own record (`staffUpdate`), and there only their

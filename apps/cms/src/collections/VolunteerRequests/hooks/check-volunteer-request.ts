@@ -5,6 +5,7 @@ import { ValidationError } from 'payload'
 import { teacherGroupIds } from '../../../access/lib/scope'
 import { idsOf, staffUser } from '../../../access/lib/users'
 import { Refusal } from '../../../lib/refusal'
+import { takenPlaces } from '../../VolunteerSignups/seats'
 
 type SlotRow = Partial<VolunteerSlot> & { id?: string | null }
 
@@ -62,18 +63,7 @@ export const checkVolunteerRequest: CollectionBeforeChangeHook = async ({
   }
 
   if (operation === 'update' && originalDoc) {
-    const seats = await req.payload.find({
-      collection: 'volunteer-seats',
-      where: { request: { equals: originalDoc.id } },
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      overrideAccess: true,
-      req,
-      select: { slot: true },
-    })
-    const taken = new Map<string, number>()
-    for (const seat of seats.docs) taken.set(seat.slot, (taken.get(seat.slot) ?? 0) + 1)
+    const taken = await takenPlaces(req, originalDoc.id)
     const waiting = await req.payload.count({
       collection: 'volunteer-signups',
       where: {
@@ -82,7 +72,7 @@ export const checkVolunteerRequest: CollectionBeforeChangeHook = async ({
       overrideAccess: true,
       req,
     })
-    const signedUp = seats.docs.length > 0 || waiting.totalDocs > 0
+    const signedUp = taken.size > 0 || waiting.totalDocs > 0
     for (const [slotId, count] of taken) {
       const index = slots.findIndex((s) => s.id === slotId)
       if (index === -1) {
