@@ -15,10 +15,10 @@ const seatKey = ({ requestId, slotId }: SlotRef, place: number) => `${requestId}
  * nothing (path ""); each of these collections has one unique field.
  */
 export function isUniqueViolation(error: unknown, field: string): boolean {
-  const e = error as { name?: string; data?: { errors?: { path?: string }[] } }
+  // By shape, not by `error.name`: the production build minifies class names.
+  const e = error as { status?: number; data?: { errors?: { path?: string }[] } }
   return (
-    e?.name === 'ValidationError' &&
-    !!e.data?.errors?.some((item) => item.path === field || item.path === '')
+    e?.status === 400 && !!e.data?.errors?.some((item) => item.path === field || item.path === '')
   )
 }
 
