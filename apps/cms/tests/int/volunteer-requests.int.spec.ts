@@ -1,7 +1,9 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
+import { type VolunteerOverview, volunteerOverview } from '@schoolpost/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { volunteerOverviewEndpoint } from '../../src/collections/VolunteerRequests/endpoints/volunteer-overview'
 import { cancelSignupEndpoint } from '../../src/collections/VolunteerSignups/endpoints/cancel-signup'
 import { signUpEndpoint } from '../../src/collections/VolunteerSignups/endpoints/sign-up'
 import type { Parent, VolunteerRequest, VolunteerSignup } from '../../src/payload-types'
@@ -185,6 +187,52 @@ describe('volunteer requests', () => {
     expect(forged.status).toBe(403)
   })
 
+  it('the parent’s overview: upcoming requests, places left, their own sign-up — never who else', async () => {
+    const overview = async (token: Token) => {
+      const res = await rest('GET', '/volunteer-requests/overview', { token })
+      return { status: res.status, body: (await res.json()) as VolunteerOverview }
+    }
+    // A draft, and a request whose only slot has passed, are not listed.
+    await create(t.teacher!, { groups: [f.groups.a.id], status: 'draft', title: 'Concept' })
+    await create(t.teacher!, {
+      groups: [f.groups.a.id],
+      title: 'Voorbij',
+      slots: [slot({ date: '2027-02-26' })],
+    })
+    const mine = await overview(t.multi!)
+    expect(mine.status).toBe(200)
+    expect(volunteerOverview.safeParse(mine.body).success).toBe(true)
+    expect(mine.body.timeZone).toBe('Europe/Amsterdam')
+    // The group's request and the director's school-wide one (first test); not the draft or the past.
+    expect(mine.body.requests.map((r) => `${r.title} (${r.audienceLabel})`).sort()).toEqual([
+      'Museumbezoek (Alle ouders)',
+      `Museumbezoek (${f.groups.a.name})`,
+    ])
+    const listed = mine.body.requests.find((r) => r.id === excursion.id)
+    expect(listed!.slots[0]).toMatchObject({
+      places: 3,
+      taken: 1,
+      own: { status: 'confirmed', comes: 'Opa Henk', ahead: 0 },
+    })
+    // Nothing in the answer names another parent.
+    expect(JSON.stringify(mine.body)).not.toContain(f.parents.multiGroup.id)
+
+    // Another family of the group sees the places, not who took them; another group sees nothing.
+    expect((await overview(t.guardian1!)).body.requests.map((r) => r.audienceLabel)).toEqual([
+      'Alle ouders',
+    ])
+    expect((await overview(t.teacher!)).status).toBe(403)
+    expect((await overview('')).status).toBe(401)
+
+    // "Wie komt er?" passes the conduct check.
+    const other = await create(t.teacher!, { groups: [f.groups.a.id], title: 'Voorlezen' })
+    const reading = ((await other.json()) as { doc: VolunteerRequest }).doc
+    const abusive = await signUp(t.multi!, reading.id, reading.slots[0]!.id!, 'Kankerjuf')
+    expect(abusive.status).toBe(422)
+    expect(await abusive.json()).toMatchObject({ code: 'conduct' })
+    expect(await signupsOf(reading.id)).toEqual([])
+  })
+
   it('opens at its opening moment, closes at its closing moment', async () => {
     const res = await create(t.teacher!, {
       groups: [f.groups.a.id],
@@ -298,6 +346,12 @@ describe('volunteer requests', () => {
       status: 201,
       body: { status: 'waitlist' },
     })
+    // …and their overview says how many wait before them (46: the promoted one left the list).
+    const seen = await callAs(volunteerOverviewEndpoint.handler, leaver, undefined, '')
+    const tripSlot = (seen.body as unknown as VolunteerOverview).requests.find(
+      (r) => r.id === trip.id,
+    )?.slots[0]
+    expect(tripSlot).toMatchObject({ taken: 3, own: { status: 'waitlist', ahead: 46 } })
 
     // Without a waitlist the others hear "vol" and nothing half-made stays behind.
     const noList = await rest('POST', '/volunteer-requests', {

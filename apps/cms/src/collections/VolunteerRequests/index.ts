@@ -13,6 +13,8 @@ import {
   volunteerRequestsUpdate,
 } from '../../access/volunteer-access'
 import { signUpEndpoint } from '../VolunteerSignups/endpoints/sign-up'
+import { signupsPerSlotEndpoint } from './endpoints/request-signups'
+import { volunteerOverviewEndpoint } from './endpoints/volunteer-overview'
 import { checkVolunteerRequest } from './hooks/check-volunteer-request'
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
@@ -41,7 +43,7 @@ export const VolunteerRequests: CollectionConfig = {
     update: volunteerRequestsUpdate,
     delete: volunteerRequestsUpdate,
   },
-  endpoints: [signUpEndpoint],
+  endpoints: [volunteerOverviewEndpoint, signupsPerSlotEndpoint, signUpEndpoint],
   hooks: { beforeChange: [checkVolunteerRequest] },
   fields: writableFields('volunteer-requests', [
     {
@@ -192,6 +194,12 @@ export const VolunteerRequests: CollectionConfig = {
       label: { nl: 'Gemaakt door', en: 'Created by' },
       admin: { readOnly: true, position: 'sidebar' },
       access: { read: isStaffField },
+    },
+    {
+      // Who comes per slot, with the waitlist and "Afmelden": the signups-per-slot endpoint.
+      name: 'signupsPerSlot',
+      type: 'ui',
+      admin: { components: { Field: '/components/admin/VolunteerSignups#VolunteerSignups' } },
     },
   ]),
 }

@@ -16,6 +16,7 @@ import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997e
 import { ReportActions as ReportActions_e90c29d9cf14fff8393641065aede6d2 } from '../../../components/admin/ReportActions'
 import { ConversationThread as ConversationThread_3b6cf182b763e2c91fa89e3823600280 } from '../../../components/admin/ConversationThread'
 import { ConversationUnread as ConversationUnread_3b6cf182b763e2c91fa89e3823600280 } from '../../../components/admin/ConversationThread'
+import { VolunteerSignups as VolunteerSignups_c66ed26df9face256932e04bdfd6b3f6 } from '../../../components/admin/VolunteerSignups'
 import { InviteButton as InviteButton_315b3ae122c4f5100d0fb705c8f98f81 } from '../../../components/admin/InviteButton'
 import { Icon as Icon_91a09b539d3c86b0aebf520e7564ce08 } from '../../../components/admin/Logo'
 import { Logo as Logo_91a09b539d3c86b0aebf520e7564ce08 } from '../../../components/admin/Logo'
@@ -46,6 +47,7 @@ export const importMap = {
   "/components/admin/ReportActions#ReportActions": ReportActions_e90c29d9cf14fff8393641065aede6d2,
   "/components/admin/ConversationThread#ConversationThread": ConversationThread_3b6cf182b763e2c91fa89e3823600280,
   "/components/admin/ConversationThread#ConversationUnread": ConversationUnread_3b6cf182b763e2c91fa89e3823600280,
+  "/components/admin/VolunteerSignups#VolunteerSignups": VolunteerSignups_c66ed26df9face256932e04bdfd6b3f6,
   "/components/admin/InviteButton#InviteButton": InviteButton_315b3ae122c4f5100d0fb705c8f98f81,
   "/components/admin/Logo#Icon": Icon_91a09b539d3c86b0aebf520e7564ce08,
   "/components/admin/Logo#Logo": Logo_91a09b539d3c86b0aebf520e7564ce08,

@@ -72,7 +72,7 @@ export async function promoteFirstWaiting(
       schoolName: calendar.schoolName,
       title: request.title,
       slot: `${slot.label}, ${dutchDay(slot.date)} ${slot.from}–${slot.to}`,
-      link: `${env.portalUrl}/hulpvragen/${encodeURIComponent(request.id)}`,
+      link: `${env.portalUrl}/hulpvragen#hulpvraag-${encodeURIComponent(request.id)}`,
     })
     await queueEmail({
       payload: req.payload,

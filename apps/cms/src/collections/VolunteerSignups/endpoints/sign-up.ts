@@ -1,20 +1,15 @@
-import { checkSignup, getSlotStart } from '@schoolpost/policies'
+import { signupBody } from '@schoolpost/contracts'
+import { checkConduct, checkSignup, getSlotStart } from '@schoolpost/policies'
 import type { Endpoint, PayloadRequest } from 'payload'
-import { z } from 'zod'
 
 import { idsOf, idOf, parentUser } from '../../../access/lib/users'
 import { now } from '../../../lib/clock'
 import { jsonError, parseJsonBody } from '../../../lib/json-body'
 import { consume } from '../../../lib/rate-limit'
 import { schoolCalendar } from '../../Absences/hooks/absence-facts'
+import { conductTermsOf } from '../../Messages/hooks/conduct'
 import type { VolunteerRequest } from '../../../payload-types'
 import { claimSeat, isUniqueViolation } from '../seats'
-
-const body = z.object({
-  slot: z.string().min(1).max(100),
-  /** Who comes, when it is not the parent signing up (the other guardian). */
-  comes: z.string().trim().max(80).optional(),
-})
 
 /** A sign-up left half-made by a crash (never confirmed or waitlisted) is taken over after this. */
 const PENDING_STALE_MS = 60_000
@@ -56,7 +51,7 @@ export const signUpEndpoint: Endpoint = {
         ? jsonError(403, 'parents-only', 'Alleen ouders melden zich aan voor een hulpvraag.')
         : jsonError(401, 'unauthorized', 'Log eerst in.')
     }
-    const parsed = await parseJsonBody(req, body)
+    const parsed = await parseJsonBody(req, signupBody)
     if (!parsed.ok) return parsed.response
     const limit = await consume(req, 'signup', `parent:${parent.id}`)
     if (!limit.ok) {
@@ -83,6 +78,11 @@ export const signUpEndpoint: Endpoint = {
       timeZone,
     })
     if (!check.ok) return jsonError(409, check.reason, check.message)
+    // "Wie komt er?" is shown to the teacher: the conduct check (S19) applies as to any text.
+    if (parsed.data.comes) {
+      const conduct = checkConduct({ text: parsed.data.comes, extraTerms: await conductTermsOf(req) })
+      if (!conduct.ok) return jsonError(422, 'conduct', conduct.message)
+    }
 
     const activeKey = `${request.id}:${slot.id}:${parent.id}`
     const create = () =>
