@@ -33,6 +33,13 @@ import {
 } from '../features/conversations/message-forms'
 import type { ReportMessageResult } from '../features/conversations/report-message'
 import { reportMessageInput, submitReportMessage } from '../features/conversations/report-message'
+import type { VolunteerFormResult } from '../features/volunteering/volunteering'
+import {
+  submitVolunteerCancel,
+  submitVolunteerSignUp,
+  volunteerCancelInput,
+  volunteerSignUpInput,
+} from '../features/volunteering/volunteering'
 import type { ForgotPasswordFormResult } from '../features/password-reset/forgot-password'
 import {
   forgotPasswordInput,
@@ -401,6 +408,45 @@ export const server = {
             limiter: portal.limiters.report,
           }),
         () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
+      ),
+  }),
+  /** /hulpvragen: the parent signs up for a slot of a volunteer request, or joins its waitlist (S4). */
+  volunteerSignUp: defineAction({
+    accept: 'form',
+    input: volunteerSignUpInput,
+    handler: (input, context): Promise<VolunteerFormResult> =>
+      asSignedInParent(
+        'Volunteer-sign-up',
+        context,
+        (parent, portal) => submitVolunteerSignUp(input, { cms: portal.cms, parent }),
+        () => ({
+          ok: false,
+          code: 'unavailable',
+          message: UNAVAILABLE_MESSAGE,
+          request: input.request,
+          slot: input.slot,
+          status: 503,
+        }),
+      ),
+  }),
+
+  /** /hulpvragen: the parent cancels their sign-up or leaves the waitlist. */
+  volunteerCancel: defineAction({
+    accept: 'form',
+    input: volunteerCancelInput,
+    handler: (input, context): Promise<VolunteerFormResult> =>
+      asSignedInParent(
+        'Volunteer-cancel',
+        context,
+        (parent, portal) => submitVolunteerCancel(input, { cms: portal.cms, parent }),
+        () => ({
+          ok: false,
+          code: 'unavailable',
+          message: UNAVAILABLE_MESSAGE,
+          request: input.request,
+          slot: input.slot,
+          status: 503,
+        }),
       ),
   }),
 }

@@ -20,6 +20,11 @@ import {
   leaveRequestSaved,
   messageSaved,
   MESSAGES_PATH,
+  cancelAnswer,
+  signupAnswer,
+  volunteerCancelPath,
+  volunteerRefusal,
+  volunteerSignUpPath,
 } from '@schoolpost/contracts'
 import type { Group, Parent, Pupil, SchoolSetting } from '@schoolpost/contracts/payload-types'
 import type {
@@ -177,6 +182,21 @@ export type CreateReportResult =
  * A write in a conversation: the saved id (and, for a message, whether the conduct check held
  * it), or the CMS's Dutch refusal with its code (`conduct` with the rule, `not-found`, …).
  */
+/**
+ * A volunteer sign-up or cancellation (S4): done, or the CMS's Dutch refusal with its code
+ * (`full`, `not-open-yet`, `closed`, `slot-started`, `already-signed-up`, `too-late`, `conduct`,
+ * `not-found`, `invalid-input`).
+ */
+export type VolunteerWriteResult<Done> =
+  Done | { ok: false; code: string; message: string } | RateLimited
+export type SignUpResult = VolunteerWriteResult<{
+  ok: true
+  status: 'confirmed' | 'waitlist'
+  signup: string
+  message: string
+}>
+export type CancelSignupResult = VolunteerWriteResult<{ ok: true; promoted: boolean }>
+
 export type ConversationWriteResult =
   | { ok: true; id: string; status: 'delivered' | 'held' | 'hidden'; heldRule: string | null }
   | {
@@ -592,9 +612,49 @@ export function createCmsClient(options: CmsClientOptions) {
     }
   }
 
+  /**
+   * The answer of a volunteer endpoint: `expected` parsed on 200/201, or the Dutch refusal of a
+   * 400, 404, 409 or 422. A 401, or a 403 (staff or a token no longer a parent's), ends the session.
+   */
+  async function volunteerWrite<T>(
+    path: string,
+    token: string,
+    json: unknown,
+    expected: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  ): Promise<T | { ok: false; code: string; message: string } | RateLimited> {
+    const { status, headers, body } = await send('POST', path, { token, json })
+    if (status === 200 || status === 201) {
+      const parsed = expected.safeParse(body)
+      if (!parsed.success) throw invalid(path, status, 'not what the contract describes')
+      return parsed.data
+    }
+    if (status === 401 || status === 403) throw new CmsUnauthorizedError(status, path)
+    if (status === 429) return rateLimited(headers)
+    if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+    if (![400, 404, 409, 422].includes(status)) throw new CmsRequestError(status, path)
+    const refused = volunteerRefusal.safeParse(body)
+    if (!refused.success) throw invalid(path, status, 'no Dutch refusal')
+    return { ok: false, code: refused.data.code, message: refused.data.message }
+  }
+
   return {
     baseUrl,
     options,
+
+    /** POST /api/volunteer-requests/<id>/signups: a place for this slot, or the waitlist. */
+    signUpForSlot(
+      token: string,
+      requestId: string,
+      signup: { slot: string; comes?: string },
+    ): Promise<SignUpResult> {
+      return volunteerWrite(volunteerSignUpPath(requestId), token, signup, signupAnswer)
+    },
+
+    /** POST /api/volunteer-signups/<id>/cancel: the parent's sign-up (or waitlist place) ended. */
+    async cancelSignup(token: string, signupId: string): Promise<CancelSignupResult> {
+      const result = await volunteerWrite(volunteerCancelPath(signupId), token, {}, cancelAnswer)
+      return result.ok ? { ok: true, promoted: result.promoted } : result
+    },
 
     /**
      * An authenticated GET of an endpoint shaped for a portal page, parsed with its schema from
