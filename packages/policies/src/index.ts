@@ -124,3 +124,4 @@ export {
   getSlotStart,
 } from './volunteering/check-signup'
 export type { CheckSignupResult, SignupWindow } from './volunteering/check-signup'
+export { getReminderDay, VOLUNTEER_REMINDER_TIME } from './volunteering/get-reminder-day'

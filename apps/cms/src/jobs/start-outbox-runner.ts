@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import type { Payload } from 'payload'
 
+import { sendVolunteerReminders } from '../collections/VolunteerSignups/reminders'
 import { acquireLease, clearExpiredSharedState, releaseLease } from '../db/shared-state'
 import { queueDueDigests } from '../notifications/queue-due-digests'
 import { queueDueMessageBundles } from '../notifications/queue-due-message-bundles'
@@ -30,6 +31,21 @@ export type RunnerOptions = {
 }
 
 /**
+ * The volunteers' reminders of the afternoon before (S4). A failure here is logged and the round
+ * goes on: the outbox itself must keep sending, and the next round tries the reminders again.
+ */
+async function queueVolunteerReminders(payload: Payload): Promise<void> {
+  try {
+    await sendVolunteerReminders({ payload })
+  } catch (error) {
+    if (String(error).includes('SQLITE_BUSY'))
+      payload.logger.warn('Outbox: database bezet, herinneringen hulpvragen volgende ronde')
+    else
+      payload.logger.error({ err: error, msg: 'Outbox: herinneringen hulpvragen niet verstuurd' })
+  }
+}
+
+/**
  * Next.js can initialise Payload more than once in one server process (separate module graphs
  * for the admin and the API routes). One runner per process is enough: the first one started wins.
  */
@@ -43,7 +59,8 @@ export function startOutboxRunner(payload: Payload, options: RunnerOptions = {})
 
 /**
  * Works through the job queue (the email outbox) every few seconds, after handing any due daily
- * digest and the teachers' after-school message bundles to it. Several CMS processes (and a separate worker) may run this: each round starts by
+ * digest, the teachers' after-school message bundles and the volunteers' reminders to it.
+ * Several CMS processes (and a separate worker) may run this: each round starts by
  * taking or keeping the `jobs` lease in the database (src/db/shared-state.ts: unique inserts, no
  * read-then-write), and only the holder queues digests and claims jobs — so every message has exactly one sender and every
  * parent one digest, whatever the number of processes. A holder that dies is replaced once its
@@ -63,6 +80,7 @@ export function createRunner(
       if (!(await acquireLease(payload, { name: JOBS_LEASE, holder, sliceMs }))) return false
       await queueDueDigests({ payload })
       await queueDueMessageBundles({ payload })
+      await queueVolunteerReminders(payload)
       await payload.jobs.run({ limit: 50, sequential: true, silent: true })
       // Now and then: rate-limit slots, lease slices and spent tokens whose time has passed.
       if (rounds++ % 120 === 0) await clearExpiredSharedState(payload)
