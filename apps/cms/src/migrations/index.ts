@@ -15,6 +15,7 @@ import * as migration_20261207_020901_conversation_emails from './20261207_02090
 import * as migration_20261207_021816_report_messages from './20261207_021816_report_messages';
 import * as migration_20261207_053837_message_photos from './20261207_053837_message_photos';
 import * as migration_20261207_061852_volunteer_requests from './20261207_061852_volunteer_requests';
+import * as migration_20261207_091630_volunteer_slot_date_index from './20261207_091630_volunteer_slot_date_index';
 
 export const migrations = [
   {
@@ -100,6 +101,11 @@ export const migrations = [
   {
     up: migration_20261207_061852_volunteer_requests.up,
     down: migration_20261207_061852_volunteer_requests.down,
-    name: '20261207_061852_volunteer_requests'
+    name: '20261207_061852_volunteer_requests',
+  },
+  {
+    up: migration_20261207_091630_volunteer_slot_date_index.up,
+    down: migration_20261207_091630_volunteer_slot_date_index.down,
+    name: '20261207_091630_volunteer_slot_date_index'
   },
 ];

@@ -106,6 +106,8 @@ export const VolunteerRequests: CollectionConfig = {
               name: 'date',
               type: 'text',
               required: true,
+              // The overview (upcoming) and the reminders (tomorrow) look requests up by it.
+              index: true,
               label: { nl: 'Datum (JJJJ-MM-DD)', en: 'Date (YYYY-MM-DD)' },
               validate: (value: unknown) =>
                 typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
