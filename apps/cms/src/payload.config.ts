@@ -23,6 +23,7 @@ import { Conversations } from './collections/Conversations'
 import { Messages } from './collections/Messages'
 import { Reports } from './collections/Reports'
 import { Staff } from './collections/Staff'
+import { Events } from './collections/Events'
 import { VolunteerRequests } from './collections/VolunteerRequests'
 import { VolunteerSeats } from './collections/VolunteerSeats'
 import { VolunteerSignups } from './collections/VolunteerSignups'
@@ -96,6 +97,7 @@ const config = buildConfig({
     ConversationReads,
     ConversationOpenings,
     VolunteerRequests,
+    Events,
     VolunteerSignups,
     VolunteerSeats,
     Staff,

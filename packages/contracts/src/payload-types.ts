@@ -78,6 +78,7 @@ export interface Config {
     'conversation-reads': ConversationRead;
     'conversation-openings': ConversationOpening;
     'volunteer-requests': VolunteerRequest;
+    events: Event;
     'volunteer-signups': VolunteerSignup;
     'volunteer-seats': VolunteerSeat;
     staff: Staff;
@@ -120,6 +121,7 @@ export interface Config {
     'conversation-reads': ConversationReadsSelect<false> | ConversationReadsSelect<true>;
     'conversation-openings': ConversationOpeningsSelect<false> | ConversationOpeningsSelect<true>;
     'volunteer-requests': VolunteerRequestsSelect<false> | VolunteerRequestsSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
     'volunteer-signups': VolunteerSignupsSelect<false> | VolunteerSignupsSelect<true>;
     'volunteer-seats': VolunteerSeatsSelect<false> | VolunteerSeatsSelect<true>;
     staff: StaffSelect<false> | StaffSelect<true>;
@@ -405,6 +407,10 @@ export interface Parent {
    * Groups follow from the children.
    */
   children?: (string | Pupil)[] | null;
+  calendarFeed?: {
+    secretHash?: string | null;
+    createdAt?: string | null;
+  };
   preferredLanguage?: ('nl' | 'en') | null;
   /**
    * Parents choose this in the portal.
@@ -625,6 +631,31 @@ export interface VolunteerRequest {
    */
   closesAt?: string | null;
   waitlist?: boolean | null;
+  status: 'draft' | 'published';
+  createdBy?: (string | null) | Staff;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: string;
+  title: string;
+  description?: string | null;
+  location?: string | null;
+  audience: 'groups' | 'school';
+  groups?: (string | Group)[] | null;
+  allDay?: boolean | null;
+  date: string;
+  endDate?: string | null;
+  from?: string | null;
+  to?: string | null;
+  /**
+   * Parents see a link to sign up with this item.
+   */
+  volunteerRequest?: (string | null) | VolunteerRequest;
   status: 'draft' | 'published';
   createdBy?: (string | null) | Staff;
   updatedAt: string;
@@ -888,6 +919,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'volunteer-requests';
         value: string | VolunteerRequest;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: string | Event;
       } | null)
     | ({
         relationTo: 'volunteer-signups';
@@ -1239,6 +1274,27 @@ export interface VolunteerRequestsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  location?: T;
+  audience?: T;
+  groups?: T;
+  allDay?: T;
+  date?: T;
+  endDate?: T;
+  from?: T;
+  to?: T;
+  volunteerRequest?: T;
+  status?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "volunteer-signups_select".
  */
 export interface VolunteerSignupsSelect<T extends boolean = true> {
@@ -1304,6 +1360,12 @@ export interface ParentsSelect<T extends boolean = true> {
   name?: T;
   phone?: T;
   children?: T;
+  calendarFeed?:
+    | T
+    | {
+        secretHash?: T;
+        createdAt?: T;
+      };
   preferredLanguage?: T;
   notifications?:
     | T

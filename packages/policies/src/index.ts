@@ -125,3 +125,10 @@ export {
 } from './volunteering/check-signup'
 export type { CheckSignupResult, SignupWindow } from './volunteering/check-signup'
 export { getReminderDay, VOLUNTEER_REMINDER_TIME } from './volunteering/get-reminder-day'
+export {
+  CALENDAR_EVENT_MAX_DAYS,
+  CALENDAR_TITLE_MAX,
+  checkCalendarEvent,
+} from './calendar/check-calendar-event'
+export type { CalendarEventInput, CalendarEventProblem } from './calendar/check-calendar-event'
+export { getAgendaRange, overlapsDays } from './calendar/get-agenda-range'

@@ -22,7 +22,12 @@ function teacherScope(staffId: string, groups: readonly string[], authorField: s
   }
 }
 
-export const volunteerRequestsRead: Access = async ({ req }) => {
+/**
+ * Read access of staff-made items for an audience (volunteer requests, calendar events): directors
+ * and the office read all; a teacher school-wide ones, those of their groups and their own; a
+ * parent the published ones for the school or their children's groups.
+ */
+export const audienceItemsRead: Access = async ({ req }) => {
   if (hasRole(req, 'director', 'office')) return true
   const staff = staffUser(req)
   if (staff?.role === 'teacher') {
@@ -40,15 +45,20 @@ export const volunteerRequestsRead: Access = async ({ req }) => {
   }
 }
 
-/** Which groups a teacher may address is the request's hook (`check-volunteer-request.ts`). */
-export const volunteerRequestsCreate: Access = ({ req }) => hasRole(req, 'director', 'teacher')
+/** Which groups a teacher may address is the item's hook (`lib/staff-audience.ts`). */
+export const audienceItemsCreate: Access = ({ req }) => hasRole(req, 'director', 'teacher')
 
-export const volunteerRequestsUpdate: Access = async ({ req }) => {
+/** Directors change every item; a teacher those of their groups and their own. */
+export const audienceItemsUpdate: Access = async ({ req }) => {
   if (hasRole(req, 'director')) return true
   const staff = staffUser(req)
   if (staff?.role !== 'teacher') return false
   return teacherScope(staff.id, await teacherGroupIds(req), 'createdBy')
 }
+
+export const volunteerRequestsRead = audienceItemsRead
+export const volunteerRequestsCreate = audienceItemsCreate
+export const volunteerRequestsUpdate = audienceItemsUpdate
 
 export const volunteerSignupsRead: Access = async ({ req }) => {
   if (hasRole(req, 'director', 'office')) return true

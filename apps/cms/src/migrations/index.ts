@@ -16,6 +16,7 @@ import * as migration_20261207_021816_report_messages from './20261207_021816_re
 import * as migration_20261207_053837_message_photos from './20261207_053837_message_photos';
 import * as migration_20261207_061852_volunteer_requests from './20261207_061852_volunteer_requests';
 import * as migration_20261207_091630_volunteer_slot_date_index from './20261207_091630_volunteer_slot_date_index';
+import * as migration_20261207_092024_calendar_events from './20261207_092024_calendar_events';
 
 export const migrations = [
   {
@@ -106,6 +107,11 @@ export const migrations = [
   {
     up: migration_20261207_091630_volunteer_slot_date_index.up,
     down: migration_20261207_091630_volunteer_slot_date_index.down,
-    name: '20261207_091630_volunteer_slot_date_index'
+    name: '20261207_091630_volunteer_slot_date_index',
+  },
+  {
+    up: migration_20261207_092024_calendar_events.up,
+    down: migration_20261207_092024_calendar_events.down,
+    name: '20261207_092024_calendar_events'
   },
 ];

@@ -24,6 +24,7 @@ export const PARENT_QUERY_FIELDS: Record<string, readonly string[]> = {
   // The portal lists the open volunteer requests and the parent's own sign-ups.
   'volunteer-requests': ['id', 'audience', 'groups', 'status', 'opensAt', 'closesAt', 'createdAt'],
   'volunteer-signups': ['id', 'request', 'slot', 'status', 'createdAt'],
+  events: ['id', 'audience', 'groups', 'status', 'date', 'endDate'],
 }
 
 const refuse = (what: string): never => {

@@ -40,6 +40,22 @@ const VOLUNTEER_REQUEST_FIELDS = [
   'status',
 ] as const
 
+/** What staff write on a calendar item (whose calendar: check-event.ts). */
+const EVENT_FIELDS = [
+  'title',
+  'description',
+  'location',
+  'audience',
+  'groups',
+  'allDay',
+  'date',
+  'endDate',
+  'from',
+  'to',
+  'volunteerRequest',
+  'status',
+] as const
+
 export const WRITABLE_FIELDS = {
   // A parent's own account: the rest (login address, children, status) is the school's.
   parents: {
@@ -113,6 +129,12 @@ export const WRITABLE_FIELDS = {
     teacher: { create: VOLUNTEER_REQUEST_FIELDS, update: VOLUNTEER_REQUEST_FIELDS },
     office: { create: [], update: [] },
   },
+  // A calendar item: like a volunteer request, its staff writes it.
+  events: {
+    director: { create: EVENT_FIELDS, update: EVENT_FIELDS },
+    teacher: { create: EVENT_FIELDS, update: EVENT_FIELDS },
+    office: { create: [], update: [] },
+  },
   // Teachers and office update only their own record (`staffUpdate`), and there only their
   // name: the login address and the role are the director's, the password goes through
   // change-password.
@@ -179,6 +201,7 @@ export const SET_BY_HOOKS = {
   ],
   'conversation-openings': ['director', 'directorName'],
   'volunteer-requests': ['createdBy'],
+  events: ['createdBy'],
   media: ['uploadedBy'],
   posts: ['author', 'publishedAt', 'notifyRound'],
   pupils: ['fullName', 'tagLabel'],

@@ -106,6 +106,18 @@ export const Parents: CollectionConfig = {
       access: { update: isDirectorOrOfficeField, create: isDirectorOrOfficeField },
     },
     {
+      // The private iCal feed (issue #15): only a SHA-256 of its secret is kept, so the database
+      // holds no working link. Made, renewed and revoked only through the feed endpoints.
+      name: 'calendarFeed',
+      type: 'group',
+      admin: { hidden: true },
+      access: { read: () => false, create: () => false, update: () => false },
+      fields: [
+        { name: 'secretHash', type: 'text', index: true },
+        { name: 'createdAt', type: 'date' },
+      ],
+    },
+    {
       name: 'preferredLanguage',
       type: 'select',
       defaultValue: 'nl',

@@ -5,19 +5,18 @@ import {
 } from '@schoolpost/policies'
 import type { CollectionConfig } from 'payload'
 
-import { isStaffField } from '../../access/is-staff-field'
 import { writableFields } from '../../access/lib/writable-fields'
 import {
   volunteerRequestsCreate,
   volunteerRequestsRead,
   volunteerRequestsUpdate,
 } from '../../access/volunteer-access'
+import { audienceFields, createdByField, publishStatusField } from '../shared/audience-fields'
+import { calendarDateField, timeOfDayField } from '../shared/school-time-fields'
 import { signUpEndpoint } from '../VolunteerSignups/endpoints/sign-up'
 import { signupsPerSlotEndpoint } from './endpoints/request-signups'
 import { volunteerOverviewEndpoint } from './endpoints/volunteer-overview'
 import { checkVolunteerRequest } from './hooks/check-volunteer-request'
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 /**
  * Volunteer requests (hulpvragen, S4): staff ask parents to help with an excursion or an
@@ -60,26 +59,7 @@ export const VolunteerRequests: CollectionConfig = {
       maxLength: 4000,
       label: { nl: 'Omschrijving', en: 'Description' },
     },
-    {
-      name: 'audience',
-      type: 'select',
-      required: true,
-      defaultValue: 'groups',
-      label: { nl: 'Voor', en: 'Audience' },
-      options: [
-        { value: 'groups', label: { nl: 'Ouders van groepen', en: 'Parents of groups' } },
-        { value: 'school', label: { nl: 'Alle ouders', en: 'All parents' } },
-      ],
-    },
-    {
-      name: 'groups',
-      type: 'relationship',
-      relationTo: 'groups',
-      hasMany: true,
-      index: true,
-      label: { nl: 'Groepen', en: 'Groups' },
-      admin: { condition: (data) => data?.audience !== 'school' },
-    },
+    ...audienceFields(),
     {
       name: 'slots',
       type: 'array',
@@ -97,39 +77,19 @@ export const VolunteerRequests: CollectionConfig = {
           type: 'text',
           required: true,
           maxLength: VOLUNTEER_SLOT_LABEL_MAX,
-          label: { nl: 'Omschrijving', en: 'Label' },
+          label: { nl: 'Taak', en: 'Task' },
         },
         {
           type: 'row',
           fields: [
-            {
-              name: 'date',
-              type: 'text',
-              required: true,
+            calendarDateField(
+              'date',
+              { nl: 'Datum (JJJJ-MM-DD)', en: 'Date (YYYY-MM-DD)' },
               // The overview (upcoming) and the reminders (tomorrow) look requests up by it.
-              index: true,
-              label: { nl: 'Datum (JJJJ-MM-DD)', en: 'Date (YYYY-MM-DD)' },
-              validate: (value: unknown) =>
-                typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-                  ? true
-                  : 'Vul een datum in als 2027-03-09.',
-            },
-            {
-              name: 'from',
-              type: 'text',
-              required: true,
-              label: { nl: 'Van', en: 'From' },
-              validate: (value: unknown) =>
-                typeof value === 'string' && TIME.test(value) ? true : 'Vul een tijd in als 08:30.',
-            },
-            {
-              name: 'to',
-              type: 'text',
-              required: true,
-              label: { nl: 'Tot', en: 'To' },
-              validate: (value: unknown) =>
-                typeof value === 'string' && TIME.test(value) ? true : 'Vul een tijd in als 10:00.',
-            },
+              { index: true },
+            ),
+            timeOfDayField('from', { nl: 'Van', en: 'From' }),
+            timeOfDayField('to', { nl: 'Tot', en: 'To' }, { example: '10:00' }),
             {
               name: 'places',
               type: 'number',
@@ -175,28 +135,8 @@ export const VolunteerRequests: CollectionConfig = {
       label: { nl: 'Wachtlijst als het vol is', en: 'Waitlist when full' },
       admin: { position: 'sidebar' },
     },
-    {
-      name: 'status',
-      type: 'select',
-      required: true,
-      defaultValue: 'draft',
-      index: true,
-      label: { nl: 'Status', en: 'Status' },
-      options: [
-        { value: 'draft', label: { nl: 'Concept', en: 'Draft' } },
-        { value: 'published', label: { nl: 'Gepubliceerd', en: 'Published' } },
-      ],
-      admin: { position: 'sidebar' },
-    },
-    {
-      name: 'createdBy',
-      type: 'relationship',
-      relationTo: 'staff',
-      index: true,
-      label: { nl: 'Gemaakt door', en: 'Created by' },
-      admin: { readOnly: true, position: 'sidebar' },
-      access: { read: isStaffField },
-    },
+    publishStatusField(),
+    createdByField(),
     {
       // Who comes per slot, with the waitlist and "Afmelden": the signups-per-slot endpoint.
       name: 'signupsPerSlot',

@@ -135,10 +135,7 @@ export const volunteerOverviewEndpoint: Endpoint = {
       const lists = await req.payload.find({
         collection: 'volunteer-signups',
         where: {
-          and: [
-            { slot: { in: waiting.map((s) => s.slot) } },
-            { status: { equals: 'waitlist' } },
-          ],
+          and: [{ slot: { in: waiting.map((s) => s.slot) } }, { status: { equals: 'waitlist' } }],
         },
         depth: 0,
         limit: 0,

@@ -2,9 +2,8 @@ import { checkVolunteerSlots, type VolunteerSlot } from '@schoolpost/policies'
 import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { teacherGroupIds } from '../../../access/lib/scope'
+import { checkStaffAudience } from '../../../access/lib/staff-audience'
 import { idsOf, staffUser } from '../../../access/lib/users'
-import { Refusal } from '../../../lib/refusal'
 import { takenPlaces } from '../../VolunteerSignups/seats'
 
 type SlotRow = Partial<VolunteerSlot> & { id?: string | null }
@@ -29,22 +28,11 @@ export const checkVolunteerRequest: CollectionBeforeChangeHook = async ({
   if (request.audience === 'groups' && groups.length === 0) {
     errors.push({ path: 'groups', message: 'Kies minstens één groep.' })
   }
-  // Whom a teacher may ask is a matter of access: refused as such (403), not as bad input.
-  if (staff?.role === 'teacher') {
-    if (request.audience === 'school') {
-      throw new Refusal(
-        'Een hulpvraag aan alle ouders zet de directie uit. Kies je eigen groepen.',
-        403,
-        { code: 'not-your-audience' },
-      )
-    }
-    const own = await teacherGroupIds(req)
-    if (groups.some((g) => !own.includes(g))) {
-      throw new Refusal('Je kunt alleen ouders van je eigen groepen vragen.', 403, {
-        code: 'not-your-group',
-      })
-    }
-  }
+  await checkStaffAudience(req, {
+    audience: request.audience,
+    groups,
+    schoolWide: 'Een hulpvraag aan alle ouders zet de directie uit. Kies je eigen groepen.',
+  })
 
   const slots = (Array.isArray(request.slots) ? request.slots : []) as SlotRow[]
   const toDate = (value: unknown) => (value ? new Date(value as string) : null)

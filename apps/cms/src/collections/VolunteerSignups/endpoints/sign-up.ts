@@ -80,7 +80,10 @@ export const signUpEndpoint: Endpoint = {
     if (!check.ok) return jsonError(409, check.reason, check.message)
     // "Wie komt er?" is shown to the teacher: the conduct check (S19) applies as to any text.
     if (parsed.data.comes) {
-      const conduct = checkConduct({ text: parsed.data.comes, extraTerms: await conductTermsOf(req) })
+      const conduct = checkConduct({
+        text: parsed.data.comes,
+        extraTerms: await conductTermsOf(req),
+      })
       if (!conduct.ok) return jsonError(422, 'conduct', conduct.message)
     }
 

@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test'
+
+import { adminLogin, choose, pick, SAVE_TIMEOUT } from '../support/admin-ui'
+import { setSchoolClock } from '../support/clock'
+import { receivedEmails } from '../support/cms-api'
+import { portalLogin } from '../support/portal'
+import { CMS_URL, PORTAL_URL } from '../support/urls'
+
+// Groep 1-2: juf Sanne Bakker teaches it; Eva (Daan), Mark (Tess) and Peter (Liam) are parents.
+const teacher = 'sanne.bakker@deregenboog.test'
+const eva = 'eva.dejong@ouders.test'
+const mark = 'mark.visser@ouders.test'
+const peter = 'peter.smit@ouders.test'
+const TITLE = 'Hulp bij de pietengym'
+const TASK = 'Klimtoestellen opzetten'
+
+// Monday 7 December 2026, 10:30 in Amsterdam; the slot is on Thursday 10 December.
+const MONDAY_1030 = '2026-12-07T09:30:00.000Z'
+
+test('a teacher asks for 2 helpers; two parents sign up, the third waits and is promoted when one cancels', async ({
+  browser,
+  request,
+}) => {
+  setSchoolClock(MONDAY_1030)
+
+  // Juf Sanne makes the request in /admin: one slot with 2 places, with a waitlist.
+  const admin = await adminLogin(browser, teacher)
+  await admin.goto(`${CMS_URL}/admin/collections/volunteer-requests/create`)
+  await admin.getByLabel('Titel *').fill(TITLE)
+  await admin
+    .getByLabel('Omschrijving *')
+    .fill('Wie helpt de toestellen klaarzetten voor de gymles?')
+  await pick(admin, 'groups', 'Groep 1-2')
+  await admin.getByRole('button', { name: 'Voeg Moment toe' }).click()
+  await admin.getByLabel('Taak *').fill(TASK)
+  await admin.getByLabel('Datum (JJJJ-MM-DD) *').fill('2026-12-10')
+  await admin.getByLabel('Van *').fill('08:15')
+  await admin.getByLabel('Tot *').fill('09:00')
+  await admin.getByLabel('Plekken *').fill('2')
+  await choose(admin, 'status', 'Gepubliceerd')
+  await admin.getByRole('button', { name: 'Bewaar' }).click()
+  await expect(admin).toHaveURL(
+    /\/admin\/collections\/volunteer-requests\/(?!create)[A-Za-z0-9_-]+$/,
+    { timeout: SAVE_TIMEOUT },
+  )
+  await expect(admin.getByText('Nog niemand aangemeld.')).toBeVisible()
+
+  const slot = (page: import('@playwright/test').Page) =>
+    page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: TASK }) })
+
+  // Eva signs up and says grandpa comes.
+  const evaPage = await portalLogin(browser, eva)
+  await evaPage.getByRole('link', { name: /^Hulpvragen/ }).click()
+  await expect(evaPage.getByRole('heading', { name: 'Hulpvragen', level: 1 })).toBeVisible()
+  await expect(evaPage.getByRole('heading', { name: TITLE })).toBeVisible()
+  await expect(slot(evaPage).getByText('Nog 2 plekken vrij')).toBeVisible()
+  await expect(slot(evaPage).getByText('donderdag 10 december, 08:15–09:00')).toBeVisible()
+  await slot(evaPage)
+    .getByLabel(/Wie komt er/)
+    .fill('Opa Kees')
+  await slot(evaPage).getByRole('button', { name: 'Aanmelden' }).click()
+  await expect(slot(evaPage).getByText('Je bent aangemeld. Dank je wel!')).toBeVisible()
+  await expect(slot(evaPage).getByText('Je bent aangemeld (Opa Kees komt).')).toBeVisible()
+  await expect(slot(evaPage).getByText('Nog 1 plek vrij')).toBeVisible()
+
+  // Mark takes the last place; he sees how many are left, never who signed up.
+  const markPage = await portalLogin(browser, mark)
+  await markPage.goto(`${PORTAL_URL}/hulpvragen`)
+  await expect(slot(markPage).getByText('Nog 1 plek vrij')).toBeVisible()
+  await expect(markPage.getByText('Opa Kees')).toHaveCount(0)
+  await slot(markPage).getByRole('button', { name: 'Aanmelden' }).click()
+  await expect(slot(markPage).getByText('Je bent aangemeld.', { exact: true })).toBeVisible()
+
+  // Peter finds it full and joins the waitlist.
+  const peterPage = await portalLogin(browser, peter)
+  await peterPage.goto(`${PORTAL_URL}/hulpvragen`)
+  await expect(slot(peterPage).getByText('Vol', { exact: true })).toBeVisible()
+  await slot(peterPage).getByRole('button', { name: 'Op de wachtlijst' }).click()
+  await expect(
+    slot(peterPage).getByText(
+      'Je staat op de wachtlijst en bent de volgende als er een plek vrijkomt.',
+    ),
+  ).toBeVisible()
+
+  // The teacher sees who comes per slot, and who waits.
+  await admin.reload()
+  await expect(admin.getByText('2 van 2 plekken bezet')).toBeVisible()
+  await expect(admin.getByText(/Opa Kees \(ouder: Eva de Jong\)/)).toBeVisible()
+  await expect(admin.getByText(/Peter Smit/)).toBeVisible()
+
+  // Eva cancels: Peter gets the place and an email.
+  await slot(evaPage).getByRole('button', { name: 'Afmelden' }).click()
+  await expect(slot(evaPage).getByText(/Je bent afgemeld/)).toBeVisible()
+  const [mail] = await receivedEmails(request, peter, (m) =>
+    m.subject.includes(`Er is een plek vrijgekomen: ${TITLE}`),
+  )
+  expect(mail!.text).toContain(`${TASK}, donderdag 10 december 08:15–09:00`)
+  expect(mail!.text).toContain('/hulpvragen#hulpvraag-')
+  await peterPage.reload()
+  await expect(slot(peterPage).getByText('Je bent aangemeld.', { exact: true })).toBeVisible()
+  await admin.reload()
+  await expect(admin.getByText(/Peter Smit/)).toBeVisible()
+  await expect(admin.getByText(/Opa Kees/)).toHaveCount(0)
+})
