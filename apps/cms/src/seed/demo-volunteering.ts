@@ -51,3 +51,65 @@ export const demoVolunteerRequests: DemoVolunteerRequest[] = [
     ],
   },
 ]
+
+/**
+ * The demo school's calendar (issue #15): items for the whole school and for groups — all day,
+ * over several days and with times — two of them linked to the volunteer requests above (by
+ * title). The holidays come from the school settings' closed periods. The title is the key.
+ */
+export type DemoEvent = {
+  title: string
+  by: string
+  groups?: string[]
+  description?: string
+  location?: string
+  /** Days from the seed's day; a weekday is chosen on or after it. */
+  inDays: number
+  /** All-day items over several days: the number of days. */
+  days?: number
+  time?: { from: string; to: string }
+  volunteerRequest?: string
+}
+
+export const demoEvents: DemoEvent[] = [
+  {
+    title: 'Gymles in de grote zaal',
+    by: 'teacherA',
+    groups: ['Groep 1-2'],
+    description: 'Geef je kind gymschoenen met klittenband mee.',
+    location: 'Gymzaal Lindelaan',
+    inDays: 2,
+    time: { from: '08:30', to: '09:15' },
+  },
+  {
+    title: 'Kerstdiner',
+    by: 'director',
+    description: 'Alle kinderen eten in hun eigen klas. Neem een bord, beker en bestek mee.',
+    location: 'In de eigen klas',
+    inDays: 10,
+    time: { from: '17:00', to: '19:00' },
+    volunteerRequest: 'Helpen bij het kerstdiner',
+  },
+  {
+    title: 'Uitje naar kinderboerderij De Hoeve',
+    by: 'teacherB',
+    groups: ['Groep 5a'],
+    location: 'Kinderboerderij De Hoeve',
+    inDays: 16,
+    volunteerRequest: 'Begeleiders gezocht: kinderboerderij',
+  },
+  {
+    title: 'Schoolfotograaf',
+    by: 'director',
+    description:
+      'Portretfoto’s en groepsfoto’s. Broertjes en zusjes samen kan van 14:30 tot 16:00.',
+    inDays: 22,
+  },
+  {
+    title: 'Projectweek: het heelal',
+    by: 'director',
+    groups: ['Groep 3', 'Groep 5a'],
+    inDays: 29,
+    days: 3,
+  },
+]

@@ -10,7 +10,7 @@ import {
 } from './demo-school-data'
 import { seedDemoAbsences } from './seed-demo-absences'
 import { seedDemoConversations } from './seed-demo-conversations'
-import { seedDemoVolunteering } from './seed-demo-volunteering'
+import { seedDemoEvents, seedDemoVolunteering } from './seed-demo-volunteering'
 import { seedDemoContent } from './seed-demo-content'
 
 export type SeedResult = { created: number; existing: number; durationMs: number }
@@ -151,6 +151,7 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
     { staff: staffIds, groups: groupIds, pupils: pupilIds },
     result,
   )
+  await seedDemoEvents(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
 
   result.durationMs = Math.round(performance.now() - started)
   return result

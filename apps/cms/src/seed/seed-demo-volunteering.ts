@@ -3,7 +3,7 @@ import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { signUpEndpoint } from '../collections/VolunteerSignups/endpoints/sign-up'
 import type { DemoIds } from './seed-demo-content'
-import { demoVolunteerRequests } from './demo-volunteering'
+import { demoEvents, demoVolunteerRequests } from './demo-volunteering'
 
 type Counter = { created: number; existing: number }
 const DAY = 24 * 60 * 60 * 1000
@@ -84,5 +84,61 @@ export async function seedDemoVolunteering(payload: Payload, ids: DemoIds, count
       }
       count.created++
     }
+  }
+}
+
+/**
+ * The demo calendar items, made by their staff under their own access (whose calendar they may
+ * fill is the collection's rule), linked to the demo requests by title. Found again by title.
+ */
+export async function seedDemoEvents(payload: Payload, ids: DemoIds, count: Counter) {
+  for (const item of demoEvents) {
+    const existing = await payload.count({
+      collection: 'events',
+      where: { title: { equals: item.title } },
+    })
+    if (existing.totalDocs) {
+      count.existing++
+      continue
+    }
+    const request = item.volunteerRequest
+      ? (
+          await payload.find({
+            collection: 'volunteer-requests',
+            where: { title: { equals: item.volunteerRequest } },
+            limit: 1,
+            depth: 0,
+          })
+        ).docs[0]
+      : undefined
+    // A linked item falls on its request's day.
+    const date = request?.slots?.[0]?.date ?? weekdayIn(item.inDays)
+    const end = item.days
+      ? new Date(Date.parse(`${date}T00:00:00Z`) + (item.days - 1) * DAY).toISOString().slice(0, 10)
+      : null
+    await payload.create({
+      collection: 'events',
+      data: {
+        title: item.title,
+        description: item.description,
+        location: item.location,
+        audience: item.groups ? 'groups' : 'school',
+        groups: (item.groups ?? []).map((name) => ids.groups[name]!),
+        allDay: !item.time,
+        date,
+        endDate: end,
+        from: item.time?.from,
+        to: item.time?.to,
+        volunteerRequest: request?.id,
+        status: 'published',
+      },
+      user: {
+        ...(await payload.findByID({ collection: 'staff', id: ids.staff[item.by]!, depth: 0 })),
+        collection: 'staff' as const,
+      },
+      overrideAccess: false,
+      depth: 0,
+    })
+    count.created++
   }
 }

@@ -187,7 +187,10 @@ describe('the forms', () => {
       }),
     }
     expect(
-      await submitVolunteerSignUp({ request: 'r1', slot: 's1' }, { cms: full, parent }),
+      await submitVolunteerSignUp(
+        { request: 'r1', slot: 's1', comes: undefined },
+        { cms: full, parent },
+      ),
     ).toEqual({
       ok: false,
       code: 'full',
@@ -204,7 +207,10 @@ describe('the forms', () => {
       }),
     }
     expect(
-      await submitVolunteerSignUp({ request: 'r1', slot: 's1' }, { cms: limited, parent }),
+      await submitVolunteerSignUp(
+        { request: 'r1', slot: 's1', comes: undefined },
+        { cms: limited, parent },
+      ),
     ).toMatchObject({
       code: 'rate-limited',
       status: 429,
