@@ -40,6 +40,19 @@ export const schoolContact = z.object({
 })
 export type SchoolContactAnswer = z.infer<typeof schoolContact>
 
+/** A volunteer request on the start page (S4): a card linking to `/hulpvragen`. */
+export const homeVolunteerRequest = z.object({
+  id: recordId,
+  title: z.string(),
+  /** "Alle ouders" or the groups' names. */
+  audienceLabel: z.string(),
+  /** The first slot today or later, `YYYY-MM-DD`. */
+  firstDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+})
+export type HomeVolunteerRequest = z.infer<typeof homeVolunteerRequest>
+/** Cards on the start page at most; the rest is on `/hulpvragen`. */
+export const HOME_VOLUNTEER_REQUESTS_MAX = 3
+
 export const portalHomeAnswer = z.object({
   parent: z.object({ id: z.string().min(1), name: z.string() }),
   /** The parent's children, by first name. */
@@ -48,6 +61,8 @@ export const portalHomeAnswer = z.object({
   /** The group filter the CMS applied (`null`: everything the parent may see). */
   groupId: z.string().nullable(),
   posts: postPage,
+  /** Upcoming volunteer requests for the parent, soonest first (first page only). */
+  volunteerRequests: z.array(homeVolunteerRequest).default([]),
 })
 export type PortalHomeAnswer = z.infer<typeof portalHomeAnswer>
 

@@ -30,6 +30,8 @@ export const PORTAL_COLLECTIONS = [
   // start page must go stale at once (issue #14). Reading moves nothing (the portal keeps no
   // page with a badge).
   'conversations',
+  // The start page's volunteer cards (issue #15): a new or changed request shows at once.
+  'volunteer-requests',
 ] as const
 export const PORTAL_GLOBALS = ['school-settings'] as const
 

@@ -217,6 +217,13 @@ describe('volunteer requests', () => {
     // Nothing in the answer names another parent.
     expect(JSON.stringify(mine.body)).not.toContain(f.parents.multiGroup.id)
 
+    // The start page shows the upcoming requests as cards, soonest first.
+    const home = (await (await rest('GET', '/parents/home', { token: t.multi! })).json()) as {
+      volunteerRequests: { id: string; audienceLabel: string; firstDate: string }[]
+    }
+    expect(home.volunteerRequests.map((r) => r.firstDate)).toEqual(['2027-03-09', '2027-03-09'])
+    expect(home.volunteerRequests.map((r) => r.id)).toContain(excursion.id)
+
     // Another family of the group sees the places, not who took them; another group sees nothing.
     expect((await overview(t.guardian1!)).body.requests.map((r) => r.audienceLabel)).toEqual([
       'Alle ouders',

@@ -18,6 +18,7 @@ export function exampleHomeAnswer(over: Partial<PortalHomeAnswer> = {}): PortalH
       hasNextPage: false,
       hasPrevPage: false,
     },
+    volunteerRequests: [],
     ...over,
   }
 }

@@ -12,13 +12,8 @@ import { parentChildIds } from '../../access/lib/scope'
 import { idOf, idsOf, parentUser } from '../../access/lib/users'
 import { audienceItemsRead } from '../../access/volunteer-access'
 import type { Event, VolunteerRequest } from '../../payload-types'
+import { audienceLabel } from '../../lib/join-names'
 import { schoolCalendar } from '../Absences/hooks/absence-facts'
-
-/** "Groep 5a", "Groep 5a en Groep 6", "Groep 3, Groep 4 en Groep 5a". */
-export function joinNames(names: string[]): string {
-  if (names.length <= 1) return names[0] ?? ''
-  return `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`
-}
 
 /**
  * The parent's calendar from `from` to `to` (issue #15): the published items for the school and
@@ -202,15 +197,7 @@ export async function loadAgenda(
       title: e.title,
       description: e.description ?? null,
       location: e.location ?? null,
-      audienceLabel:
-        e.audience === 'school'
-          ? 'Alle ouders'
-          : joinNames(
-              idsOf(e.groups)
-                .map((id) => groupName.get(id))
-                .filter((name): name is string => !!name)
-                .sort((a, b) => a.localeCompare(b, 'nl', { numeric: true })),
-            ),
+      audienceLabel: audienceLabel(e.audience, idsOf(e.groups), groupName),
       date: e.date,
       endDate: e.endDate ?? null,
       allDay: e.allDay !== false,

@@ -7,7 +7,7 @@ import {
   CmsUnauthorizedError,
   CmsUnavailableError,
 } from '../../lib/cms/cms-client'
-import { homePath, loadHome, telHref } from './load-home'
+import { homePath, loadHome, telHref, volunteerCards } from './load-home'
 
 const session: PortalSession = { token: 't', exp: 0, parentId: 'p1', parentName: 'Oude Naam' }
 const url = (path: string) => new URL(path, 'http://localhost:4321')
@@ -98,5 +98,26 @@ describe('telHref', () => {
     ['+31 71 123 45 67', 'tel:+31711234567'],
   ])('%s → %s', (phone, href) => {
     expect(telHref(phone)).toBe(href)
+  })
+})
+
+describe('volunteerCards', () => {
+  it('names the audience and the first day, and links to the request on /hulpvragen', () => {
+    expect(
+      volunteerCards([
+        {
+          id: 'r1',
+          title: 'Begeleiders gezocht: kinderboerderij',
+          audienceLabel: 'Groep 5a',
+          firstDate: '2026-12-23',
+        },
+      ]),
+    ).toEqual([
+      {
+        title: 'Begeleiders gezocht: kinderboerderij',
+        meta: 'Groep 5a · woensdag 23 december',
+        href: '/hulpvragen#hulpvraag-r1',
+      },
+    ])
   })
 })

@@ -25,11 +25,34 @@ export type SchoolContact = {
   absenceCutoff: string
 }
 
+/** A volunteer request on the start page: "Hulp gevraagd" with its first day and a link. */
+export type VolunteerCard = { title: string; meta: string; href: string }
+
 export type HomeData = {
   parentName: string
   children: ChildSummary[]
   school: SchoolContact
   timeline: TimelineView
+  volunteerCards: VolunteerCard[]
+}
+
+const cardDay = new Intl.DateTimeFormat('nl-NL', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+})
+
+/** The CMS's upcoming requests as cards: "Groep 5a · vanaf donderdag 23 december". */
+export function volunteerCards(requests: PortalHomeAnswer['volunteerRequests']): VolunteerCard[] {
+  return requests.map((request) => {
+    const [y, m, d] = request.firstDate.split('-').map(Number) as [number, number, number]
+    return {
+      title: request.title,
+      meta: `${request.audienceLabel} · ${cardDay.format(new Date(Date.UTC(y, m - 1, d)))}`,
+      href: `/hulpvragen#hulpvraag-${encodeURIComponent(request.id)}`,
+    }
+  })
 }
 
 export type HomeResult =
@@ -91,6 +114,7 @@ export function homeData(answer: PortalHomeAnswer, query: TimelineQuery): HomeDa
       absenceCutoff: answer.school.absenceCutoff,
     }),
     timeline: timelineView(answer.posts, applied, children),
+    volunteerCards: volunteerCards(answer.volunteerRequests),
   }
 }
 

@@ -1,11 +1,18 @@
-import type { PortalChild, PortalHomeAnswer } from '@schoolpost/contracts'
-import { POSTS_PER_PAGE, portalHomeQuery } from '@schoolpost/contracts'
+import type { HomeVolunteerRequest, PortalChild, PortalHomeAnswer } from '@schoolpost/contracts'
+import {
+  HOME_VOLUNTEER_REQUESTS_MAX,
+  POSTS_PER_PAGE,
+  portalHomeQuery,
+  VOLUNTEER_OVERVIEW_MAX,
+} from '@schoolpost/contracts'
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { parentChildIds } from '../../../access/lib/scope'
 import { idOf } from '../../../access/lib/users'
 import { postIdsForGroup, visibleMediaForGroups } from '../../../access/lib/visibility-snapshot'
 import { jsonError } from '../../../lib/json-body'
+import { audienceLabel } from '../../../lib/join-names'
+import { firstUpcomingDate, upcomingRequestsWhere } from '../../VolunteerRequests/upcoming'
 import { parentOrRefusal, queryOf, schoolContactOf } from './portal-parent'
 import { portalPostsFor } from './portal-posts'
 
@@ -89,6 +96,45 @@ async function timelinePage(
   }
 }
 
+/**
+ * The start page's volunteer cards (S4): the upcoming requests for the parent, soonest first.
+ * One query on the indexed slot date, bounded like `/hulpvragen`; the group names are the
+ * children's (already read), a school-wide request says "Alle ouders".
+ */
+async function volunteerCards(
+  req: PayloadRequest,
+  children: PortalChild[],
+): Promise<HomeVolunteerRequest[]> {
+  const upcoming = await upcomingRequestsWhere(req)
+  if (!upcoming) return []
+  const found = await req.payload.find({
+    collection: 'volunteer-requests',
+    where: upcoming.where,
+    ...rows,
+    pagination: true,
+    limit: VOLUNTEER_OVERVIEW_MAX,
+    sort: '-createdAt',
+    select: { title: true, audience: true, groups: true, slots: true },
+  })
+  const groupName = new Map(
+    children.filter((c) => c.groupId && c.groupName).map((c) => [c.groupId!, c.groupName!]),
+  )
+  return found.docs
+    .map((request) => ({
+      id: request.id,
+      title: request.title,
+      audienceLabel: audienceLabel(
+        request.audience,
+        (request.groups ?? []).map((g) => idOf(g)!).filter((id) => groupName.has(id)),
+        groupName,
+      ),
+      firstDate: firstUpcomingDate(request.slots, upcoming.today).slice(0, 10),
+    }))
+    .filter((card) => card.firstDate !== '~')
+    .sort((a, b) => a.firstDate.localeCompare(b.firstDate))
+    .slice(0, HOME_VOLUNTEER_REQUESTS_MAX)
+}
+
 export const portalHome: Endpoint = {
   path: '/home',
   method: 'get',
@@ -103,13 +149,17 @@ export const portalHome: Endpoint = {
     const groups = [...new Set(children.map((c) => c.groupId).filter((id): id is string => !!id))]
     // A group that is not one of the children's groups is ignored: everything the parent may see.
     const groupId = query.groep && groups.includes(query.groep) ? query.groep : null
-    const posts = await timelinePage(req, groups, groupId, query.pagina)
+    const [posts, volunteerRequests] = await Promise.all([
+      timelinePage(req, groups, groupId, query.pagina),
+      query.pagina === 1 && groups.length > 0 ? volunteerCards(req, children) : [],
+    ])
     const answer = {
       parent: { id: parent.id, name: parent.name },
       children,
       school,
       groupId,
       posts,
+      volunteerRequests,
     } satisfies PortalHomeAnswer
     return Response.json(answer)
   },

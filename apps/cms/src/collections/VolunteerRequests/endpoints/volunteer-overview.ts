@@ -3,15 +3,13 @@ import {
   VOLUNTEER_OVERVIEW_MAX,
   type VolunteerOverview,
 } from '@schoolpost/contracts'
-import { getSchoolNow } from '@schoolpost/policies'
-import type { Endpoint, Where } from 'payload'
+import type { Endpoint } from 'payload'
 
-import { volunteerRequestsRead } from '../../../access/volunteer-access'
 import { idOf, idsOf, parentUser } from '../../../access/lib/users'
-import { now } from '../../../lib/clock'
 import { jsonError } from '../../../lib/json-body'
 import type { VolunteerRequest } from '../../../payload-types'
-import { schoolCalendar } from '../../Absences/hooks/absence-facts'
+import { audienceLabel } from '../../../lib/join-names'
+import { firstUpcomingDate, upcomingRequestsWhere } from '../upcoming'
 
 const REQUEST_SELECT = {
   title: true,
@@ -23,12 +21,6 @@ const REQUEST_SELECT = {
   closesAt: true,
   waitlist: true,
 } as const
-
-/** "Groep 5a", "Groep 5a en Groep 6", "Groep 3, Groep 4 en Groep 5a". */
-function joinNames(names: string[]): string {
-  if (names.length <= 1) return names[0] ?? ''
-  return `${names.slice(0, -1).join(', ')} en ${names.at(-1)}`
-}
 
 /**
  * `GET /api/volunteer-requests/overview`: the parent's page of volunteer requests (S4) — the
@@ -48,21 +40,9 @@ export const volunteerOverviewEndpoint: Endpoint = {
         ? jsonError(403, 'parents-only', 'Dit overzicht is voor ouders.')
         : jsonError(401, 'unauthorized', 'Log eerst in.')
     }
-    const { timeZone } = (await schoolCalendar(req)).settings
-    const today = getSchoolNow({ now: now(), timeZone }).date
-    // The collection's own read rule for this parent, with a filter on an array field the
-    // parents' query allowlist (rightly) does not offer over REST.
-    const access = await volunteerRequestsRead({ req } as Parameters<
-      typeof volunteerRequestsRead
-    >[0])
-    if (access === false) return jsonError(403, 'parents-only', 'Dit overzicht is voor ouders.')
-    const where: Where = {
-      and: [
-        ...(access === true ? [] : [access]),
-        { status: { equals: 'published' } },
-        { 'slots.date': { greater_than_equal: today } },
-      ],
-    }
+    const upcoming = await upcomingRequestsWhere(req)
+    if (!upcoming) return jsonError(403, 'parents-only', 'Dit overzicht is voor ouders.')
+    const { where, today, timeZone } = upcoming
     const found = await req.payload.find({
       collection: 'volunteer-requests',
       where,
@@ -164,15 +144,7 @@ export const volunteerOverviewEndpoint: Endpoint = {
       id: request.id,
       title: request.title,
       description: request.description,
-      audienceLabel:
-        request.audience === 'school'
-          ? 'Alle ouders'
-          : joinNames(
-              idsOf(request.groups)
-                .map((id) => groupNames.get(id))
-                .filter((name): name is string => !!name)
-                .sort((a, b) => a.localeCompare(b, 'nl', { numeric: true })),
-            ),
+      audienceLabel: audienceLabel(request.audience, idsOf(request.groups), groupNames),
       opensAt: request.opensAt ?? null,
       closesAt: request.closesAt ?? null,
       waitlist: request.waitlist !== false,
@@ -198,9 +170,9 @@ export const volunteerOverviewEndpoint: Endpoint = {
       }),
     }))
     // The soonest slot first: the request that needs help first is on top.
-    const firstSlot = (r: OverviewRequest) =>
-      r.slots.reduce((min, s) => (`${s.date} ${s.from}` < min ? `${s.date} ${s.from}` : min), '~')
-    answer.sort((a, b) => firstSlot(a).localeCompare(firstSlot(b)))
+    answer.sort((a, b) =>
+      firstUpcomingDate(a.slots, today).localeCompare(firstUpcomingDate(b.slots, today)),
+    )
     return Response.json({ requests: answer, timeZone } satisfies VolunteerOverview)
   },
 }
