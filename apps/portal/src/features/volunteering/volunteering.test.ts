@@ -147,6 +147,13 @@ describe('volunteeringView', () => {
 
 describe('the forms', () => {
   it('checks "Wie komt er?" and the ids before anything is sent', () => {
+    // Astro hands an empty, optional form field over as `undefined` (the form's default).
+    expect(volunteerSignUpInput.safeParse({ request: 'r1', slot: 's1' }).data).toEqual({
+      request: 'r1',
+      slot: 's1',
+      comes: undefined,
+    })
+    expect(volunteerSignUpInput.shape.comes.def.type).toBe('optional')
     expect(volunteerSignUpInput.safeParse({ request: 'r1', slot: 's1', comes: '  ' }).data).toEqual(
       {
         request: 'r1',

@@ -53,14 +53,16 @@ export async function loadVolunteering(
 export const volunteerSignUpInput = z.object({
   request: idField,
   slot: idField,
+  // Optional on the outside: Astro turns an empty form field into `null` unless the outermost
+  // schema is optional (an empty "Wie komt er?" is the form's default).
   comes: z
     .string()
     .trim()
     .max(VOLUNTEER_COMES_MAX, {
       error: `Schrijf bij "Wie komt er?" hooguit ${VOLUNTEER_COMES_MAX} tekens.`,
     })
-    .optional()
-    .transform((value) => value || undefined),
+    .transform((value) => value || undefined)
+    .optional(),
 })
 export type VolunteerSignUpInput = z.infer<typeof volunteerSignUpInput>
 

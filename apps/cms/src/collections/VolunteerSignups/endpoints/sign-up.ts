@@ -87,6 +87,20 @@ export const signUpEndpoint: Endpoint = {
       if (!conduct.ok) return jsonError(422, 'conduct', conduct.message)
     }
 
+    // Without a waitlist a full slot is answered before anything is written: the common case when
+    // 50 parents press at once. Only a hint — the unique place rows below decide.
+    if (!request.waitlist) {
+      const seats = await req.payload.count({
+        collection: 'volunteer-seats',
+        where: { and: [{ request: { equals: request.id } }, { slot: { equals: slot.id } }] },
+        overrideAccess: true,
+        req,
+      })
+      if (seats.totalDocs >= slot.places) {
+        return jsonError(409, 'full', 'Dit moment is vol. Er is geen wachtlijst.')
+      }
+    }
+
     const activeKey = `${request.id}:${slot.id}:${parent.id}`
     const create = () =>
       req.payload.create({
