@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 
-import { adminLogin, choose, pick, SAVE_TIMEOUT } from '../support/admin-ui'
+import { adminLogin, choose, pick, SAVE_TIMEOUT, trackFormState } from '../support/admin-ui'
 import { setSchoolClock } from '../support/clock'
 import { receivedEmails } from '../support/cms-api'
 import { portalLogin } from '../support/portal'
@@ -21,23 +21,27 @@ test('a teacher asks for 2 helpers; two parents sign up, the third waits and is 
   browser,
   request,
 }) => {
+  test.setTimeout(240_000)
   setSchoolClock(MONDAY_1030)
 
   // Juf Sanne makes the request in /admin: one slot with 2 places, with a waitlist.
   const admin = await adminLogin(browser, teacher)
   await admin.goto(`${CMS_URL}/admin/collections/volunteer-requests/create`)
-  await admin.getByLabel('Titel *').fill(TITLE)
+  const formState = trackFormState(admin)
+  await admin.getByRole('textbox', { name: 'Titel *' }).fill(TITLE)
   await admin
-    .getByLabel('Omschrijving *')
+    .getByRole('textbox', { name: 'Omschrijving *' })
     .fill('Wie helpt de toestellen klaarzetten voor de gymles?')
   await pick(admin, 'groups', 'Groep 1-2')
   await admin.getByRole('button', { name: 'Voeg Moment toe' }).click()
-  await admin.getByLabel('Taak *').fill(TASK)
-  await admin.getByLabel('Datum (JJJJ-MM-DD) *').fill('2026-12-10')
-  await admin.getByLabel('Van *').fill('08:15')
-  await admin.getByLabel('Tot *').fill('09:00')
-  await admin.getByLabel('Plekken *').fill('2')
+  await admin.getByRole('textbox', { name: 'Taak *' }).fill(TASK)
+  await admin.getByRole('textbox', { name: 'Datum (JJJJ-MM-DD) *' }).fill('2026-12-10')
+  await admin.getByRole('textbox', { name: 'Van *' }).fill('08:15')
+  await admin.getByRole('textbox', { name: 'Tot *' }).fill('09:00')
+  await admin.getByRole('spinbutton', { name: 'Plekken *' }).fill('2')
   await choose(admin, 'status', 'Gepubliceerd')
+  await formState.settled()
+  formState.stop()
   await admin.getByRole('button', { name: 'Bewaar' }).click()
   await expect(admin).toHaveURL(
     /\/admin\/collections\/volunteer-requests\/(?!create)[A-Za-z0-9_-]+$/,

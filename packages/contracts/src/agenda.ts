@@ -67,11 +67,14 @@ export const agendaVolunteerSlot = z.object({
 })
 export type AgendaVolunteerSlot = z.infer<typeof agendaVolunteerSlot>
 
-/** A planned absence of one of the parent's children (only in the feed). */
+/**
+ * A planned absence of one of the parent's children (only in the feed). Without its reason: the
+ * feed lands in third-party calendars (Google, Apple, Outlook), and "tandarts" or "ziekenhuis" is
+ * health data about a child that the parent's phone does not need to hand them.
+ */
 export const agendaAbsence = z.object({
   id: recordId,
   childName: z.string(),
-  reason: z.string(),
   date: calendarDate,
   from: timeOfDay.nullable(),
   to: timeOfDay.nullable(),
@@ -90,3 +93,30 @@ export const agenda = z.object({
   absences: z.array(agendaAbsence),
 })
 export type Agenda = z.infer<typeof agenda>
+
+/**
+ * The parent's private iCal feed link (issue #15), managed from the portal's account pages:
+ * `GET` says whether one exists (never the link itself), `POST` makes a new one — the secret is
+ * answered this once, only its SHA-256 is stored; a second `POST` replaces it, so the old link
+ * stops working — and `POST …/revoke` ends it.
+ */
+export const CALENDAR_FEED_PATH = '/api/parents/calendar-feed'
+export const CALENDAR_FEED_REVOKE_PATH = `${CALENDAR_FEED_PATH}/revoke`
+
+/** A feed secret: 32 random bytes as base64url (43 characters, no padding). */
+export const CALENDAR_FEED_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/
+export const calendarFeedSecret = z.string().regex(CALENDAR_FEED_SECRET_PATTERN)
+
+export const calendarFeedStatus = z.object({
+  active: z.boolean(),
+  /** When the current link was made (ISO instant), `null` without one. */
+  createdAt: z.string().nullable(),
+})
+export type CalendarFeedStatus = z.infer<typeof calendarFeedStatus>
+
+/** The answer to making (or renewing) the link: its secret, shown to the parent once. */
+export const calendarFeedCreated = z.object({
+  secret: calendarFeedSecret,
+  createdAt: z.string(),
+})
+export type CalendarFeedCreated = z.infer<typeof calendarFeedCreated>

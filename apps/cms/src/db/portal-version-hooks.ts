@@ -35,8 +35,11 @@ export const PORTAL_COLLECTIONS = [
 ] as const
 export const PORTAL_GLOBALS = ['school-settings'] as const
 
-/** Fields no portal answer shows and that change on their own (timestamps, login throttling). */
-const QUIET_FIELDS = new Set(['updatedAt', 'loginAttempts', 'lockUntil'])
+/**
+ * Fields no portal answer shows and that change on their own (timestamps, login throttling) or
+ * through their own endpoints (the iCal feed's hashed secret).
+ */
+const QUIET_FIELDS = new Set(['updatedAt', 'loginAttempts', 'lockUntil', 'calendarFeed'])
 
 /** Whether an update changed anything but the quiet fields. */
 export function changesPortalAnswer(

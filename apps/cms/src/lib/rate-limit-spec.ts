@@ -15,6 +15,8 @@ export type CmsRateLimitBucket =
   | 'absence'
   | 'message'
   | 'signup'
+  | 'feed'
+  | 'feedLink'
 
 export type RateLimitSpec = { points: number; durationSeconds: number }
 
@@ -41,6 +43,13 @@ export const DEFAULT_CMS_RATE_LIMITS: Record<CmsRateLimitBucket, RateLimitSpec> 
   message: { points: 60, durationSeconds: 60 * 60 },
   /** Sign-ups and cancellations for volunteer requests per parent (a waitlist emails). */
   signup: { points: 30, durationSeconds: 60 * 60 },
+  /**
+   * Reads of private iCal feeds from one address (no login: the secret is the key). Generous:
+   * calendar services (Google, Apple, Outlook) fetch the feeds of many parents from few addresses.
+   */
+  feed: { points: 300, durationSeconds: 15 * 60 },
+  /** New (or renewed) iCal feed links per parent. */
+  feedLink: { points: 10, durationSeconds: 60 * 60 },
 }
 
 /** The env variable of each bucket, e.g. CMS_RATE_LIMIT_LOGIN_IP=20/900. */
@@ -56,6 +65,8 @@ export const CMS_RATE_LIMIT_ENV: Record<CmsRateLimitBucket, string> = {
   absence: 'CMS_RATE_LIMIT_ABSENCE',
   message: 'CMS_RATE_LIMIT_MESSAGE',
   signup: 'CMS_RATE_LIMIT_SIGNUP',
+  feed: 'CMS_RATE_LIMIT_FEED',
+  feedLink: 'CMS_RATE_LIMIT_FEED_LINK',
 }
 
 /** Reads "<points>/<seconds>"; `null` when it is not that (or out of range). */

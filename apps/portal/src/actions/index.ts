@@ -11,6 +11,13 @@ import type { LeaveFormResult } from '../features/absences/leave-form'
 import { leaveInput, submitLeaveForm, submitWithdrawLeave } from '../features/absences/leave-form'
 import type { AccountFormResult } from '../features/account/account'
 import { accountInput, submitAccountForm } from '../features/account/account'
+import type { CalendarFeedFormResult } from '../features/agenda/feed-link'
+import {
+  createCalendarFeedInput,
+  revokeCalendarFeedInput,
+  submitCreateCalendarFeed,
+  submitRevokeCalendarFeed,
+} from '../features/agenda/feed-link'
 import type { ChangePasswordFormResult } from '../features/account/change-password'
 import { changePasswordInput, submitChangePasswordForm } from '../features/account/change-password'
 import type { LoginFormResult } from '../features/auth/login'
@@ -220,6 +227,37 @@ export const server = {
         'Change-password',
         context,
         (parent, portal) => submitChangePasswordForm(input, { cms: portal.cms, parent }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }),
+      ),
+  }),
+
+  /** /account/agenda: a new private iCal feed link (the old one stops working), shown once. */
+  createCalendarFeed: defineAction({
+    accept: 'form',
+    input: createCalendarFeedInput,
+    handler: (input, context): Promise<CalendarFeedFormResult> =>
+      asSignedInParent(
+        'Calendar-feed',
+        context,
+        (parent, portal) =>
+          submitCreateCalendarFeed({
+            cms: portal.cms,
+            parent,
+            renewed: input.vervangt === '1',
+          }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }),
+      ),
+  }),
+
+  /** /account/agenda: the private iCal feed link stops working. */
+  revokeCalendarFeed: defineAction({
+    accept: 'form',
+    input: revokeCalendarFeedInput,
+    handler: (_input, context): Promise<CalendarFeedFormResult> =>
+      asSignedInParent(
+        'Calendar-feed-revoke',
+        context,
+        (parent, portal) => submitRevokeCalendarFeed({ cms: portal.cms, parent }),
         () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }),
       ),
   }),

@@ -52,6 +52,7 @@ describe('parsePortalEnv', () => {
       'password-reset': { points: 5, durationSeconds: 900 },
       token: { points: 20, durationSeconds: 900 },
       report: { points: 10, durationSeconds: 3600 },
+      feed: { points: 300, durationSeconds: 900 },
     })
     const env = parsePortalEnv(
       {
@@ -59,6 +60,7 @@ describe('parsePortalEnv', () => {
         RATE_LIMIT_PASSWORD_RESET: '50/600',
         RATE_LIMIT_TOKEN: '',
         RATE_LIMIT_REPORT: '3/60',
+        RATE_LIMIT_FEED: '30/60',
       },
       tempDir(),
     )
@@ -67,6 +69,7 @@ describe('parsePortalEnv', () => {
       'password-reset': { points: 50, durationSeconds: 600 },
       token: { points: 20, durationSeconds: 900 },
       report: { points: 3, durationSeconds: 60 },
+      feed: { points: 30, durationSeconds: 60 },
     })
   })
 

@@ -89,6 +89,7 @@ const schema = z
     RATE_LIMIT_PASSWORD_RESET: rateLimit('password-reset'),
     RATE_LIMIT_TOKEN: rateLimit('token'),
     RATE_LIMIT_REPORT: rateLimit('report'),
+    RATE_LIMIT_FEED: rateLimit('feed'),
     // Read per request by lib/http/rate-limit.ts; validated here so a typo stops the start.
     TRUSTED_PROXIES: optional(z.string().optional()),
     // End-to-end tests only: a file holding the instant the school's clock shows (lib/clock.ts),
@@ -129,7 +130,7 @@ export type PortalEnv = {
   schoolName: string
   /**
    * Per-IP limits: logging in, asking for a reset link, using an invitation or reset link; and
-   * per parent: reports.
+   * per parent: reports; per address: fetches of the private iCal feeds.
    */
   rateLimits: Record<RateLimitBucket, RateLimitSpec>
   /**
@@ -188,6 +189,7 @@ export function parsePortalEnv(
       'password-reset': env.RATE_LIMIT_PASSWORD_RESET,
       token: env.RATE_LIMIT_TOKEN,
       report: env.RATE_LIMIT_REPORT,
+      feed: env.RATE_LIMIT_FEED,
     },
     testClockFile: env.TEST_CLOCK_FILE ? path.resolve(env.TEST_CLOCK_FILE) : null,
   }

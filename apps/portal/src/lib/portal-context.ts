@@ -40,6 +40,7 @@ export function getPortalContext(): PortalContext {
       'password-reset': getRateLimiter('password-reset', env.rateLimits['password-reset']),
       token: getRateLimiter('token', env.rateLimits.token),
       report: getRateLimiter('report', env.rateLimits.report),
+      feed: getRateLimiter('feed', env.rateLimits.feed),
     },
     now: () => now(env),
   }

@@ -3,7 +3,6 @@ import {
   type Agenda,
   type AgendaAbsence,
   type AgendaVolunteerSlot,
-  PLANNED_ABSENCE_REASONS,
 } from '@schoolpost/contracts'
 import { overlapsDays } from '@schoolpost/policies'
 import type { PayloadRequest, Where } from 'payload'
@@ -92,7 +91,6 @@ export async function loadAgenda(
             date: true,
             fromTime: true,
             toTime: true,
-            reason: true,
             updatedAt: true,
           },
         })
@@ -153,9 +151,6 @@ export async function loadAgenda(
   const requestById = new Map((requests.docs as VolunteerRequest[]).map((r) => [r.id, r]))
   const groupName = new Map(groups.docs.map((g) => [g.id, g.name]))
   const firstName = new Map(pupils.docs.map((p) => [p.id, p.firstName]))
-  const reasonLabel = new Map<string, string>(
-    PLANNED_ABSENCE_REASONS.map((r) => [r.value, r.label]),
-  )
 
   const volunteering: AgendaVolunteerSlot[] = []
   for (const signup of signups.docs) {
@@ -180,7 +175,6 @@ export async function loadAgenda(
   const absenceItems: AgendaAbsence[] = planned.docs.map((a) => ({
     id: a.id,
     childName: firstName.get(idOf(a.pupil) ?? '') ?? '',
-    reason: reasonLabel.get(a.reason ?? '') ?? 'Afspraak',
     date: a.date,
     from: a.fromTime ?? null,
     to: a.toTime ?? null,

@@ -10,6 +10,7 @@ import {
 import { audienceFields, createdByField, publishStatusField } from '../shared/audience-fields'
 import { calendarDateField, timeOfDayField } from '../shared/school-time-fields'
 import { agendaEndpoint } from './endpoints/agenda'
+import { feedEndpoint } from './endpoints/feed'
 import { checkEvent } from './hooks/check-event'
 
 /**
@@ -35,7 +36,7 @@ export const Events: CollectionConfig = {
     update: audienceItemsUpdate,
     delete: audienceItemsUpdate,
   },
-  endpoints: [agendaEndpoint],
+  endpoints: [agendaEndpoint, feedEndpoint],
   hooks: { beforeChange: [checkEvent] },
   fields: writableFields('events', [
     {

@@ -11,6 +11,11 @@ import { changePasswordEndpoint } from '../shared/change-password-endpoint'
 import { guardPasswordWrites } from '../shared/guard-password-writes'
 import { notifyEmailChange } from '../shared/notify-email-change'
 import { refuseFirstRegister } from '../shared/refused-endpoints'
+import {
+  calendarFeedStatusEndpoint,
+  createCalendarFeedEndpoint,
+  revokeCalendarFeedEndpoint,
+} from './endpoints/calendar-feed'
 import { forgotPassword, resetPassword } from './endpoints/password-reset'
 import { notificationPreferenceField } from './notification-preference-field'
 import { portalHome } from './endpoints/portal-home'
@@ -59,6 +64,9 @@ export const Parents: CollectionConfig = {
     unsubscribeStatus,
     portalHome,
     portalPost,
+    calendarFeedStatusEndpoint,
+    createCalendarFeedEndpoint,
+    revokeCalendarFeedEndpoint,
   ],
   hooks: {
     beforeOperation: [

@@ -1,6 +1,8 @@
 import { isIP } from 'node:net'
 
 import type {
+  Agenda,
+  CalendarFeedStatus,
   NewAbsence,
   NewLeaveRequest,
   ParentAbsence,
@@ -10,6 +12,12 @@ import type {
 import {
   ABSENCES_PATH,
   absenceListPage,
+  agenda,
+  CALENDAR_FEED_PATH,
+  CALENDAR_FEED_REVOKE_PATH,
+  calendarFeedCreated,
+  calendarFeedDataPath,
+  calendarFeedStatus,
   absenceSaved,
   cmsRefusalAnswer,
   conversationReadPath,
@@ -196,6 +204,13 @@ export type SignUpResult = VolunteerWriteResult<{
   message: string
 }>
 export type CancelSignupResult = VolunteerWriteResult<{ ok: true; promoted: boolean }>
+
+/** A new private iCal feed link (issue #15): its secret, which the CMS answers only this once. */
+export type CreateCalendarFeedResult = { ok: true; secret: string; createdAt: string } | RateLimited
+
+/** The data of a private iCal feed, or why not: unknown, revoked or its parent deactivated (404). */
+export type CalendarFeedDataResult =
+  { ok: true; agenda: Agenda } | { ok: false; code: 'not-found' } | RateLimited
 
 export type ConversationWriteResult =
   | { ok: true; id: string; status: 'delivered' | 'held' | 'hidden'; heldRule: string | null }
@@ -654,6 +669,70 @@ export function createCmsClient(options: CmsClientOptions) {
     async cancelSignup(token: string, signupId: string): Promise<CancelSignupResult> {
       const result = await volunteerWrite(volunteerCancelPath(signupId), token, {}, cancelAnswer)
       return result.ok ? { ok: true, promoted: result.promoted } : result
+    },
+
+    /** GET /api/parents/calendar-feed: whether the parent has a feed link, and since when. */
+    async getCalendarFeedStatus(token: string): Promise<CalendarFeedStatus> {
+      const body = await getAuthorized(CALENDAR_FEED_PATH, token)
+      const parsed = calendarFeedStatus.safeParse(body)
+      if (!parsed.success) throw invalid(CALENDAR_FEED_PATH, 200, 'not a feed status')
+      return parsed.data
+    },
+
+    /**
+     * POST /api/parents/calendar-feed: a new feed link (any earlier one stops working). The secret
+     * is in the answer only; it never appears in an error message (those are logged).
+     */
+    async createCalendarFeed(token: string): Promise<CreateCalendarFeedResult> {
+      const path = CALENDAR_FEED_PATH
+      const { status, headers, body } = await send('POST', path, { token, json: {} })
+      if (status === 401 || status === 403) throw new CmsUnauthorizedError(status, path)
+      if (status === 429) return rateLimited(headers)
+      if (status !== 201) {
+        if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+        throw new CmsRequestError(status, path)
+      }
+      const parsed = calendarFeedCreated.safeParse(body)
+      if (!parsed.success) throw invalid(path, status, 'no feed secret')
+      return { ok: true, secret: parsed.data.secret, createdAt: parsed.data.createdAt }
+    },
+
+    /** POST /api/parents/calendar-feed/revoke: the link stops working (also when there was none). */
+    async revokeCalendarFeed(token: string): Promise<CalendarFeedStatus> {
+      const path = CALENDAR_FEED_REVOKE_PATH
+      const { status, body } = await send('POST', path, { token, json: {} })
+      if (status === 401 || status === 403) throw new CmsUnauthorizedError(status, path)
+      if (status !== 200) {
+        if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+        throw new CmsRequestError(status, path)
+      }
+      const parsed = calendarFeedStatus.safeParse(body)
+      if (!parsed.success) throw invalid(path, status, 'not a feed status')
+      return parsed.data
+    },
+
+    /**
+     * GET /api/events/feed/<secret>: the data of a private iCal feed, without any login (the secret
+     * is the key). The secret never appears in an error message (those are logged).
+     */
+    async getCalendarFeedData(secret: string): Promise<CalendarFeedDataResult> {
+      const label = calendarFeedDataPath('…')
+      let sent: Sent
+      try {
+        sent = await send('GET', calendarFeedDataPath(secret))
+      } catch (error) {
+        throw withoutToken(error, secret)
+      }
+      const { status, headers, body } = sent
+      if (status === 404) return { ok: false, code: 'not-found' }
+      if (status === 429) return rateLimited(headers)
+      if (status !== 200) {
+        if (status >= 300 && status < 400) throw invalid(label, status, 'a redirect')
+        throw new CmsRequestError(status, label)
+      }
+      const parsed = agenda.safeParse(body)
+      if (!parsed.success) throw invalid(label, status, 'not what the contract describes')
+      return { ok: true, agenda: parsed.data }
     },
 
     /**

@@ -21,8 +21,8 @@ const COMPRESSIBLE = /^(?:text\/(?:html|plain|css)|application\/(?:json|javascri
 /** Below this a compressed answer is hardly smaller and costs a round of CPU. */
 export const MIN_COMPRESS_BYTES = 1024
 
-/** Pages whose address holds a secret (a link from an email): never compressed. */
-const SECRET_PATHS = /^\/(?:uitnodiging|wachtwoord-herstellen|afmelden)\//
+/** Addresses that hold a secret (a link from an email, a private iCal feed): never compressed. */
+const SECRET_PATHS = /^\/(?:uitnodiging|wachtwoord-herstellen|afmelden)\/|^\/agenda\/[^/]+\.ics$/
 
 export type ContentCoding = 'br' | 'gzip'
 

@@ -79,6 +79,7 @@ describe('getRateLimiter', () => {
       'password-reset': { points: 5, durationSeconds: 900 },
       token: { points: 20, durationSeconds: 900 },
       report: { points: 10, durationSeconds: 3600 },
+      feed: { points: 300, durationSeconds: 900 },
     })
   })
 })

@@ -8,10 +8,12 @@ import { peerAddress } from '../peer-address'
  * the CMS keeps its own limits, per address and per account). Each bucket counts separately: logging in, asking for a
  * password-reset link, and using an invitation or reset link (page views and form posts).
  * The `report` bucket counts "Meld dit bericht" reports per logged-in parent (keyed by parent id).
+ * The `feed` bucket counts fetches of private iCal feeds (`/agenda/<secret>.ics`) per address:
+ * generous, as calendar services fetch the feeds of many parents from a few addresses.
  * Exceeding a bucket gives a 429 with Retry-After and a Dutch message.
  */
 
-export type RateLimitBucket = 'login' | 'password-reset' | 'token' | 'report'
+export type RateLimitBucket = 'login' | 'password-reset' | 'token' | 'report' | 'feed'
 
 export type RateLimitSpec = {
   /** Attempts allowed per window. */
@@ -25,6 +27,7 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitBucket, RateLimitSpec> = {
   'password-reset': { points: 5, durationSeconds: 15 * 60 },
   token: { points: 20, durationSeconds: 15 * 60 },
   report: { points: 10, durationSeconds: 60 * 60 },
+  feed: { points: 300, durationSeconds: 15 * 60 },
 }
 
 /** The env variable that configures each bucket ("<points>/<seconds>", e.g. "10/300"). */
@@ -33,6 +36,7 @@ export const RATE_LIMIT_ENV: Record<RateLimitBucket, string> = {
   'password-reset': 'RATE_LIMIT_PASSWORD_RESET',
   token: 'RATE_LIMIT_TOKEN',
   report: 'RATE_LIMIT_REPORT',
+  feed: 'RATE_LIMIT_FEED',
 }
 
 const MAX_POINTS = 1_000_000
