@@ -65,6 +65,7 @@ describe('parents query through relationships (issue #9, item 11)', () => {
   let token: string
   let hiddenAlt: string
   let postA: string
+  let eventA: string
 
   beforeAll(async () => {
     payload = await testPayload()
@@ -105,6 +106,37 @@ describe('parents query through relationships (issue #9, item 11)', () => {
       user: asUser('parents', f.parents.multiGroup),
       overrideAccess: false,
     })
+    // A calendar item (issue #15) for group A, linked to a volunteer request: its author and the
+    // request are relationships a parent must not query or see through.
+    const request = await payload.create({
+      collection: 'volunteer-requests',
+      data: {
+        title: 'Hulp bij het uitje',
+        description: 'Wie rijdt er mee?',
+        audience: 'groups',
+        groups: [f.groups.a.id],
+        status: 'published',
+        slots: [{ label: 'Rijden', date: '2027-03-09', from: '08:30', to: '10:00', places: 2 }],
+      } as never,
+      user: teacher,
+      overrideAccess: false,
+    })
+    eventA = (
+      await payload.create({
+        collection: 'events',
+        data: {
+          title: 'Uitje groep A',
+          audience: 'groups',
+          groups: [f.groups.a.id],
+          allDay: true,
+          date: '2027-03-09',
+          volunteerRequest: request.id,
+          status: 'published',
+        } as never,
+        user: teacher,
+        overrideAccess: false,
+      })
+    ).id
   })
 
   const refusedInDutch = async (res: Response, label: string) => {
@@ -124,6 +156,11 @@ describe('parents query through relationships (issue #9, item 11)', () => {
       `/pupils?where[guardians.email][like]=fixture`,
       `/groups/${f.groups.a.id}?joins[pupils][limit]=100`,
       `/media?where[pupils.lastName][exists]=true`,
+      `/events?where[createdBy.email][like]=fixture`,
+      `/events?where[createdBy][equals]=${f.teacherTwoGroups.id}`,
+      `/events?where[volunteerRequest.title][like]=Hulp`,
+      `/events?where[groups.name][like]=Groep`,
+      `/events?sort=createdBy`,
     ]
     const results = []
     for (const attack of attacks)
@@ -135,7 +172,14 @@ describe('parents query through relationships (issue #9, item 11)', () => {
     const hops = relationshipHops(built)
     // Sanity: the generator found the paths the review named.
     expect(hops.map((h) => `${h.collection}:${h.path}`)).toEqual(
-      expect.arrayContaining(['posts:gallery.alt', 'posts:author.email', 'posts:groups.name']),
+      expect.arrayContaining([
+        'posts:gallery.alt',
+        'posts:author.email',
+        'posts:groups.name',
+        'events:createdBy.email',
+        'events:volunteerRequest.title',
+        'events:groups.name',
+      ]),
     )
     const wrong: string[] = []
     for (const { collection, path } of hops) {
@@ -170,6 +214,17 @@ describe('parents query through relationships (issue #9, item 11)', () => {
     ])
       expect([path, (await rest('GET', path, { token })).status]).toEqual([path, 200])
 
+    // The calendar on its allowed fields (issue #15): the group's item, without its author.
+    const events = await rest(
+      'GET',
+      `/events?depth=0&limit=100&sort=date&where[date][greater_than_equal]=2027-03-01&where[or][0][audience][equals]=school&where[or][1][groups][in]=${f.groups.a.id}`,
+      { token },
+    )
+    expect(events.status).toBe(200)
+    const eventDocs = (await events.json()).docs as Record<string, unknown>[]
+    expect(eventDocs.map((d) => d.id)).toContain(eventA)
+    expect(eventDocs.filter((d) => 'createdBy' in d)).toEqual([])
+
     // Group B is not theirs: filtering by it answers exactly like filtering by a made-up id.
     const byGroup = async (id: string) =>
       (await (await rest('GET', `/posts?depth=0&where[groups][in]=${id}`, { token })).json()).docs
@@ -188,6 +243,8 @@ describe('parents query through relationships (issue #9, item 11)', () => {
       '/reports?depth=5',
       '/image-consents?depth=5',
       '/parents/me?depth=5',
+      '/events?depth=5',
+      `/events/${eventA}?depth=5&populate[staff][email]=true`,
     ]) {
       const text = await (await rest('GET', path, { token })).text()
       expect([path, others.filter((e) => text.includes(e))]).toEqual([path, []])

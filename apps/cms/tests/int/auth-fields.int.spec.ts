@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -102,6 +102,124 @@ describe('auth fields over REST', () => {
     }
     const sessionIds = ((after.sessions ?? []) as { id: string }[]).map((s) => s.id)
     expect(sessionIds).not.toContain('planted')
+  })
+
+  it('the calendar feed secret (calendarFeed) is never readable nor writable through REST, by the parent or staff', async () => {
+    // A parent of a1 (group A: teacherTwoGroups reads them) with a feed, as the feed endpoints
+    // store it: the hash of the secret and when it was made.
+    const parent = await payload.create({
+      collection: 'parents',
+      data: {
+        name: 'Agenda-ouder',
+        email: `agenda.${randomUUID()}@fixture.test`,
+        password: FIXTURE_PASSWORD,
+        status: 'active',
+        children: [f.pupils.a1.id],
+      },
+    })
+    const secretHash = createHash('sha256').update(`geheim-${randomUUID()}`).digest('hex')
+    const feed = { secretHash, createdAt: '2026-12-01T10:00:00.000Z' }
+    await payload.update({
+      collection: 'parents',
+      id: parent.id,
+      data: { calendarFeed: feed } as never,
+      overrideAccess: true,
+    })
+    const storedFeed = async () =>
+      (await stored('parents', parent.id)).calendarFeed as Record<string, unknown> | undefined
+    expect(await storedFeed()).toMatchObject(feed)
+
+    const tokens = {
+      parent: await fixtureToken(payload, 'parents', parent.email),
+      director: await fixtureToken(payload, 'staff', f.director.email),
+      office: await fixtureToken(payload, 'staff', f.office.email),
+      teacher: await fixtureToken(payload, 'staff', f.teacherTwoGroups.email),
+    }
+    const leaks = (label: string, status: number, text: string) => [
+      label,
+      status,
+      text.includes('calendarFeed') || text.includes(secretHash),
+    ]
+
+    // Read: /me, by id, in a list, at any depth — as the parent and as every staff role.
+    const reads: [keyof typeof tokens, string][] = [
+      ['parent', '/parents/me'],
+      ['parent', `/parents/${parent.id}`],
+      ['parent', `/parents/${parent.id}?depth=5`],
+      ['parent', '/parents?depth=1'],
+      ['director', `/parents/${parent.id}`],
+      ['director', `/parents?where[id][equals]=${parent.id}&depth=1`],
+      ['office', `/parents/${parent.id}`],
+      ['teacher', `/parents/${parent.id}`],
+      ['director', `/pupils/${f.pupils.a1.id}?depth=2`],
+    ]
+    const readResults = []
+    for (const [who, path] of reads) {
+      const res = await rest('GET', path, { token: tokens[who] })
+      readResults.push(leaks(`${who} GET ${path}`, res.status, await res.text()))
+    }
+    expect(readResults).toEqual(reads.map(([who, path]) => [`${who} GET ${path}`, 200, false]))
+    const me = await (await rest('GET', '/parents/me', { token: tokens.parent })).json()
+    expect(me.user?.id).toBe(parent.id)
+    expect(me.user).not.toHaveProperty('calendarFeed')
+    const byDirector = await (
+      await rest('GET', `/parents/${parent.id}`, { token: tokens.director })
+    ).json()
+    expect(byDirector.id).toBe(parent.id)
+    expect(byDirector).not.toHaveProperty('calendarFeed')
+
+    // Nor can it be looked for: a query on the hash finds nobody (refused, or no match).
+    for (const [who, token] of Object.entries(tokens)) {
+      const res = await rest(
+        'GET',
+        `/parents?where[calendarFeed.secretHash][equals]=${secretHash}&depth=0`,
+        { token },
+      )
+      expect([who, res.status < 500]).toEqual([who, true])
+      const docs = res.ok ? ((await res.json()).docs as { id: string }[]) : []
+      expect([who, docs.map((d) => d.id)]).toEqual([who, []])
+    }
+
+    // Write: a new secret, an old date or clearing it, as the parent and as staff — through
+    // PATCH, and on a new account through POST. The stored feed stays as it was.
+    const planted = { secretHash: 'a'.repeat(64), createdAt: '2020-01-01T00:00:00.000Z' }
+    for (const who of ['parent', 'director', 'office'] as const) {
+      for (const body of [
+        { calendarFeed: planted },
+        { calendarFeed: null },
+        { 'calendarFeed.secretHash': planted.secretHash },
+        { name: `Agenda-ouder ${who}`, calendarFeed: { secretHash: planted.secretHash } },
+      ]) {
+        const res = await rest('PATCH', `/parents/${parent.id}`, { token: tokens[who], body })
+        const label = `${who} PATCH ${JSON.stringify(body)}`
+        expect(leaks(label, res.status < 500 ? 0 : res.status, await res.text())).toEqual([
+          label,
+          0,
+          false,
+        ])
+        expect([label, await storedFeed()]).toEqual([label, expect.objectContaining(feed)])
+      }
+    }
+    // The name in the same request did change: the write went through, only the feed was dropped.
+    expect((await stored('parents', parent.id)).name).toBe('Agenda-ouder office')
+
+    const created = await rest('POST', '/parents', {
+      token: tokens.director,
+      body: {
+        name: 'Nieuw met feed',
+        email: `agenda-nieuw.${randomUUID()}@fixture.test`,
+        status: 'invited',
+        calendarFeed: planted,
+      },
+    })
+    expect(created.status, await created.clone().text()).toBe(201)
+    const createdText = await created.text()
+    expect(createdText.includes(planted.secretHash)).toBe(false)
+    const createdId = (JSON.parse(createdText) as { doc: { id: string } }).doc.id
+    const newFeed = (await stored('parents', createdId)).calendarFeed as
+      Record<string, unknown> | null | undefined
+    expect(newFeed?.secretHash ?? null).toBeNull()
+    expect(newFeed?.createdAt ?? null).toBeNull()
   })
 
   it('a staff member cannot set their own password, email or role; the admin gets a Dutch pointer to the reset flow', async () => {

@@ -72,6 +72,19 @@ function volunteerRequestData(groups: string[], status: 'draft' | 'published') {
   }
 }
 
+/** A valid calendar item (issue #15) for the matrix's samples and creates. */
+function eventData(audience: 'groups' | 'school', groups: string[], status: 'draft' | 'published') {
+  return {
+    title: 'Matrix: agenda',
+    description: 'Een dag in de agenda.',
+    audience,
+    groups,
+    allDay: true,
+    date: '2027-01-15',
+    status,
+  }
+}
+
 const RESOURCES: Resource[] = [
   {
     slug: 'staff',
@@ -241,6 +254,27 @@ const RESOURCES: Resource[] = [
       })(a, t),
     update: (a, t) => a === 'director' || table({ teacherAB: ['requestA'] })(a, t),
     remove: (a, t) => a === 'director' || table({ teacherAB: ['requestA'] })(a, t),
+    create: (a) => a === 'director' || a === 'teacherAB',
+  },
+  {
+    // Calendar items (issue #15), the same rules as volunteer requests. eventA: teacherAB's
+    // published item for group A; eventSchool: the director's published item for the whole
+    // school; draftSchool: the director's school-wide draft. Teachers read school-wide items
+    // (drafts too) and those of their groups; parents published ones for the school or their
+    // children's groups; only directors change school-wide items, a teacher their groups'.
+    slug: 'events',
+    targets: ['eventA', 'eventSchool', 'draftSchool'],
+    read: (a, t) =>
+      isAdminish(a) ||
+      table({
+        teacherAB: ['eventA', 'eventSchool', 'draftSchool'],
+        teacherC: ['eventSchool', 'draftSchool'],
+        parentMulti: ['eventA', 'eventSchool'],
+        guardianB1: ['eventSchool'],
+      })(a, t),
+    update: (a, t) => a === 'director' || table({ teacherAB: ['eventA'] })(a, t),
+    remove: (a, t) => a === 'director' || table({ teacherAB: ['eventA'] })(a, t),
+    // The sample is a group A draft: a director, or group A's teacher (teacherC: 403 in the hook).
     create: (a) => a === 'director' || a === 'teacherAB',
   },
   {
@@ -683,6 +717,23 @@ describe('authorization matrix', () => {
     ).id
     ids['volunteer-signups'] = { signupA: signupA.id }
     ids['volunteer-seats'] = { seatA: seatA.id }
+    const event = (data: Record<string, unknown>, user: unknown) =>
+      payload.create({
+        collection: 'events',
+        data: data as never,
+        user,
+        overrideAccess: false,
+        depth: 0,
+      })
+    const eventA = await event(eventData('groups', [f.groups.a.id], 'published'), users.teacherAB)
+    const eventSchool = await event(eventData('school', [], 'published'), users.director)
+    const draftSchool = await event(eventData('school', [], 'draft'), users.director)
+    expect(eventA.createdBy).toBe(f.teacherTwoGroups.id)
+    ids.events = {
+      eventA: eventA.id,
+      eventSchool: eventSchool.id,
+      draftSchool: draftSchool.id,
+    }
     ids['post-notifications'] = { notification: (await notificationRow()).id }
     ids['image-consent-changes'] = { change: (await consentChangeRow()).id }
     ids['payload-locked-documents'] = { lock: (await directorsLock()).id }
@@ -878,6 +929,23 @@ describe('authorization matrix', () => {
             data: {
               ...volunteerRequestData(source.groups as string[], source.status),
               audience: source.audience,
+              createdBy: source.createdBy,
+            } as never,
+          })
+        ).id
+      }
+      case 'events': {
+        // The same audience, status and author.
+        const source = await payload.findByID({
+          collection: 'events',
+          id: ids.events![target]!,
+          depth: 0,
+        })
+        return (
+          await payload.create({
+            collection: 'events',
+            data: {
+              ...eventData(source.audience, source.groups as string[], source.status),
               createdBy: source.createdBy,
             } as never,
           })
@@ -1093,6 +1161,8 @@ describe('authorization matrix', () => {
         return leaveData(f.pupils.a1.id)
       case 'volunteer-requests':
         return volunteerRequestData([f.groups.a.id], 'draft')
+      case 'events':
+        return eventData('groups', [f.groups.a.id], 'draft')
       case 'volunteer-signups':
         return {
           request: ids['volunteer-requests']!.requestA!,
@@ -1185,6 +1255,7 @@ describe('authorization matrix', () => {
       'volunteer-requests': { description: 'Bijgewerkt' },
       'volunteer-signups': { comes: 'Bijgewerkt' },
       'volunteer-seats': { slot: 'bijgewerkt' },
+      events: { location: 'Bijgewerkt' },
       conversations: { subject: 'Bijgewerkt' },
       messages: { status: 'delivered' },
       'conversation-reads': { readerName: 'Bijgewerkt' },

@@ -174,7 +174,23 @@ describe('bad input (issue #9 item 12)', () => {
       collection: 'image-consents',
       data: { pupil: school.pupils.b1.id, guardian: school.parents.guardianTwo.id, allowed: true },
     })
+    // A calendar item (issue #15) of the teacher's group A: the teacher and the director may
+    // change it, so their wrong-typed updates reach the item's hook and validation.
+    const event = await payload.create({
+      collection: 'events',
+      data: {
+        title: 'Invoer',
+        audience: 'groups',
+        groups: [school.groups.a.id],
+        allDay: true,
+        date: '2027-03-09',
+        status: 'published',
+      } as never,
+      user: teacher,
+      overrideAccess: false,
+    })
     const all = (id: string) => ({ director: id, teacher: id, office: id, parent: id })
+    targets.set('events', all(event.id))
     targets.set('media', all(photo.id))
     targets.set('posts', all(post.id))
     targets.set('reports', all(report.id))

@@ -149,6 +149,83 @@ describe('deleting records that others point at', () => {
     expect(await exists('image-consents', other.id)).toBe(true)
   })
 
+  it('a calendar item only refers: deleting its volunteer request, a group it is for or its author keeps the item', async () => {
+    // Issue #15: nothing an event points at is required, so no rule in DELETE_RULES — but each
+    // delete must still answer (no 500 from a foreign key) and leave the item in the calendar.
+    const teacher = await payload.create({
+      collection: 'staff',
+      data: {
+        name: 'Vertrekt',
+        email: `vertrekt.${randomUUID()}@fixture.test`,
+        role: 'teacher',
+        password: 'x'.repeat(20),
+      },
+    })
+    const empty = await payload.create({
+      collection: 'groups',
+      data: {
+        name: `Leeg ${randomUUID().slice(0, 6)}`,
+        schoolYear: '2026-2027',
+        teachers: [teacher.id],
+      },
+    })
+    const request = await payload.create({
+      collection: 'volunteer-requests',
+      data: {
+        title: 'Hulp bij de markt',
+        description: 'Wie helpt?',
+        audience: 'groups',
+        groups: [f.groups.a.id],
+        status: 'published',
+        slots: [{ label: 'Kraam', date: '2027-03-09', from: '08:30', to: '10:00', places: 2 }],
+      } as never,
+    })
+    const event = await payload.create({
+      collection: 'events',
+      data: {
+        title: 'Voorjaarsmarkt',
+        audience: 'groups',
+        groups: [f.groups.a.id, empty.id],
+        allDay: true,
+        date: '2027-03-09',
+        volunteerRequest: request.id,
+        status: 'published',
+        createdBy: teacher.id,
+      } as never,
+      depth: 0,
+    })
+    expect(event.createdBy).toBe(teacher.id)
+    const stored = () =>
+      payload.findByID({ collection: 'events', id: event.id, depth: 0, disableErrors: true })
+    // SQLite's foreign keys unlink; on MongoDB the id stays behind, pointing at nothing.
+    const sqlite = !process.env.DATABASE_URL?.startsWith('mongodb')
+
+    expect(
+      (await rest('DELETE', `/volunteer-requests/${request.id}`, { token: director })).status,
+    ).toBe(200)
+    expect(await exists('volunteer-requests', request.id)).toBe(false)
+    expect((await stored())?.id).toBe(event.id)
+    if (sqlite) expect((await stored())?.volunteerRequest ?? null).toBeNull()
+
+    expect((await rest('DELETE', `/groups/${empty.id}`, { token: director })).status).toBe(200)
+    expect(await exists('groups', empty.id)).toBe(false)
+    const afterGroup = await stored()
+    expect(afterGroup?.id).toBe(event.id)
+    expect(afterGroup?.groups).toContain(f.groups.a.id)
+    if (sqlite) expect(afterGroup?.groups).toEqual([f.groups.a.id])
+
+    expect((await rest('DELETE', `/staff/${teacher.id}`, { token: director })).status).toBe(200)
+    expect(await exists('staff', teacher.id)).toBe(false)
+    expect((await stored())?.id).toBe(event.id)
+    if (sqlite) expect((await stored())?.createdBy ?? null).toBeNull()
+
+    // A director reads what is left (a dangling link must not break the read), then deletes it.
+    const read = await rest('GET', `/events/${event.id}?depth=1`, { token: director })
+    expect(read.status, await read.clone().text()).toBe(200)
+    expect((await rest('DELETE', `/events/${event.id}`, { token: director })).status).toBe(200)
+    expect(await exists('events', event.id)).toBe(false)
+  })
+
   it('a group with pupils is kept (409); an empty group is deleted', async () => {
     const res = await rest('DELETE', `/groups/${f.groups.a.id}`, { token: director })
     expect(res.status).toBe(409)

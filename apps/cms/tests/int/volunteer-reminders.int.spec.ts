@@ -1,5 +1,4 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { cancelSignupEndpoint } from '../../src/collections/VolunteerSignups/endpoints/cancel-signup'
@@ -9,16 +8,15 @@ import { openEmailBody } from '../../src/email/seal-email'
 import { env } from '../../src/lib/env'
 import type { Parent, VolunteerRequest, VolunteerSignup } from '../../src/payload-types'
 import { resetClock, setClock } from './helpers/clock'
+import { callEndpointAs } from './helpers/endpoint'
 import { rest, testPayload } from './helpers/payload'
 import {
-  asUser,
   createBigGroup,
   createSchoolFixture,
   fixtureToken,
   type SchoolFixture,
 } from './helpers/school-fixture'
 
-type Answer = { status: number; body: { ok?: boolean; status?: string; code?: string } }
 type QueuedInput = { to: string; kind: string; subject: string; sealed: string }
 
 // Monday 29 March 2027, the day after the spring DST change: 16:00 in Amsterdam is 14:00Z (CEST).
@@ -64,23 +62,12 @@ describe('volunteer reminders', () => {
     expect(res.status, await res.clone().text()).toBe(201)
     return ((await res.json()) as { doc: VolunteerRequest }).doc
   }
-  /** An endpoint in-process as `user` (the big group's parents have no password). */
-  const callAs = async (
+  const callAs = (
     handler: (req: PayloadRequest) => Promise<Response> | Response,
     user: Parent,
     body: unknown,
     id: string,
-  ): Promise<Answer> => {
-    const req = await createLocalReq(
-      {
-        user: asUser('parents', user),
-        req: { routeParams: { id }, json: async () => body } as Partial<PayloadRequest>,
-      },
-      payload,
-    )
-    const res = await handler(req)
-    return { status: res.status, body: (await res.json()) as Answer['body'] }
-  }
+  ) => callEndpointAs(payload, handler, user, body, id)
   const signUp = (parent: Parent, request: VolunteerRequest, slotIndex = 0, comes?: string) =>
     callAs(
       signUpEndpoint.handler,

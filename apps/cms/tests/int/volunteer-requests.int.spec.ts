@@ -1,5 +1,4 @@
 import type { Payload, PayloadRequest } from 'payload'
-import { createLocalReq } from 'payload'
 import { type VolunteerOverview, volunteerOverview } from '@schoolpost/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -8,9 +7,9 @@ import { cancelSignupEndpoint } from '../../src/collections/VolunteerSignups/end
 import { signUpEndpoint } from '../../src/collections/VolunteerSignups/endpoints/sign-up'
 import type { Parent, VolunteerRequest, VolunteerSignup } from '../../src/payload-types'
 import { resetClock, setClock } from './helpers/clock'
+import { callEndpointAs } from './helpers/endpoint'
 import { rest, testPayload } from './helpers/payload'
 import {
-  asUser,
   createBigGroup,
   createSchoolFixture,
   fixtureToken,
@@ -18,11 +17,6 @@ import {
 } from './helpers/school-fixture'
 
 type Token = string
-type Answer = {
-  status: number
-  body: { ok?: boolean; status?: string; code?: string; message?: string }
-}
-
 /**
  * Volunteer requests (S4, issue #15) through the CMS: who may ask whom, the sign-up window, one
  * sign-up per parent and slot, never overbooked under 50 simultaneous sign-ups (a unique row per
@@ -59,23 +53,12 @@ describe('volunteer requests', () => {
       token,
       body: { slot: slotId, ...(comes ? { comes } : {}) },
     })
-  /** The endpoint in-process as `user`, for many sign-ups at the same instant. */
-  const callAs = async (
+  const callAs = (
     handler: (req: PayloadRequest) => Promise<Response> | Response,
     user: Parent,
     body: unknown,
     id: string,
-  ): Promise<Answer> => {
-    const req = await createLocalReq(
-      {
-        user: asUser('parents', user),
-        req: { routeParams: { id }, json: async () => body } as Partial<PayloadRequest>,
-      },
-      payload,
-    )
-    const res = await handler(req)
-    return { status: res.status, body: (await res.json()) as Answer['body'] }
-  }
+  ) => callEndpointAs(payload, handler, user, body, id)
   const signupsOf = async (request: string) =>
     (
       await payload.find({

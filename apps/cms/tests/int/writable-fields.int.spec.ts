@@ -176,6 +176,16 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
       status: 'draft',
       slots: [{ label: 'Helpen', date: '2027-03-09', from: '08:30', to: '10:00', places: 2 }],
     }),
+    // A calendar item (issue #15) for group A: the teacher's own group, so every staff writer
+    // that may create one gets it stored.
+    events: async () => ({
+      title: `Schrijfproef ${++marker}`,
+      audience: 'groups',
+      groups: [school.groups.a.id],
+      allDay: true,
+      date: '2027-03-09',
+      status: 'draft',
+    }),
     posts: async () => ({
       title: `Schrijfproef ${++marker}`,
       audience: 'groups',
@@ -531,6 +541,13 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
       overrideAccess: false,
     })
     mine.set('volunteer-requests', volunteerRequest.id)
+    const event = await payload.create({
+      collection: 'events',
+      data: (await createBase.events!(actors.teacher!)) as never,
+      user: teacher,
+      overrideAccess: false,
+    })
+    mine.set('events', event.id)
     mine.set('conversations', conversation.id)
     mine.set('messages', message.id)
     mine.set('absences', absence.id)
@@ -657,6 +674,7 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
     async () => {
       const problems: string[] = []
       let cases = 0
+      const seen = new Set<string>()
       for (const [slug, byWriter] of Object.entries(
         WRITABLE_FIELDS as Record<string, FieldLists>,
       )) {
@@ -665,13 +683,15 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
             const list = byWriter[writer]?.[op]
             if (!list) continue
             const run = await attack(slug, op, writer, (l) => !onList(list, l.path))
+            if (run.cases) seen.add(slug)
             cases += run.cases
             problems.push(...run.problems)
           }
         }
       }
-      console.log(`staff lists: ${cases} unlisted-field writes`)
+      console.log(`staff lists: ${cases} unlisted-field writes in ${[...seen].join(', ')}`)
       expect(cases).toBeGreaterThan(0)
+      expect([...seen]).toEqual(expect.arrayContaining(['reports', 'volunteer-requests', 'events']))
       expect(problems).toEqual([])
     },
     SWEEP_TIMEOUT,
@@ -711,6 +731,8 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
           'pupils',
           'groups',
           'reports',
+          'volunteer-requests',
+          'events',
         ]),
       )
       expect(problems).toEqual([])
