@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 
 import { adminLogin, choose, pick, SAVE_TIMEOUT, trackFormState } from '../support/admin-ui'
 import { setSchoolClock } from '../support/clock'
@@ -49,7 +49,7 @@ test('a teacher asks for 2 helpers; two parents sign up, the third waits and is 
   )
   await expect(admin.getByText('Nog niemand aangemeld.')).toBeVisible()
 
-  const slot = (page: import('@playwright/test').Page) =>
+  const slot = (page: Page) =>
     page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: TASK }) })
 
   // Eva signs up and says grandpa comes.
@@ -105,4 +105,21 @@ test('a teacher asks for 2 helpers; two parents sign up, the third waits and is 
   await admin.reload()
   await expect(admin.getByText(/Peter Smit/)).toBeVisible()
   await expect(admin.getByText(/Opa Kees/)).toHaveCount(0)
+
+  // Peter puts the school's calendar in his phone: his private iCal feed holds his slot.
+  await peterPage.goto(`${PORTAL_URL}/account/agenda`)
+  await peterPage.getByRole('button', { name: 'Maak een agenda-link' }).click()
+  const feedUrl = (await peterPage.locator('.feed-link__url code').textContent())!.trim()
+  expect(feedUrl).toMatch(new RegExp(`^${PORTAL_URL}/agenda/[A-Za-z0-9_-]+\\.ics$`))
+  const feed = await request.get(feedUrl)
+  expect(feed.status()).toBe(200)
+  expect(feed.headers()['content-type']).toContain('text/calendar')
+  const ics = (await feed.text()).replace(/\r\n[ \t]/g, '')
+  expect(ics).toContain(`SUMMARY:Hulpvraag: ${TITLE} — ${TASK}`)
+  // 08:15 on Thursday 10 December in Amsterdam is 07:15 UTC.
+  expect(ics).toContain('DTSTART:20261210T071500Z')
+  // Revoked, the link stops working.
+  await peterPage.getByRole('button', { name: 'Link intrekken' }).click()
+  await expect(peterPage.getByText('Je hebt nog geen agenda-link.')).toBeVisible()
+  expect((await request.get(feedUrl)).status()).toBe(404)
 })
