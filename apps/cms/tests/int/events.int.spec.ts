@@ -81,6 +81,22 @@ describe('calendar events and the parent’s agenda', () => {
     ).toBe(201)
   })
 
+  it('a teacher deletes only items all of whose groups are theirs', async () => {
+    const shared = await create(t.director!, {
+      groups: [f.groups.a.id, f.groups.c.id],
+      title: 'Samen met groep C',
+    })
+    const sharedId = ((await shared.json()) as { doc: Event }).doc.id
+    const own = await create(t.teacher!, { groups: [f.groups.a.id], title: 'Alleen A' })
+    const ownId = ((await own.json()) as { doc: Event }).doc.id
+    const refused = await rest('DELETE', `/events/${sharedId}`, { token: t.teacher! })
+    expect(refused.status).toBe(403)
+    expect(await refused.text()).toContain('alleen ouders van je eigen groepen')
+    expect((await rest('GET', `/events/${sharedId}`, { token: t.director! })).status).toBe(200)
+    expect((await rest('DELETE', `/events/${ownId}`, { token: t.teacher! })).status).toBe(200)
+    expect((await rest('DELETE', `/events/${sharedId}`, { token: t.director! })).status).toBe(200)
+  })
+
   it('refuses dates and times that make no sense, in Dutch on their fields', async () => {
     const res = await create(t.teacher!, {
       groups: [f.groups.a.id],

@@ -1,8 +1,8 @@
-import type { PayloadRequest } from 'payload'
+import type { CollectionBeforeDeleteHook, CollectionSlug, PayloadRequest } from 'payload'
 
 import { Refusal } from '../../lib/refusal'
 import { teacherGroupIds } from './scope'
-import { staffUser } from './users'
+import { idsOf, staffUser } from './users'
 
 /**
  * Whom staff address with an item for an audience (a volunteer request, a calendar event): a
@@ -24,6 +24,34 @@ export async function checkStaffAudience(
   if (groups.some((g) => !own.includes(g))) {
     throw new Refusal('Je kunt alleen ouders van je eigen groepen vragen.', 403, {
       code: 'not-your-group',
+    })
+  }
+}
+
+/**
+ * Deleting follows the same rule as saving: a teacher deletes an item only when every group it
+ * is for is theirs (the access Where lets them reach an item that names one of their groups; an
+ * item shared with another teacher's group is that teacher's too). A school-wide item stays the
+ * director's.
+ */
+export function refuseForeignAudienceOnDelete(
+  collection: CollectionSlug,
+): CollectionBeforeDeleteHook {
+  return async ({ id, req }) => {
+    if (staffUser(req)?.role !== 'teacher') return
+    const item = (await req.payload.findByID({
+      collection,
+      id,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      disableErrors: true,
+    })) as { audience?: unknown; groups?: unknown } | null
+    if (!item) return
+    await checkStaffAudience(req, {
+      audience: item.audience,
+      groups: idsOf(item.groups as Parameters<typeof idsOf>[0]),
+      schoolWide: 'Dit is voor de hele school; alleen de directie verwijdert het.',
     })
   }
 }

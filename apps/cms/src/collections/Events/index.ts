@@ -1,6 +1,7 @@
 import { CALENDAR_TITLE_MAX } from '@schoolpost/policies'
 import type { CollectionConfig } from 'payload'
 
+import { refuseForeignAudienceOnDelete } from '../../access/lib/staff-audience'
 import { writableFields } from '../../access/lib/writable-fields'
 import {
   audienceItemsCreate,
@@ -37,7 +38,10 @@ export const Events: CollectionConfig = {
     delete: audienceItemsUpdate,
   },
   endpoints: [agendaEndpoint, feedEndpoint],
-  hooks: { beforeChange: [checkEvent] },
+  hooks: {
+    beforeChange: [checkEvent],
+    beforeDelete: [refuseForeignAudienceOnDelete('events')],
+  },
   fields: writableFields('events', [
     {
       name: 'title',

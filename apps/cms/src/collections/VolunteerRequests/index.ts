@@ -5,6 +5,7 @@ import {
 } from '@schoolpost/policies'
 import type { CollectionConfig } from 'payload'
 
+import { refuseForeignAudienceOnDelete } from '../../access/lib/staff-audience'
 import { writableFields } from '../../access/lib/writable-fields'
 import {
   volunteerRequestsCreate,
@@ -43,7 +44,10 @@ export const VolunteerRequests: CollectionConfig = {
     delete: volunteerRequestsUpdate,
   },
   endpoints: [volunteerOverviewEndpoint, signupsPerSlotEndpoint, signUpEndpoint],
-  hooks: { beforeChange: [checkVolunteerRequest] },
+  hooks: {
+    beforeChange: [checkVolunteerRequest],
+    beforeDelete: [refuseForeignAudienceOnDelete('volunteer-requests')],
+  },
   fields: writableFields('volunteer-requests', [
     {
       name: 'title',
