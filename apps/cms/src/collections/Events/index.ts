@@ -29,7 +29,7 @@ export const Events: CollectionConfig = {
   admin: {
     useAsTitle: 'title',
     defaultColumns: ['title', 'date', 'audience', 'status'],
-    group: { nl: 'Hulpvragen en agenda', en: 'Volunteering and calendar' },
+    group: { nl: 'Hulpvragen', en: 'Volunteering' },
   },
   access: {
     read: audienceItemsRead,
