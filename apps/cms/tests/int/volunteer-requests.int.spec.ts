@@ -187,10 +187,14 @@ describe('volunteer requests', () => {
     expect(volunteerOverview.safeParse(mine.body).success).toBe(true)
     expect(mine.body.timeZone).toBe('Europe/Amsterdam')
     // The group's request and the director's school-wide one (first test); not the draft or the past.
-    expect(mine.body.requests.map((r) => `${r.title} (${r.audienceLabel})`).sort()).toEqual([
-      'Museumbezoek (Alle ouders)',
-      `Museumbezoek (${f.groups.a.name})`,
-    ])
+    // (Other test files share the database: only this file's requests are compared.)
+    const museum = (answer: VolunteerOverview) =>
+      answer.requests.filter((r) => r.title === 'Museumbezoek')
+    expect(
+      museum(mine.body)
+        .map((r) => `${r.title} (${r.audienceLabel})`)
+        .sort(),
+    ).toEqual(['Museumbezoek (Alle ouders)', `Museumbezoek (${f.groups.a.name})`])
     const listed = mine.body.requests.find((r) => r.id === excursion.id)
     expect(listed!.slots[0]).toMatchObject({
       places: 3,
@@ -202,13 +206,17 @@ describe('volunteer requests', () => {
 
     // The start page shows the upcoming requests as cards, soonest first.
     const home = (await (await rest('GET', '/parents/home', { token: t.multi! })).json()) as {
-      volunteerRequests: { id: string; audienceLabel: string; firstDate: string }[]
+      volunteerRequests: { id: string; title: string; audienceLabel: string; firstDate: string }[]
     }
-    expect(home.volunteerRequests.map((r) => r.firstDate)).toEqual(['2027-03-09', '2027-03-09'])
-    expect(home.volunteerRequests.map((r) => r.id)).toContain(excursion.id)
+    expect(home.volunteerRequests.find((r) => r.id === excursion.id)).toEqual({
+      id: excursion.id,
+      title: 'Museumbezoek',
+      audienceLabel: f.groups.a.name,
+      firstDate: '2027-03-09',
+    })
 
     // Another family of the group sees the places, not who took them; another group sees nothing.
-    expect((await overview(t.guardian1!)).body.requests.map((r) => r.audienceLabel)).toEqual([
+    expect(museum((await overview(t.guardian1!)).body).map((r) => r.audienceLabel)).toEqual([
       'Alle ouders',
     ])
     expect((await overview(t.teacher!)).status).toBe(403)
