@@ -1,4 +1,4 @@
-import { getInstantAt } from '@schoolpost/policies'
+import { addCalendarDays, getInstantAt } from '@schoolpost/policies'
 import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { signUpEndpoint } from '../collections/VolunteerSignups/endpoints/sign-up'
@@ -113,9 +113,7 @@ export async function seedDemoEvents(payload: Payload, ids: DemoIds, count: Coun
       : undefined
     // A linked item falls on its request's day.
     const date = request?.slots?.[0]?.date ?? weekdayIn(item.inDays)
-    const end = item.days
-      ? new Date(Date.parse(`${date}T00:00:00Z`) + (item.days - 1) * DAY).toISOString().slice(0, 10)
-      : null
+    const end = item.days ? addCalendarDays(date, item.days - 1) : null
     await payload.create({
       collection: 'events',
       data: {

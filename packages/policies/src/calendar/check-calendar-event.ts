@@ -1,3 +1,4 @@
+import { daysBetween } from '../absences/calendar-days'
 import { parseCalendarDate } from '../school-time/parse-calendar-date'
 import { parseTimeOfDay } from '../school-time/parse-time-of-day'
 
@@ -28,11 +29,6 @@ const minutesOf = (time: string | null | undefined) => {
   return parsed.ok ? parsed.hours * 60 + parsed.minutes : null
 }
 
-const dayNumber = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return Date.UTC(y, m - 1, d) / 86_400_000
-}
-
 /**
  * Can this item go in the calendar? A title, a real date; all-day items may end on a later day
  * (at most `CALENDAR_EVENT_MAX_DAYS`), items with times start before they end on the same day.
@@ -58,7 +54,7 @@ export function checkCalendarEvent({
       if (!parseCalendarDate({ value: event.endDate }).ok) {
         problems.push({ field: 'endDate', message: 'Kies een bestaande einddatum.' })
       } else if (dateOk) {
-        const days = dayNumber(event.endDate) - dayNumber(event.date!)
+        const days = daysBetween(event.date!, event.endDate)
         if (days < 0) {
           problems.push({ field: 'endDate', message: 'De einddatum ligt niet voor de begindatum.' })
         } else if (days >= CALENDAR_EVENT_MAX_DAYS) {

@@ -59,9 +59,16 @@ export function parentChildIds(req: PayloadRequest): string[] {
   return (parent.children ?? []).map((c) => idOf(c)).filter((id): id is string => !!id)
 }
 
+/**
+ * The groups of the parent's children: one query per request, kept in `req.context` (a start page
+ * asks for it in the posts' and the volunteer requests' access alike).
+ */
 export async function parentGroupIds(req: PayloadRequest): Promise<string[]> {
   const childIds = parentChildIds(req)
   if (childIds.length === 0) return []
+  const key = `parentGroupIds:${childIds.join(',')}`
+  const kept = req.context[key] as string[] | undefined
+  if (kept) return kept
   const pupils = await req.payload.find({
     collection: 'pupils',
     where: { id: { in: childIds } },
@@ -72,7 +79,11 @@ export async function parentGroupIds(req: PayloadRequest): Promise<string[]> {
     req,
     select: { group: true },
   })
-  return [...new Set(pupils.docs.map((p) => idOf(p.group)).filter((id): id is string => !!id))]
+  const groups = [
+    ...new Set(pupils.docs.map((p) => idOf(p.group)).filter((id): id is string => !!id)),
+  ]
+  req.context[key] = groups
+  return groups
 }
 
 /**
