@@ -23,6 +23,9 @@ test('a kind-gesprek from /admin reaches both guardians; read status, privacy, a
   browser,
   request,
 }) => {
+  // Three sessions, two admin saves and an email through the outbox runner (every 5 s): over a
+  // minute on a busy 2-core CI machine, which the default 60 s cut off mid-poll.
+  test.setTimeout(240_000)
   setSchoolClock(MONDAY_1030)
 
   // The teacher starts the conversation in the admin and writes the first message there.
