@@ -17,6 +17,14 @@ const vitestReports = [
 ]
 const playwrightReport = 'e2e/playwright-report/results.json'
 
+const firstLine = (text) =>
+  String(text ?? '')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((line) => line.trim())
+    ?.trim()
+    .slice(0, 300) ?? ''
+
 let passed = 0
 let failed = 0
 let skipped = 0
@@ -33,6 +41,11 @@ for (const file of vitestReports) {
   failed += report.numFailedTests
   skipped += report.numPendingTests + (report.numTodoTests ?? 0)
   console.log(`summary: ${file}: ${report.numPassedTests} passed, ${report.numFailedTests} failed`)
+  // Which tests failed, with the first line of why: the CI log keeps only the end of the run.
+  for (const result of report.testResults ?? [])
+    for (const test of result.assertionResults ?? [])
+      if (test.status === 'failed')
+        console.log(`summary:   failed: ${test.fullName} — ${firstLine(test.failureMessages?.[0])}`)
 }
 
 if (existsSync(playwrightReport)) {
@@ -43,6 +56,19 @@ if (existsSync(playwrightReport)) {
   console.log(
     `summary: ${playwrightReport}: ${stats.expected} passed, ${stats.unexpected + stats.flaky} failed`,
   )
+  const report = JSON.parse(readFileSync(playwrightReport, 'utf8'))
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected' || test.status === 'flaky') {
+          const error = test.results?.find((r) => r.error)?.error?.message
+          console.log(
+            `summary:   failed: ${[...titles, spec.title].join(' › ')} — ${firstLine(error)}`,
+          )
+        }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title])
+  }
+  for (const suite of report.suites ?? []) walk(suite, [suite.title])
 } else {
   console.log(`summary: missing report ${playwrightReport}`)
   missing++
