@@ -9,6 +9,7 @@ import { Absences } from './collections/Absences'
 import { EmailLog } from './collections/EmailLog'
 import { LeaveRequests } from './collections/LeaveRequests'
 import { Groups } from './collections/Groups'
+import { HouseRulesAcceptances } from './collections/HouseRulesAcceptances'
 import { ImageConsentChanges, ImageConsents } from './collections/ImageConsents'
 import { Invitations } from './collections/Invitations'
 import { Media } from './collections/Media'
@@ -40,9 +41,11 @@ import { databaseKindFor, selectDatabaseAdapter } from './db/select-database-ada
 import { outboxEmailAdapter } from './email/outbox-email-adapter'
 import { sendEmailTask } from './email/send-email-task'
 import { importPupilsEndpoint } from './import/import-pupils-endpoint'
+import { HouseRules } from './globals/HouseRules'
 import { SchoolSettings } from './globals/SchoolSettings'
 import { jobsAccess } from './jobs/access'
 import { withExplicitAccess } from './access/lib/explicit-access'
+import { withHouseRulesGate } from './access/lib/house-rules-gate'
 import { startOutboxRunner } from './jobs/start-outbox-runner'
 import { ensureSharedStateIndexes } from './db/shared-state'
 import { withMongoReferences } from './db/mongodb-references'
@@ -106,11 +109,12 @@ const config = buildConfig({
     Pupils,
     ImageConsents,
     ImageConsentChanges,
+    HouseRulesAcceptances,
     Invitations,
     EmailLog,
     PostNotifications,
   ],
-  globals: [SchoolSettings],
+  globals: [SchoolSettings, HouseRules],
   db: selectDatabaseAdapter(env.databaseUrl),
   email: outboxEmailAdapter({ from: env.emailFrom }),
   endpoints: [importPupilsEndpoint],
@@ -167,10 +171,12 @@ const config = buildConfig({
 })
 
 // Access for the collections Payload adds itself while building, and the parents' query guard;
+// the house-rules gate in front of every endpoint (a parent who has not accepted gets a 403);
 // then what a delete does to the records that point at the deleted one (and, on MongoDB, what
 // SQLite's foreign keys do: no links to nothing), and the visibility
 // and portal versions every write that changes what parents see bumps.
 export default withExplicitAccess(config)
+  .then(withHouseRulesGate)
   .then(withDeleteRules)
   .then(withMongoReferences)
   .then(withVisibilityVersion)

@@ -1,5 +1,6 @@
 import { defineMiddleware } from 'astro:middleware'
 
+import { versionStampFor } from './features/auth/house-rules-gate'
 import { readSessionCookie } from './features/auth/session'
 import { EnvError, getPortalEnv } from './lib/env'
 import { compressResponse } from './lib/http/compression'
@@ -47,7 +48,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
       cache: pageCache,
       readToken: async () =>
         (await readSessionCookie(context.cookies, portalContext().session))?.token ?? null,
-      readStamp: (token) => portalContext().cache.currentVersion(token),
+      readStamp: (token) => versionStampFor(context.request, token, portalContext().cache),
     },
     async () => {
       const response = await next()

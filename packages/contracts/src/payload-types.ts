@@ -87,6 +87,7 @@ export interface Config {
     pupils: Pupil;
     'image-consents': ImageConsent;
     'image-consent-changes': ImageConsentChange;
+    'house-rules-acceptances': HouseRulesAcceptance;
     invitations: Invitation;
     'email-log': EmailLog;
     'post-notifications': PostNotification;
@@ -130,6 +131,7 @@ export interface Config {
     pupils: PupilsSelect<false> | PupilsSelect<true>;
     'image-consents': ImageConsentsSelect<false> | ImageConsentsSelect<true>;
     'image-consent-changes': ImageConsentChangesSelect<false> | ImageConsentChangesSelect<true>;
+    'house-rules-acceptances': HouseRulesAcceptancesSelect<false> | HouseRulesAcceptancesSelect<true>;
     invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
     'post-notifications': PostNotificationsSelect<false> | PostNotificationsSelect<true>;
@@ -145,9 +147,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'school-settings': SchoolSetting;
+    'house-rules': HouseRule;
   };
   globalsSelect: {
     'school-settings': SchoolSettingsSelect<false> | SchoolSettingsSelect<true>;
+    'house-rules': HouseRulesSelect<false> | HouseRulesSelect<true>;
   };
   locale: null;
   widgets: {
@@ -410,6 +414,10 @@ export interface Parent {
   calendarFeed?: {
     secretHash?: string | null;
     createdAt?: string | null;
+  };
+  houseRules?: {
+    version?: number | null;
+    acceptedAt?: string | null;
   };
   preferredLanguage?: ('nl' | 'en') | null;
   /**
@@ -721,6 +729,22 @@ export interface ImageConsentChange {
   createdAt: string;
 }
 /**
+ * Who accepted which version of the house rules, and when.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "house-rules-acceptances".
+ */
+export interface HouseRulesAcceptance {
+  id: string;
+  parent: string | Parent;
+  parentName: string;
+  version: number;
+  acceptedAt: string;
+  key: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-log".
  */
@@ -955,6 +979,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'image-consent-changes';
         value: string | ImageConsentChange;
+      } | null)
+    | ({
+        relationTo: 'house-rules-acceptances';
+        value: string | HouseRulesAcceptance;
       } | null)
     | ({
         relationTo: 'invitations';
@@ -1366,6 +1394,12 @@ export interface ParentsSelect<T extends boolean = true> {
         secretHash?: T;
         createdAt?: T;
       };
+  houseRules?:
+    | T
+    | {
+        version?: T;
+        acceptedAt?: T;
+      };
   preferredLanguage?: T;
   notifications?:
     | T
@@ -1444,6 +1478,19 @@ export interface ImageConsentChangesSelect<T extends boolean = true> {
   guardian?: T;
   from?: T;
   to?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "house-rules-acceptances_select".
+ */
+export interface HouseRulesAcceptancesSelect<T extends boolean = true> {
+  parent?: T;
+  parentName?: T;
+  version?: T;
+  acceptedAt?: T;
+  key?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1661,6 +1708,41 @@ export interface SchoolSetting {
   createdAt?: string | null;
 }
 /**
+ * Every parent accepts these before using Schoolpost. Saving a changed text makes a new version at once, which every parent accepts again.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "house-rules".
+ */
+export interface HouseRule {
+  id: string;
+  body: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  /**
+   * Shown to parents above a new version.
+   */
+  changeNote?: string | null;
+  /**
+   * Rises with every saved change of the text.
+   */
+  version?: number | null;
+  publishedAt?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "school-settings_select".
  */
@@ -1723,6 +1805,19 @@ export interface SchoolSettingsSelect<T extends boolean = true> {
         rule?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "house-rules_select".
+ */
+export interface HouseRulesSelect<T extends boolean = true> {
+  body?: T;
+  changeNote?: T;
+  version?: T;
+  publishedAt?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -13,5 +13,7 @@ export const portalVersionAnswer = z.object({
   version: z.string().min(1).max(100),
   /** `null`: no scheduled post is waiting. */
   validUntil: z.number().int().nullable(),
+  /** The house-rules version in force (S18): a parent who accepted less sees only the rules. */
+  houseRules: z.number().int().min(1),
 })
 export type PortalVersionAnswer = z.infer<typeof portalVersionAnswer>

@@ -132,3 +132,9 @@ export {
 } from './calendar/check-calendar-event'
 export type { CalendarEventInput, CalendarEventProblem } from './calendar/check-calendar-event'
 export { getAgendaRange, overlapsDays } from './calendar/get-agenda-range'
+export { getMediaNotice } from './media/get-media-notice'
+export {
+  checkHouseRulesAcceptance,
+  houseRulesIntro,
+} from './house-rules/check-house-rules-acceptance'
+export type { CheckHouseRulesAcceptanceResult } from './house-rules/check-house-rules-acceptance'

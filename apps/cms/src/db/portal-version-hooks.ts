@@ -33,13 +33,22 @@ export const PORTAL_COLLECTIONS = [
   // The start page's volunteer cards (issue #15): a new or changed request shows at once.
   'volunteer-requests',
 ] as const
-export const PORTAL_GLOBALS = ['school-settings'] as const
+// A new version of the house rules sends every parent to the acceptance page at the next request.
+export const PORTAL_GLOBALS = ['school-settings', 'house-rules'] as const
 
 /**
  * Fields no portal answer shows and that change on their own (timestamps, login throttling) or
- * through their own endpoints (the iCal feed's hashed secret).
+ * through their own endpoints (the iCal feed's hashed secret, the accepted house rules).
  */
-const QUIET_FIELDS = new Set(['updatedAt', 'loginAttempts', 'lockUntil', 'calendarFeed'])
+const QUIET_FIELDS = new Set([
+  'updatedAt',
+  'loginAttempts',
+  'lockUntil',
+  'calendarFeed',
+  // The portal keeps the accepted version in its session cookie: 400 parents accepting a new
+  // version at 08:00 must not drop everyone's kept pages 400 times.
+  'houseRules',
+])
 
 /** Whether an update changed anything but the quiet fields. */
 export function changesPortalAnswer(

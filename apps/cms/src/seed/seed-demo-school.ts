@@ -10,6 +10,7 @@ import {
 } from './demo-school-data'
 import { seedDemoAbsences } from './seed-demo-absences'
 import { seedDemoConversations } from './seed-demo-conversations'
+import { seedDemoHouseRules } from './seed-demo-house-rules'
 import { seedDemoEvents, seedDemoVolunteering } from './seed-demo-volunteering'
 import { seedDemoContent } from './seed-demo-content'
 
@@ -138,6 +139,8 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
     )
   }
 
+  // First: the demo parents have accepted the house rules before they wrote anything.
+  await seedDemoHouseRules(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
   await seedDemoContent(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
   await seedDemoAbsences(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
   await seedDemoConversations(

@@ -23,6 +23,7 @@ import { changePasswordInput, submitChangePasswordForm } from '../features/accou
 import type { LoginFormResult } from '../features/auth/login'
 import { loginInput, submitLoginForm, UNAVAILABLE_MESSAGE } from '../features/auth/login'
 import { newPasswordForm } from '../features/auth/new-password'
+import { mustAcceptHouseRules } from '../features/auth/house-rules-gate'
 import { currentParent } from '../features/auth/require-parent'
 import type { PortalSession } from '../features/auth/session'
 import type { InvitationFormResult } from '../features/invitation/accept-invitation'
@@ -58,6 +59,11 @@ import type { PrivacyFormResult } from '../features/privacy/privacy'
 import { consentInput, submitConsentForm } from '../features/privacy/privacy'
 import type { ReportFormResult } from '../features/reports/report-form'
 import { reportInput, submitReportForm } from '../features/reports/report-form'
+import {
+  type AcceptHouseRulesFormResult,
+  acceptHouseRulesForm,
+  submitAcceptHouseRules,
+} from '../features/house-rules/house-rules'
 import { withClientAddress } from '../lib/cms/cms-client'
 import { clientKey } from '../lib/http/rate-limit'
 import { getPortalContext, type PortalContext } from '../lib/portal-context'
@@ -82,7 +88,7 @@ async function orUnavailable<T>(
  */
 function asSignedInParent<T>(
   label: string,
-  context: Parameters<typeof currentParent>[0],
+  context: Parameters<typeof currentParent>[0] & { request: Request },
   run: (parent: PortalSession, portal: PortalContext) => Promise<T>,
   unavailable: () => NoInfer<T>,
 ): Promise<T | { ok: false; code: 'signed-out' }> {
@@ -92,6 +98,9 @@ function asSignedInParent<T>(
       const portal = getPortalContext()
       const parent = await currentParent(context, portal)
       if (!parent) return { ok: false, code: 'signed-out' }
+      // Not before the house rules (S18): the page this form posts to sends the parent there.
+      if (await mustAcceptHouseRules(context.request, parent, portal))
+        return { ok: false, code: 'signed-out' }
       return run(parent, portal)
     },
     unavailable,
@@ -227,6 +236,31 @@ export const server = {
         'Change-password',
         context,
         (parent, portal) => submitChangePasswordForm(input, { cms: portal.cms, parent }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }),
+      ),
+  }),
+
+  /**
+   * /huisregels: the parent accepts the house rules they read (S18). The one form a parent may
+   * send before accepting, so it checks the session without the house-rules gate.
+   */
+  acceptHouseRules: defineAction({
+    accept: 'form',
+    input: acceptHouseRulesForm,
+    handler: (input, context): Promise<AcceptHouseRulesFormResult> =>
+      orUnavailable(
+        'House-rules',
+        async () => {
+          const portal = getPortalContext()
+          const parent = await currentParent(context, portal)
+          if (!parent) return { ok: false, code: 'signed-out' }
+          return submitAcceptHouseRules(input, {
+            cms: portal.cms,
+            cookies: context.cookies,
+            parent,
+            session: portal.session,
+          })
+        },
         () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE }),
       ),
   }),

@@ -200,6 +200,8 @@ export const SET_BY_HOOKS = {
     'starterParent',
   ],
   'conversation-openings': ['director', 'directorName'],
+  // Written only by the accept endpoint (Parents/endpoints/house-rules.ts).
+  'house-rules-acceptances': ['parent', 'parentName', 'version', 'acceptedAt', 'key'],
   'volunteer-requests': ['createdBy'],
   events: ['createdBy'],
   media: ['uploadedBy'],

@@ -16,6 +16,7 @@ import {
   createCalendarFeedEndpoint,
   revokeCalendarFeedEndpoint,
 } from './endpoints/calendar-feed'
+import { acceptHouseRulesEndpoint, houseRulesEndpoint } from './endpoints/house-rules'
 import { forgotPassword, resetPassword } from './endpoints/password-reset'
 import { notificationPreferenceField } from './notification-preference-field'
 import { portalHome } from './endpoints/portal-home'
@@ -67,6 +68,8 @@ export const Parents: CollectionConfig = {
     calendarFeedStatusEndpoint,
     createCalendarFeedEndpoint,
     revokeCalendarFeedEndpoint,
+    houseRulesEndpoint,
+    acceptHouseRulesEndpoint,
   ],
   hooks: {
     beforeOperation: [
@@ -123,6 +126,29 @@ export const Parents: CollectionConfig = {
       fields: [
         { name: 'secretHash', type: 'text', index: true },
         { name: 'createdAt', type: 'date' },
+      ],
+    },
+    {
+      // S18: the house-rules version the parent last accepted (`house-rules-acceptances` keeps
+      // every acceptance). Written only by the accept endpoint; the gate compares it with the
+      // version in force on every parent request (access/lib/house-rules-gate.ts).
+      name: 'houseRules',
+      type: 'group',
+      label: { nl: 'Huisregels', en: 'House rules' },
+      admin: { position: 'sidebar', readOnly: true },
+      access: { create: () => false, update: () => false },
+      fields: [
+        {
+          name: 'version',
+          type: 'number',
+          label: { nl: 'Akkoord met versie', en: 'Accepted version' },
+        },
+        {
+          name: 'acceptedAt',
+          type: 'date',
+          label: { nl: 'Akkoord op', en: 'Accepted at' },
+          admin: { date: { pickerAppearance: 'dayAndTime' } },
+        },
       ],
     },
     {

@@ -1,24 +1,10 @@
-import {
-  BlockquoteFeature,
-  BoldFeature,
-  FixedToolbarFeature,
-  HeadingFeature,
-  InlineToolbarFeature,
-  ItalicFeature,
-  LinkFeature,
-  lexicalEditor,
-  OrderedListFeature,
-  ParagraphFeature,
-  StrikethroughFeature,
-  UnderlineFeature,
-  UnorderedListFeature,
-} from '@payloadcms/richtext-lexical'
 import type { CollectionConfig } from 'payload'
 
 import { isStaffField } from '../../access/is-staff-field'
 import { writableFields } from '../../access/lib/writable-fields'
 import { postsRead } from '../../access/posts-read'
 import { postsCreate, postsUpdate } from '../../access/posts-write'
+import { safeRichTextEditor } from '../shared/safe-rich-text'
 import { bodyHtmlAfterRead, bodyTextAfterRead } from './hooks/body-output'
 import { checkPost } from './hooks/check-post'
 import { galleryForParents } from './hooks/for-parents'
@@ -64,22 +50,7 @@ export const Posts: CollectionConfig = {
       label: { nl: 'Tekst', en: 'Text' },
       // A small, safe set: no uploads, blocks, relationships or internal links in the body. What
       // parents get is `bodyHtml` below, sanitized whatever the stored JSON contains.
-      editor: lexicalEditor({
-        features: () => [
-          ParagraphFeature(),
-          HeadingFeature({ enabledHeadingSizes: ['h2', 'h3'] }),
-          BoldFeature(),
-          ItalicFeature(),
-          UnderlineFeature(),
-          StrikethroughFeature(),
-          UnorderedListFeature(),
-          OrderedListFeature(),
-          BlockquoteFeature(),
-          LinkFeature({ enabledCollections: [] }),
-          FixedToolbarFeature(),
-          InlineToolbarFeature(),
-        ],
-      }),
+      editor: safeRichTextEditor(),
     },
     {
       name: 'bodyHtml',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 
+import { versionOf } from '../../../src/globals/HouseRules/current'
 import type { Group, Parent, Pupil, Staff } from '../../../src/payload-types'
 
 export const FIXTURE_PASSWORD = 'fixture-password-2026'
@@ -56,6 +57,7 @@ export async function createSchoolFixture(payload: Payload): Promise<SchoolFixtu
     c1: await pupil('C1', c),
     c2: await pupil('C2', c),
   }
+  const accepted = await acceptedHouseRules(payload)
   const parent = (name: string, children: Pupil[], status: Parent['status'] = 'active') =>
     payload.create({
       collection: 'parents',
@@ -65,6 +67,7 @@ export async function createSchoolFixture(payload: Payload): Promise<SchoolFixtu
         password: FIXTURE_PASSWORD,
         status,
         children: children.map((p) => p.id),
+        ...accepted,
       },
     })
   return {
@@ -83,6 +86,19 @@ export async function createSchoolFixture(payload: Payload): Promise<SchoolFixtu
   }
 }
 
+/**
+ * Parent data for "has accepted the house rules in force" (S18): a parent without it gets only
+ * the house rules from every endpoint. Written with the Local API (the field is closed to REST).
+ */
+export async function acceptedHouseRules(payload: Payload) {
+  const rules = await payload.findGlobal({
+    slug: 'house-rules',
+    depth: 0,
+    select: { version: true },
+  })
+  return { houseRules: { version: versionOf(rules), acceptedAt: new Date().toISOString() } }
+}
+
 /** A user document as Payload puts it on `req.user`, for Local API calls with overrideAccess: false. */
 export function asUser<T extends Staff | Parent>(collection: 'staff' | 'parents', doc: T) {
   return { ...doc, collection } as T & { collection: typeof collection }
@@ -91,6 +107,7 @@ export function asUser<T extends Staff | Parent>(collection: 'staff' | 'parents'
 /** A group with `count` pupils, each with one active parent; written straight to the database. */
 export async function createBigGroup(payload: Payload, count: number, teacherId: string) {
   const tag = randomUUID().slice(0, 8)
+  const accepted = await acceptedHouseRules(payload)
   const group = await payload.create({
     collection: 'groups',
     data: { name: `Groep groot ${tag}`, schoolYear: '2026-2027', teachers: [teacherId] },
@@ -105,7 +122,7 @@ export async function createBigGroup(payload: Payload, count: number, teacherId:
     const email = `ouder${i}.${tag}@groot.test`
     await payload.db.create({
       collection: 'parents',
-      data: { name: `Ouder ${i}`, email, status: 'active', children: [pupil.id] },
+      data: { name: `Ouder ${i}`, email, status: 'active', children: [pupil.id], ...accepted },
     })
     emails.push(email)
   }

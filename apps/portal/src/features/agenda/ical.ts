@@ -33,6 +33,12 @@ const NOT_FOUND_TEXT =
   'Deze agenda-link bestaat niet (meer). Maak een nieuwe link in het ouderportaal, bij Account → Agenda in je telefoon.\n'
 const UNAVAILABLE_TEXT = 'De agenda is nu even niet bereikbaar. Probeer het later opnieuw.\n'
 
+const CALENDAR_HEADERS = {
+  'Content-Type': 'text/calendar; charset=utf-8',
+  'Content-Disposition': 'inline; filename="agenda.ics"',
+  'X-Robots-Tag': 'noindex, nofollow',
+}
+
 /** SEQUENCE counts seconds since this instant: it grows with every change and fits 32 bits. */
 const SEQUENCE_EPOCH_MS = Date.UTC(2026, 0, 1)
 
@@ -170,6 +176,37 @@ export function buildCalendarFeed({
   return calendar.toString()
 }
 
+/**
+ * The feed of a parent who has not accepted the house rules in force (S18: nothing before that):
+ * one all-day item today that says so and links to the rules, instead of an error a calendar app
+ * would show nowhere. Its UID stays the same, so it replaces itself every day until accepted.
+ */
+export function buildHouseRulesReminderFeed({
+  portalUrl,
+  now,
+}: {
+  portalUrl: string
+  now: Date
+}): string {
+  const { origin, host } = portalOf(portalUrl)
+  const calendar = ical({
+    name: 'Schoolpost',
+    prodId: { company: 'Schoolpost', product: 'Agenda', language: 'NL' },
+    ttl: FEED_REFRESH_SECONDS,
+  })
+  const today = now.toISOString().slice(0, 10)
+  calendar.createEvent({
+    id: `huisregels@${host}`,
+    stamp: now,
+    summary: 'Schoolpost: ga akkoord met de huisregels',
+    description: `De school vraagt je akkoord te gaan met de huisregels. Daarna toont deze agenda weer alles.\n\n${origin}/huisregels`,
+    url: `${origin}/huisregels`,
+    ...wholeDays(today, today),
+    transparency: ICalEventTransparency.TRANSPARENT,
+  })
+  return calendar.toString()
+}
+
 /** A plain-text answer (a calendar app shows nothing of it; a browser shows the sentence). */
 const text = (status: number, body: string, headers: Record<string, string> = {}) =>
   new Response(body, {
@@ -220,7 +257,12 @@ export async function calendarFeedResponse({
   }
   if (!result.ok) {
     if (result.code === 'not-found') return text(404, NOT_FOUND_TEXT)
-    const seconds = result.retryAfterSeconds ?? 60
+    if (result.code === 'house-rules')
+      return new Response(buildHouseRulesReminderFeed({ portalUrl, now }), {
+        status: 200,
+        headers: { ...CALENDAR_HEADERS, 'Cache-Control': 'no-store' },
+      })
+    const seconds = (result.code === 'rate-limited' && result.retryAfterSeconds) || 60
     return text(429, `${rateLimitMessage(seconds)}\n`, retryAfterHeaders(seconds))
   }
   let body: string
@@ -232,11 +274,6 @@ export async function calendarFeedResponse({
   }
   return new Response(body, {
     status: 200,
-    headers: {
-      'Content-Type': 'text/calendar; charset=utf-8',
-      'Cache-Control': FEED_CACHE_CONTROL,
-      'Content-Disposition': 'inline; filename="agenda.ics"',
-      'X-Robots-Tag': 'noindex, nofollow',
-    },
+    headers: { ...CALENDAR_HEADERS, 'Cache-Control': FEED_CACHE_CONTROL },
   })
 }

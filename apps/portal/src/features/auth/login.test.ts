@@ -98,10 +98,17 @@ describe('logIn: each CMS answer becomes the right Dutch message', () => {
       token: 'tok',
       exp,
       user: { id: 'p1', name: 'Fatima Yilmaz', email: credentials.email },
+      houseRulesVersion: 2,
     })
     expect(await logIn(credentials, cms, now)).toEqual({
       ok: true,
-      session: { token: 'tok', exp, parentId: 'p1', parentName: 'Fatima Yilmaz' },
+      session: {
+        token: 'tok',
+        exp,
+        parentId: 'p1',
+        parentName: 'Fatima Yilmaz',
+        houseRulesVersion: 2,
+      },
     })
     expect(cms.portalLogin).toHaveBeenCalledWith(credentials)
   })
@@ -110,7 +117,13 @@ describe('logIn: each CMS answer becomes the right Dutch message', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
     const outcome = await logIn(
       credentials,
-      answering({ ok: true, token: 't', exp: 0, user: { id: 'p', name: 'n', email: 'e' } }),
+      answering({
+        ok: true,
+        token: 't',
+        exp: 0,
+        user: { id: 'p', name: 'n', email: 'e' },
+        houseRulesVersion: null,
+      }),
       now,
     )
     spy.mockRestore()
@@ -139,6 +152,7 @@ describe('submitLoginForm', () => {
     token: 'tok',
     exp: Math.floor(Date.now() / 1000) + 3600,
     user: { id: 'p1', name: 'Fatima Yilmaz', email: credentials.email },
+    houseRulesVersion: 1,
   })
 
   it('sets the session cookie and goes to a safe ?terug= path', async () => {

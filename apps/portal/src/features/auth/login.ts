@@ -113,6 +113,7 @@ export async function logIn(
         exp: result.exp,
         parentId: result.user.id,
         parentName: result.user.name,
+        houseRulesVersion: result.houseRulesVersion,
       },
     }
   } catch (error) {

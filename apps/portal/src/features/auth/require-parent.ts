@@ -1,6 +1,7 @@
 import type { AstroCookies } from 'astro'
 
 import type { PortalContext } from '../../lib/portal-context'
+import { houseRulesPathFor, mustAcceptHouseRules } from './house-rules-gate'
 import { loginPathFor } from './safe-redirect'
 import type { PortalSession } from './session'
 import { deleteSessionCookie, readSessionCookie, SESSION_COOKIE } from './session'
@@ -37,10 +38,26 @@ export function redirectToLogin(ctx: AuthContext): Response {
 /**
  * Every page, action and endpoint that shows or changes a parent's data starts here:
  * `const auth = await requireParent(Astro, portal); if (!auth.ok) return auth.response`.
+ * A parent who has not accepted the house rules in force is sent to /huisregels first (S18);
+ * only that page (and logging out) pass `{ houseRules: 'not-yet' }`.
  */
-export async function requireParent(ctx: AuthContext, portal: PortalContext): Promise<ParentAuth> {
+export async function requireParent(
+  ctx: AuthContext,
+  portal: PortalContext,
+  options: { houseRules?: 'not-yet' } = {},
+): Promise<ParentAuth> {
   const session = await currentParent(ctx, portal)
   if (!session) return { ok: false, response: redirectToLogin(ctx) }
+  if (
+    options.houseRules !== 'not-yet' &&
+    (await mustAcceptHouseRules(ctx.request, session, portal))
+  ) {
+    const status = ctx.request.method === 'GET' || ctx.request.method === 'HEAD' ? 302 : 303
+    return {
+      ok: false,
+      response: ctx.redirect(houseRulesPathFor(ctx.url, ctx.request.method), status),
+    }
+  }
   return { ok: true, session }
 }
 

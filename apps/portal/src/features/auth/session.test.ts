@@ -24,6 +24,7 @@ const session: PortalSession = {
   exp: nowSeconds + 8 * 60 * 60,
   parentId: '7f1c2a9e-0000-4000-8000-000000000001',
   parentName: 'Fatima Yilmaz',
+  houseRulesVersion: 2,
 }
 
 /** Flips one base64url character of the given JWE part (0 header … 4 tag). */

@@ -26,6 +26,11 @@ export type PortalSession = {
   exp: number
   parentId: string
   parentName: string
+  /**
+   * The house-rules version this parent accepted, as last seen (`null`: not known to be any).
+   * Only for the portal's own redirect to /huisregels; the CMS decides on every request itself.
+   */
+  houseRulesVersion?: number | null
 }
 
 export type SessionKey = Uint8Array
@@ -60,7 +65,12 @@ export async function sealSession(
   if (session.exp - iat > MAX_LIFETIME_SECONDS) {
     throw new SessionError('The session lasts longer than the portal allows.')
   }
-  return new EncryptJWT({ tok: session.token, pid: session.parentId, pnm: session.parentName })
+  return new EncryptJWT({
+    tok: session.token,
+    pid: session.parentId,
+    pnm: session.parentName,
+    hrv: session.houseRulesVersion ?? null,
+  })
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -73,6 +83,8 @@ const claims = z.object({
   tok: z.string().min(1),
   pid: z.string().min(1),
   pnm: z.string(),
+  // Cookies from before the house rules carry none: such a parent is checked once on /huisregels.
+  hrv: z.number().int().nullable().optional(),
   exp: z.number().int(),
 })
 
@@ -103,6 +115,7 @@ export async function openSession(
       exp: parsed.data.exp,
       parentId: parsed.data.pid,
       parentName: parsed.data.pnm,
+      houseRulesVersion: parsed.data.hrv ?? null,
     }
   } catch {
     return null

@@ -39,6 +39,7 @@ describe('sessionFromCmsLogin', () => {
       exp: nowSeconds + 7200,
       parentId: 'p1',
       parentName: 'Fatima Yilmaz',
+      houseRulesVersion: null,
     })
   })
 

@@ -26,6 +26,8 @@ export type CmsLogin = {
   token: string
   exp?: number | undefined
   user: Pick<CmsUser, 'id' | 'name'>
+  /** The accepted house-rules version, when the answer says (an invitation's new parent: none). */
+  houseRulesVersion?: number | null
 }
 
 /**
@@ -42,6 +44,7 @@ export function sessionFromCmsLogin(login: CmsLogin, now: Date = new Date()): Po
     exp: Math.min(Math.floor(exp), nowSeconds + MAX_LIFETIME_SECONDS),
     parentId: login.user.id,
     parentName: login.user.name,
+    houseRulesVersion: login.houseRulesVersion ?? null,
   }
 }
 

@@ -353,7 +353,7 @@ describe('serveMediaFile with the portal cache (issue #11)', () => {
     const cms = await startCms((req, res) => {
       if (req.url === '/api/portal-version') {
         res.writeHead(200, { 'Content-Type': 'application/json' })
-        return res.end(JSON.stringify({ version: state.version, validUntil: null }))
+        return res.end(JSON.stringify({ version: state.version, validUntil: null, houseRules: 1 }))
       }
       if (!state.allowed) {
         res.writeHead(404, { 'Content-Type': 'application/json' })

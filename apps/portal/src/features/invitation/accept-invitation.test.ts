@@ -42,6 +42,7 @@ describe('submitInvitationForm', () => {
       exp,
       parentId: 'p1',
       parentName: 'Fatima Yilmaz',
+      houseRulesVersion: null,
     })
   })
 

@@ -38,6 +38,7 @@ describe('submitResetForm', () => {
       exp,
       parentId: 'p1',
       parentName: 'Fatima Yilmaz',
+      houseRulesVersion: null,
     })
   })
 

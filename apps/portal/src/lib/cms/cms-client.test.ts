@@ -18,7 +18,7 @@ const user = { id: 'p1', name: 'Fatima Yilmaz', email: credentials.email }
 describe('portalLogin', () => {
   it('200: returns the token and posts the credentials as JSON without cookies', async () => {
     const cms = await startCms((_req, res) =>
-      json(res, 200, { ok: true, token: 'tok.en', exp: 1_900_000_000, user }),
+      json(res, 200, { ok: true, token: 'tok.en', exp: 1_900_000_000, user, houseRulesVersion: 3 }),
     )
     const client = createCmsClient({ baseUrl: `${cms.baseUrl}/` })
     expect(await client.portalLogin(credentials)).toEqual({
@@ -26,6 +26,7 @@ describe('portalLogin', () => {
       token: 'tok.en',
       exp: 1_900_000_000,
       user,
+      houseRulesVersion: 3,
     })
     const [seen] = cms.requests
     expect(seen?.method).toBe('POST')

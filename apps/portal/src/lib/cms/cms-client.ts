@@ -1,8 +1,10 @@
 import { isIP } from 'node:net'
 
 import type {
+  AcceptHouseRulesAnswer,
   Agenda,
   CalendarFeedStatus,
+  HouseRulesAnswer,
   NewAbsence,
   NewLeaveRequest,
   ParentAbsence,
@@ -11,6 +13,11 @@ import type {
 } from '@schoolpost/contracts'
 import {
   ABSENCES_PATH,
+  ACCEPT_HOUSE_RULES_PATH,
+  acceptHouseRulesAnswer,
+  HOUSE_RULES_PATH,
+  HOUSE_RULES_REFUSAL_CODE,
+  houseRulesAnswer,
   absenceListPage,
   agenda,
   CALENDAR_FEED_PATH,
@@ -208,9 +215,15 @@ export type CancelSignupResult = VolunteerWriteResult<{ ok: true; promoted: bool
 /** A new private iCal feed link (issue #15): its secret, which the CMS answers only this once. */
 export type CreateCalendarFeedResult = { ok: true; secret: string; createdAt: string } | RateLimited
 
-/** The data of a private iCal feed, or why not: unknown, revoked or its parent deactivated (404). */
+/**
+ * The data of a private iCal feed, or why not: unknown, revoked or its parent deactivated (404),
+ * or its parent has not accepted the house rules in force (403 `house-rules`).
+ */
 export type CalendarFeedDataResult =
-  { ok: true; agenda: Agenda } | { ok: false; code: 'not-found' } | RateLimited
+  { ok: true; agenda: Agenda } | { ok: false; code: 'not-found' | 'house-rules' } | RateLimited
+
+export type AcceptHouseRulesResult =
+  AcceptHouseRulesAnswer | { ok: false; code: 'outdated'; message: string }
 
 export type ConversationWriteResult =
   | { ok: true; id: string; status: 'delivered' | 'held' | 'hidden'; heldRule: string | null }
@@ -671,6 +684,35 @@ export function createCmsClient(options: CmsClientOptions) {
       return result.ok ? { ok: true, promoted: result.promoted } : result
     },
 
+    /** GET /api/parents/house-rules: the rules in force and what the parent accepted (S18). */
+    async getHouseRules(token: string): Promise<HouseRulesAnswer> {
+      const body = await getAuthorized(HOUSE_RULES_PATH, token)
+      const parsed = houseRulesAnswer.safeParse(body)
+      if (!parsed.success) throw invalid(HOUSE_RULES_PATH, 200, 'not the house rules')
+      return parsed.data
+    },
+
+    /**
+     * POST /api/parents/house-rules/accept: the parent accepts the version they read; `outdated`
+     * when a newer version came in the meantime (409).
+     */
+    async acceptHouseRules(token: string, version: number): Promise<AcceptHouseRulesResult> {
+      const path = ACCEPT_HOUSE_RULES_PATH
+      const { status, body } = await send('POST', path, { token, json: { version } })
+      if (status === 401 || status === 403) throw new CmsUnauthorizedError(status, path)
+      if (status === 409) {
+        const message = isRecord(body) && typeof body.message === 'string' ? body.message : ''
+        return { ok: false, code: 'outdated', message }
+      }
+      if (status !== 200) {
+        if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+        throw new CmsRequestError(status, path)
+      }
+      const parsed = acceptHouseRulesAnswer.safeParse(body)
+      if (!parsed.success) throw invalid(path, status, 'not an acceptance')
+      return parsed.data
+    },
+
     /** GET /api/parents/calendar-feed: whether the parent has a feed link, and since when. */
     async getCalendarFeedStatus(token: string): Promise<CalendarFeedStatus> {
       const body = await getAuthorized(CALENDAR_FEED_PATH, token)
@@ -725,6 +767,8 @@ export function createCmsClient(options: CmsClientOptions) {
       }
       const { status, headers, body } = sent
       if (status === 404) return { ok: false, code: 'not-found' }
+      if (status === 403 && isRecord(body) && body.code === HOUSE_RULES_REFUSAL_CODE)
+        return { ok: false, code: 'house-rules' }
       if (status === 429) return rateLimited(headers)
       if (status !== 200) {
         if (status >= 300 && status < 400) throw invalid(label, status, 'a redirect')
@@ -779,11 +823,14 @@ export function createCmsClient(options: CmsClientOptions) {
         ) {
           throw invalid(path, status, 'an incomplete login answer')
         }
+        const accepted = body.houseRulesVersion
         return {
           ok: true,
           token: body.token,
           exp: body.exp,
           user: { id: user.id, name: user.name, email: user.email },
+          houseRulesVersion:
+            typeof accepted === 'number' && Number.isInteger(accepted) ? accepted : null,
         }
       }
       const code = body.code

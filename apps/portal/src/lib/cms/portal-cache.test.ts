@@ -25,6 +25,7 @@ function manualVersions() {
 const stamp = (version: string, validUntil: number | null = null): VersionStamp => ({
   version,
   validUntil,
+  houseRules: 1,
 })
 
 /** Lets every pending promise callback run (the reads start in a microtask). */

@@ -6,6 +6,7 @@ import { createPageCache, withPageCache } from './page-cache'
 const stamp = (version: string, validUntil: number | null = null): VersionStamp => ({
   version,
   validUntil,
+  houseRules: 1,
 })
 
 function setup() {

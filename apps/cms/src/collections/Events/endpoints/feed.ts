@@ -7,6 +7,7 @@ import {
 import { addCalendarDays, getSchoolNow } from '@schoolpost/policies'
 import { createLocalReq, type Endpoint, type TypedUser } from 'payload'
 
+import { houseRulesPending, houseRulesRefusal } from '../../../access/lib/house-rules-gate'
 import type { ParentUser } from '../../../access/lib/users'
 import { now } from '../../../lib/clock'
 import { jsonError } from '../../../lib/json-body'
@@ -47,13 +48,16 @@ export const feedEndpoint: Endpoint = {
       overrideAccess: true,
       req,
       // What the access rules read of a parent on `req.user`: their status and children.
-      select: { status: true, children: true },
+      select: { status: true, children: true, houseRules: true },
     })
-    const parent = found.docs[0] as Pick<Parent, 'id' | 'status' | 'children'> | undefined
+    const parent = found.docs[0] as
+      Pick<Parent, 'id' | 'status' | 'children' | 'houseRules'> | undefined
     if (!parent || parent.status === 'deactivated') return jsonError(404, 'not-found', NOT_FOUND)
 
     const user = { ...parent, collection: 'parents' } as ParentUser
     const asParent = await createLocalReq({ user: user as unknown as TypedUser }, req.payload)
+    // Reached without a session, so the endpoint gate cannot see the parent: the same rule here.
+    if (await houseRulesPending(asParent)) return houseRulesRefusal()
     const { timeZone } = (await schoolCalendar(asParent)).settings
     const today = getSchoolNow({ now: now(), timeZone }).date
     const answer: Agenda = await loadAgenda(asParent, {

@@ -61,6 +61,7 @@ export const portalLogin: Endpoint = {
           token: result.token,
           exp: result.exp,
           user: { id: user.id, name: user.name, email: user.email },
+          houseRulesVersion: user.houseRules?.version ?? null,
         } satisfies PortalLoginResponse,
         { headers: { 'Cache-Control': 'no-store' } },
       )

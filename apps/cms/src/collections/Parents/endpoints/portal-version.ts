@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import { readPortalVersion } from '../../../access/lib/portal-version'
 import { nextDueTime } from '../../../access/lib/visibility-snapshot'
+import { versionOf } from '../../../globals/HouseRules/current'
 
 /**
  * `GET /api/portal-version` (contract: @schoolpost/contracts): the portal asks it once per batch
@@ -35,6 +36,25 @@ async function nextDueUnder(payload: Payload, version: string, now: number): Pro
   return due
 }
 
+/**
+ * The house-rules version, remembered per portal version: a saved change of the rules moves the
+ * portal version (PORTAL_GLOBALS), so under the same token the number is the same.
+ */
+const houseRules = new WeakMap<Payload, { version: string; houseRules: number }>()
+async function houseRulesUnder(payload: Payload, version: string): Promise<number> {
+  const known = houseRules.get(payload)
+  if (known && known.version === version) return known.houseRules
+  const doc = await payload.findGlobal({
+    slug: 'house-rules',
+    depth: 0,
+    overrideAccess: true,
+    select: { version: true },
+  })
+  const current = versionOf(doc)
+  houseRules.set(payload, { version, houseRules: current })
+  return current
+}
+
 export async function answerPortalVersion(payload: Payload, request: Request): Promise<Response> {
   const headers = { 'Cache-Control': 'no-store' }
   const refuse = (status: 401 | 403, message: string) =>
@@ -57,11 +77,15 @@ export async function answerPortalVersion(payload: Payload, request: Request): P
   }
   const now = Date.now()
   const version = await readPortalVersion(payload)
-  const due = await nextDueUnder(payload, version, now)
+  const [due, rules] = await Promise.all([
+    nextDueUnder(payload, version, now),
+    houseRulesUnder(payload, version),
+  ])
   return Response.json(
     {
       version,
       validUntil: Number.isFinite(due) ? due : null,
+      houseRules: rules,
     } satisfies PortalVersionAnswer,
     { headers },
   )

@@ -1,0 +1,65 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { postBodyHtml } from '../../collections/Posts/hooks/body-output'
+import { DEFAULT_HOUSE_RULES } from './default-text'
+
+/** The house rules in force: until a director saves a changed text, the default as version 1. */
+export type CurrentHouseRules = {
+  version: number
+  /** Sanitized HTML, as parents read it. */
+  html: string
+  /** When this version took effect (`null`: the default, never saved). */
+  publishedAt: string | null
+  /** What changed since the previous version, in the director's words. */
+  changeNote: string | null
+}
+
+type Stored = { version?: unknown; body?: unknown; publishedAt?: unknown; changeNote?: unknown }
+
+/** The version a stored document stands for (no document, or one without a number: 1). */
+export function versionOf(doc: Stored | null | undefined): number {
+  const version = doc?.version
+  return typeof version === 'number' && Number.isSafeInteger(version) && version >= 1 ? version : 1
+}
+
+/** The text a stored document stands for (the default while nothing was saved). */
+export function bodyOf(doc: Stored | null | undefined): unknown {
+  return doc?.body && typeof doc.body === 'object' ? doc.body : DEFAULT_HOUSE_RULES
+}
+
+async function readStored(payload: Payload, req?: PayloadRequest): Promise<Stored> {
+  return (await payload.findGlobal({
+    slug: 'house-rules',
+    depth: 0,
+    overrideAccess: true,
+    ...(req ? { req } : {}),
+  })) as Stored
+}
+
+export async function readHouseRules(
+  payload: Payload,
+  req?: PayloadRequest,
+): Promise<CurrentHouseRules> {
+  const doc = await readStored(payload, req)
+  return {
+    version: versionOf(doc),
+    html: postBodyHtml(bodyOf(doc)),
+    publishedAt: typeof doc.publishedAt === 'string' ? doc.publishedAt : null,
+    changeNote: typeof doc.changeNote === 'string' && doc.changeNote.trim() ? doc.changeNote : null,
+  }
+}
+
+/** The version in force, read once per request (the gate asks for every parent request). */
+export async function currentHouseRulesVersion(req: PayloadRequest): Promise<number> {
+  const memo = req.context as { houseRulesVersion?: Promise<number> }
+  memo.houseRulesVersion ??= req.payload
+    .findGlobal({
+      slug: 'house-rules',
+      depth: 0,
+      overrideAccess: true,
+      req,
+      select: { version: true },
+    })
+    .then((doc) => versionOf(doc as Stored))
+  return memo.houseRulesVersion
+}

@@ -1,0 +1,74 @@
+import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+
+import { acceptHouseRulesEndpoint } from '../collections/Parents/endpoints/house-rules'
+import { DEFAULT_HOUSE_RULES_BLOCKS } from '../globals/HouseRules/default-text'
+import { versionOf } from '../globals/HouseRules/current'
+import { lexicalDocument } from '../lib/lexical-text'
+import type { DemoIds } from './seed-demo-content'
+import { demoParents } from './demo-school-data'
+
+type Counter = { created: number; existing: number }
+
+/** Never logged in: the house rules wait for the first login. */
+export const DEMO_NEVER_ACCEPTED = 'tom.vos@ouders.test'
+/** Accepted the school year's first version only: asked again for version 2 at the next login. */
+export const DEMO_ACCEPTED_V1_ONLY = 'hans.koster@ouders.test'
+
+/** Version 2: the default text with the agenda added, as the director published it. */
+const VERSION_2 = lexicalDocument([
+  ...DEFAULT_HOUSE_RULES_BLOCKS.slice(0, -2),
+  { h2: 'Agenda in uw telefoon' },
+  'Met een persoonlijke agenda-link ziet u de agenda van school in de agenda van uw telefoon. De link is alleen voor u: deel hem met niemand. Gedeeld of kwijt? Maak in Schoolpost een nieuwe link; de oude werkt dan niet meer.',
+  ...DEFAULT_HOUSE_RULES_BLOCKS.slice(-2),
+])
+const VERSION_2_NOTE =
+  'Nieuw: afspraken over de agenda-link voor de agenda in uw telefoon (onder "Agenda in uw telefoon").'
+
+async function accept(payload: Payload, email: string, version: number): Promise<void> {
+  const found = await payload.find({
+    collection: 'parents',
+    where: { email: { equals: email } },
+    limit: 1,
+    depth: 0,
+  })
+  const parent = found.docs[0]
+  if (!parent) return
+  const req = await createLocalReq(
+    {
+      user: { ...parent, collection: 'parents' },
+      req: { json: async () => ({ version }) } as Partial<PayloadRequest>,
+    },
+    payload,
+  )
+  const res = await acceptHouseRulesEndpoint.handler(req)
+  if (!res.ok) throw new Error(`Demo seed: accepting the house rules refused (${res.status})`)
+}
+
+/**
+ * The demo school's house rules (S18): every demo parent accepted the first version through the
+ * portal's own endpoint, the director then published version 2 (the agenda link) with a note,
+ * and all but Hans Koster accepted that too; Tom Vos never logged in. Skipped once version 2 is in
+ * force.
+ */
+export async function seedDemoHouseRules(payload: Payload, ids: DemoIds, count: Counter) {
+  if (versionOf(await payload.findGlobal({ slug: 'house-rules', depth: 0 })) >= 2) {
+    count.existing++
+    return
+  }
+  const parents = demoParents.map((p) => p.email).filter((e) => e !== DEMO_NEVER_ACCEPTED)
+  for (const email of parents) await accept(payload, email, 1)
+
+  const director = await payload.findByID({
+    collection: 'staff',
+    id: ids.staff.director!,
+    depth: 0,
+  })
+  await payload.updateGlobal({
+    slug: 'house-rules',
+    data: { body: VERSION_2, changeNote: VERSION_2_NOTE },
+    user: { ...director, collection: 'staff' },
+    overrideAccess: false,
+  })
+  for (const email of parents) if (email !== DEMO_ACCEPTED_V1_ONLY) await accept(payload, email, 2)
+  count.created++
+}

@@ -1,0 +1,9 @@
+/**
+ * S18: the notice under every view with photos or videos (a post, a timeline card, a photo page,
+ * a conversation with photos). Rights stay with the school and nothing leaves Schoolpost; who
+ * the photos are for follows the post's audience.
+ */
+export function getMediaNotice({ audience }: { audience: 'school' | 'groups' }): string {
+  const forWhom = audience === 'groups' ? 'ouders van deze groep' : 'ouders van onze school'
+  return `Foto's en video's zijn alleen voor ${forWhom}. Deel ze niet buiten Schoolpost.`
+}
