@@ -67,6 +67,13 @@ test('a director imports a CSV and invites; the parent activates and sees only t
     .fill('de zon schijnt op het schoolplein')
   await parent.getByLabel(/herhaal/i).fill('de zon schijnt op het schoolplein')
   await parent.getByRole('button', { name: /account activeren|opslaan|wachtwoord/i }).click()
+  // First login: the house rules before anything else (S18).
+  await expect(parent).toHaveURL(`${PORTAL_URL}/huisregels`)
+  await expect(parent.getByText(/^Welkom bij Schoolpost\. Lees eerst de huisregels/)).toBeVisible()
+  await expect(
+    parent.getByText('Wat in Schoolpost staat, blijft in Schoolpost.', { exact: false }),
+  ).toBeVisible()
+  await parent.getByRole('button', { name: 'Ik ga akkoord' }).click()
   await expect(parent).toHaveURL(`${PORTAL_URL}/`)
   await expect(
     parent.getByRole('region', { name: 'Je kinderen' }).getByRole('article'),

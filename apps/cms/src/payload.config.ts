@@ -7,6 +7,7 @@ import sharp from 'sharp'
 
 import { Absences } from './collections/Absences'
 import { EmailLog } from './collections/EmailLog'
+import { Feedback } from './collections/Feedback'
 import { LeaveRequests } from './collections/LeaveRequests'
 import { Groups } from './collections/Groups'
 import { HouseRulesAcceptances } from './collections/HouseRulesAcceptances'
@@ -110,6 +111,7 @@ const config = buildConfig({
     ImageConsents,
     ImageConsentChanges,
     HouseRulesAcceptances,
+    Feedback,
     Invitations,
     EmailLog,
     PostNotifications,

@@ -88,6 +88,7 @@ export interface Config {
     'image-consents': ImageConsent;
     'image-consent-changes': ImageConsentChange;
     'house-rules-acceptances': HouseRulesAcceptance;
+    feedback: Feedback;
     invitations: Invitation;
     'email-log': EmailLog;
     'post-notifications': PostNotification;
@@ -132,6 +133,7 @@ export interface Config {
     'image-consents': ImageConsentsSelect<false> | ImageConsentsSelect<true>;
     'image-consent-changes': ImageConsentChangesSelect<false> | ImageConsentChangesSelect<true>;
     'house-rules-acceptances': HouseRulesAcceptancesSelect<false> | HouseRulesAcceptancesSelect<true>;
+    feedback: FeedbackSelect<false> | FeedbackSelect<true>;
     invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
     'post-notifications': PostNotificationsSelect<false> | PostNotificationsSelect<true>;
@@ -745,6 +747,32 @@ export interface HouseRulesAcceptance {
   createdAt: string;
 }
 /**
+ * Tips and remarks from parents; directors answer them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback".
+ */
+export interface Feedback {
+  id: string;
+  topic: 'schoolpost' | 'huisregels' | 'school' | 'anders';
+  message: string;
+  /**
+   * Only directors see the name.
+   */
+  anonymous?: boolean | null;
+  parent: string | Parent;
+  parentName?: string | null;
+  status: 'nieuw' | 'in-behandeling' | 'afgehandeld';
+  /**
+   * The parent reads this in the portal.
+   */
+  answer?: string | null;
+  answeredAt?: string | null;
+  answeredBy?: (string | null) | Staff;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "email-log".
  */
@@ -983,6 +1011,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'house-rules-acceptances';
         value: string | HouseRulesAcceptance;
+      } | null)
+    | ({
+        relationTo: 'feedback';
+        value: string | Feedback;
       } | null)
     | ({
         relationTo: 'invitations';
@@ -1491,6 +1523,23 @@ export interface HouseRulesAcceptancesSelect<T extends boolean = true> {
   version?: T;
   acceptedAt?: T;
   key?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback_select".
+ */
+export interface FeedbackSelect<T extends boolean = true> {
+  topic?: T;
+  message?: T;
+  anonymous?: T;
+  parent?: T;
+  parentName?: T;
+  status?: T;
+  answer?: T;
+  answeredAt?: T;
+  answeredBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

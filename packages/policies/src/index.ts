@@ -138,3 +138,12 @@ export {
   houseRulesIntro,
 } from './house-rules/check-house-rules-acceptance'
 export type { CheckHouseRulesAcceptanceResult } from './house-rules/check-house-rules-acceptance'
+export {
+  checkFeedback,
+  FEEDBACK_ANSWER_MAX_LENGTH,
+  FEEDBACK_MAX_LENGTH,
+  FEEDBACK_MIN_LENGTH,
+  FEEDBACK_STATUSES,
+  FEEDBACK_TOPICS,
+} from './feedback/check-feedback'
+export type { CheckFeedbackResult, FeedbackStatus, FeedbackTopic } from './feedback/check-feedback'

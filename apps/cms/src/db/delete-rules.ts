@@ -45,6 +45,8 @@ export const DELETE_RULES: Record<string, DeleteRule> = {
   'invitations.parent': { action: 'cascade' },
   // A parent's acceptances of the house rules are proof about that account only.
   'house-rules-acceptances.parent': { action: 'cascade' },
+  // Feedback is the parent's own words: it goes with the account.
+  'feedback.parent': { action: 'cascade' },
   'post-notifications.post': { action: 'cascade' },
   'post-notifications.parent': { action: 'cascade' },
   // A pupil's absences and leave requests are about that pupil only: they go with the record.

@@ -17,6 +17,7 @@ export type CmsRateLimitBucket =
   | 'signup'
   | 'feed'
   | 'feedLink'
+  | 'feedback'
 
 export type RateLimitSpec = { points: number; durationSeconds: number }
 
@@ -50,6 +51,8 @@ export const DEFAULT_CMS_RATE_LIMITS: Record<CmsRateLimitBucket, RateLimitSpec> 
   feed: { points: 300, durationSeconds: 15 * 60 },
   /** New (or renewed) iCal feed links per parent. */
   feedLink: { points: 10, durationSeconds: 60 * 60 },
+  /** Feedback per parent (S20): tips and remarks, read by the school's staff. */
+  feedback: { points: 10, durationSeconds: 24 * 60 * 60 },
 }
 
 /** The env variable of each bucket, e.g. CMS_RATE_LIMIT_LOGIN_IP=20/900. */
@@ -67,6 +70,7 @@ export const CMS_RATE_LIMIT_ENV: Record<CmsRateLimitBucket, string> = {
   signup: 'CMS_RATE_LIMIT_SIGNUP',
   feed: 'CMS_RATE_LIMIT_FEED',
   feedLink: 'CMS_RATE_LIMIT_FEED_LINK',
+  feedback: 'CMS_RATE_LIMIT_FEEDBACK',
 }
 
 /** Reads "<points>/<seconds>"; `null` when it is not that (or out of range). */

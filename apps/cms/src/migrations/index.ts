@@ -18,6 +18,7 @@ import * as migration_20261207_061852_volunteer_requests from './20261207_061852
 import * as migration_20261207_091630_volunteer_slot_date_index from './20261207_091630_volunteer_slot_date_index'
 import * as migration_20261207_092024_calendar_events from './20261207_092024_calendar_events'
 import * as migration_20261207_131800_house_rules from './20261207_131800_house_rules'
+import * as migration_20261207_133404_parent_feedback from './20261207_133404_parent_feedback'
 
 export const migrations = [
   {
@@ -119,5 +120,10 @@ export const migrations = [
     up: migration_20261207_131800_house_rules.up,
     down: migration_20261207_131800_house_rules.down,
     name: '20261207_131800_house_rules',
+  },
+  {
+    up: migration_20261207_133404_parent_feedback.up,
+    down: migration_20261207_133404_parent_feedback.down,
+    name: '20261207_133404_parent_feedback',
   },
 ]

@@ -47,15 +47,32 @@ async function accept(payload: Payload, email: string, version: number): Promise
 /**
  * The demo school's house rules (S18): every demo parent accepted the first version through the
  * portal's own endpoint, the director then published version 2 (the agenda link) with a note,
- * and all but Hans Koster accepted that too; Tom Vos never logged in. Skipped once version 2 is in
- * force.
+ * and all but Hans Koster accepted that too; Tom Vos never logged in. Found again by the first
+ * demo parent's acceptance. Where the rules had already moved on before the demo was seeded,
+ * the parents accept the version in force instead.
  */
 export async function seedDemoHouseRules(payload: Payload, ids: DemoIds, count: Counter) {
-  if (versionOf(await payload.findGlobal({ slug: 'house-rules', depth: 0 })) >= 2) {
+  const first = await payload.find({
+    collection: 'parents',
+    where: { email: { equals: demoParents[0]!.email } },
+    limit: 1,
+    depth: 0,
+  })
+  const seeded = await payload.count({
+    collection: 'house-rules-acceptances',
+    where: { parent: { equals: first.docs[0]?.id ?? '' } },
+  })
+  if (seeded.totalDocs) {
     count.existing++
     return
   }
   const parents = demoParents.map((p) => p.email).filter((e) => e !== DEMO_NEVER_ACCEPTED)
+  const inForce = versionOf(await payload.findGlobal({ slug: 'house-rules', depth: 0 }))
+  if (inForce > 1) {
+    for (const email of parents) await accept(payload, email, inForce)
+    count.created++
+    return
+  }
   for (const email of parents) await accept(payload, email, 1)
 
   const director = await payload.findByID({

@@ -10,6 +10,7 @@ import {
 } from './demo-school-data'
 import { seedDemoAbsences } from './seed-demo-absences'
 import { seedDemoConversations } from './seed-demo-conversations'
+import { seedDemoFeedback } from './seed-demo-feedback'
 import { seedDemoHouseRules } from './seed-demo-house-rules'
 import { seedDemoEvents, seedDemoVolunteering } from './seed-demo-volunteering'
 import { seedDemoContent } from './seed-demo-content'
@@ -155,6 +156,7 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
     result,
   )
   await seedDemoEvents(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
+  await seedDemoFeedback(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
 
   result.durationMs = Math.round(performance.now() - started)
   return result

@@ -7,6 +7,7 @@ import { drainJobs } from './helpers/jobs'
 import { deliveredTo, linkFrom } from './helpers/mail'
 import { rest, testPayload } from './helpers/payload'
 import {
+  acceptedHouseRules,
   createSchoolFixture,
   FIXTURE_PASSWORD,
   fixtureToken,
@@ -115,6 +116,7 @@ describe('auth fields over REST', () => {
         password: FIXTURE_PASSWORD,
         status: 'active',
         children: [f.pupils.a1.id],
+        ...(await acceptedHouseRules(payload)),
       },
     })
     const secretHash = createHash('sha256').update(`geheim-${randomUUID()}`).digest('hex')

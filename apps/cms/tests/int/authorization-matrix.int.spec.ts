@@ -362,6 +362,26 @@ const RESOURCES: Resource[] = [
     create: (a) => a === 'director',
   },
   {
+    // parentMulti's feedback (S20): every staff member reads it, the sender their own; directors
+    // answer; nobody deletes it; parents send it.
+    slug: 'feedback',
+    targets: ['feedbackMulti'],
+    read: (a) => isStaff(a) || a === 'parentMulti',
+    update: (a) => a === 'director',
+    remove: nobody,
+    create: (a) => a === 'parentMulti' || a === 'guardianB1',
+  },
+  {
+    // parentMulti's acceptance of the house rules: proof for directors, written only by the
+    // accept endpoint, never changed or deleted.
+    slug: 'house-rules-acceptances',
+    targets: ['acceptance'],
+    read: (a) => a === 'director',
+    update: nobody,
+    remove: nobody,
+    create: nobody,
+  },
+  {
     // parentMulti's choice for a1.
     slug: 'image-consents',
     targets: ['consent'],
@@ -426,7 +446,7 @@ const RESOURCES: Resource[] = [
     create: nobody,
   },
 ]
-const GLOBALS = ['school-settings']
+const GLOBALS = ['house-rules', 'school-settings']
 
 let cases = 0
 
@@ -575,6 +595,13 @@ describe('authorization matrix', () => {
     ids.posts = { postA: postA.id, postSchool: postSchool.id, draftA: draftA.id }
     ids.media = { photoA: photoA.id, photoDraft: photoDraft.id, photoTalkA1: photoTalkA1.id }
     ids.reports = { report: report.id }
+    const feedback = await payload.create({
+      collection: 'feedback',
+      data: { topic: 'schoolpost', message: 'Matrix: fijn dat de agenda er is.' } as never,
+      user: users.parentMulti,
+      overrideAccess: false,
+    })
+    ids.feedback = { feedbackMulti: feedback.id }
     ids['image-consents'] = { consent: consent.id }
     const absenceA1 = await payload.create({
       collection: 'absences',
@@ -736,6 +763,17 @@ describe('authorization matrix', () => {
     }
     ids['post-notifications'] = { notification: (await notificationRow()).id }
     ids['image-consent-changes'] = { change: (await consentChangeRow()).id }
+    const acceptance = await payload.create({
+      collection: 'house-rules-acceptances',
+      data: {
+        parent: f.parents.multiGroup.id,
+        parentName: f.parents.multiGroup.name,
+        version: 1,
+        acceptedAt: new Date().toISOString(),
+        key: `matrix:${randomUUID()}`,
+      },
+    })
+    ids['house-rules-acceptances'] = { acceptance: acceptance.id }
     ids['payload-locked-documents'] = { lock: (await directorsLock()).id }
     ids['payload-preferences'] = { preference: (await directorsPreference()).id }
     ids['payload-jobs'] = { job: (await jobRow()).id }
@@ -882,6 +920,19 @@ describe('authorization matrix', () => {
           })
         ).id
       }
+      case 'feedback':
+        return (
+          await payload.create({
+            collection: 'feedback',
+            data: {
+              topic: 'school',
+              message: 'Kloon van feedback',
+              parent: f.parents.guardianTwo.id,
+              parentName: 'kloon',
+              status: 'nieuw',
+            },
+          })
+        ).id
       case 'reports':
         return (
           await payload.create({
@@ -969,6 +1020,7 @@ describe('authorization matrix', () => {
         copy.request = spareRequest
         return (await payload.create({ collection: slug, data: copy as never })).id
       }
+      case 'house-rules-acceptances':
       case 'conversations':
       case 'messages':
       case 'conversation-reads':
@@ -985,6 +1037,7 @@ describe('authorization matrix', () => {
           depth: 0,
         })) as unknown as Record<string, unknown>
         if (slug === 'conversation-reads') copy.readKey = `${String(copy.readKey)}:${randomUUID()}`
+        if (slug === 'house-rules-acceptances') copy.key = `kloon:${randomUUID()}`
         return (await payload.create({ collection: slug, data: copy as never })).id
       }
       case 'leave-requests': {
@@ -1153,6 +1206,8 @@ describe('authorization matrix', () => {
         return { title: `Nieuw ${tag}`, audience: 'school', status: 'draft' }
       case 'reports':
         return { post: ids.posts!.postSchool!, category: 'other', text: 'Matrix', status: 'open' }
+      case 'feedback':
+        return { topic: 'school', message: `Matrix ${tag}: een tip voor de school.` }
       case 'image-consents':
         return { pupil: f.pupils.b1.id, guardian: f.parents.guardianOne.id, allowed: false }
       case 'absences':
@@ -1185,6 +1240,14 @@ describe('authorization matrix', () => {
         return { conversation: ids.conversations!.talkA1!, readAt: new Date().toISOString() }
       case 'conversation-openings':
         return { conversation: spareConversation, reason: `Matrix ${tag}` }
+      case 'house-rules-acceptances':
+        return {
+          parent: f.parents.guardianOne.id,
+          parentName: 'Matrix',
+          version: 1,
+          acceptedAt: new Date().toISOString(),
+          key: `matrix:${tag}`,
+        }
       case 'image-consent-changes':
         return {
           pupil: f.pupils.b1.id,
@@ -1260,6 +1323,8 @@ describe('authorization matrix', () => {
       messages: { status: 'delivered' },
       'conversation-reads': { readerName: 'Bijgewerkt' },
       'conversation-openings': { reason: 'Bijgewerkt' },
+      'house-rules-acceptances': { parentName: 'Bijgewerkt' },
+      feedback: { status: 'in-behandeling' },
       'post-notifications': { status: 'cancelled' },
       'image-consent-changes': { to: 'refused' },
       'payload-locked-documents': { user: { relationTo: 'staff', value: f.director.id } },
@@ -1391,6 +1456,44 @@ describe('authorization matrix', () => {
       }
     }
   }
+
+  it('house-rules: staff read, only a director updates; parents never read the global', async () => {
+    for (const actor of ACTORS) {
+      for (const channel of ['local', 'rest'] as Channel[]) {
+        const readAllowed = isStaff(actor)
+        const updateAllowed = actor === 'director'
+        // The same text: no new version, nothing asked of the parents of later tests.
+        const body = (await payload.findGlobal({ slug: 'house-rules', depth: 0 })).body
+        let read: boolean
+        let updated: boolean
+        if (channel === 'rest') {
+          read =
+            (await rest('GET', '/globals/house-rules', { token: tokens[actor] })).status === 200
+          updated =
+            (await rest('POST', '/globals/house-rules', { token: tokens[actor], body: { body } }))
+              .status === 200
+        } else {
+          const base = { slug: 'house-rules' as const, user: users[actor], overrideAccess: false }
+          read = await payload.findGlobal(base).then(
+            () => true,
+            () => false,
+          )
+          updated = await payload.updateGlobal({ ...base, data: { body } }).then(
+            () => true,
+            () => false,
+          )
+        }
+        cases += 2
+        expect([actor, channel, 'read', read]).toEqual([actor, channel, 'read', readAllowed])
+        expect([actor, channel, 'update', updated]).toEqual([
+          actor,
+          channel,
+          'update',
+          updateAllowed,
+        ])
+      }
+    }
+  })
 
   it('school-settings: every active user reads, only a director updates', async () => {
     for (const actor of ACTORS) {

@@ -4,7 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { drainJobs, emailsTo } from './helpers/jobs'
 import { deliveredTo, linkFrom, withoutLinks } from './helpers/mail'
 import { rest, testPayload } from './helpers/payload'
-import { createSchoolFixture, FIXTURE_PASSWORD, type SchoolFixture } from './helpers/school-fixture'
+import {
+  acceptedHouseRules,
+  createSchoolFixture,
+  FIXTURE_PASSWORD,
+  type SchoolFixture,
+} from './helpers/school-fixture'
 
 const GOOD_PASSWORD = 'lange zomerdagen aan zee'
 
@@ -141,6 +146,7 @@ describe('invitations, sessions and password reset (S17)', () => {
         password: FIXTURE_PASSWORD,
         status: 'active',
         children: [f.pupils.c2.id],
+        ...(await acceptedHouseRules(payload)),
       },
     })
     const { token } = await payload.login({
@@ -166,6 +172,7 @@ describe('invitations, sessions and password reset (S17)', () => {
         password: FIXTURE_PASSWORD,
         status: 'active',
         children: [f.pupils.a2.id, f.pupils.c2.id],
+        ...(await acceptedHouseRules(payload)),
       },
     })
     const { token } = await payload.login({

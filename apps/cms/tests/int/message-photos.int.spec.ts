@@ -8,6 +8,7 @@ import type { Conversation, Media, Message } from '../../src/payload-types'
 import { plainPng } from './helpers/images'
 import { rest, testPayload } from './helpers/payload'
 import {
+  acceptedHouseRules,
   createSchoolFixture,
   FIXTURE_PASSWORD,
   fixtureToken,
@@ -21,7 +22,14 @@ async function createParentToken(payload: Payload, children: string[]): Promise<
   const email = `ouder-b2.${randomUUID().slice(0, 8)}@fixture.test`
   await payload.create({
     collection: 'parents',
-    data: { name: 'Ouder B2', email, password: FIXTURE_PASSWORD, status: 'active', children },
+    data: {
+      name: 'Ouder B2',
+      email,
+      password: FIXTURE_PASSWORD,
+      status: 'active',
+      children,
+      ...(await acceptedHouseRules(payload)),
+    },
   })
   return fixtureToken(payload, 'parents', email)
 }

@@ -287,6 +287,36 @@ describe('demo school seed', () => {
     })
   })
 
+  it('the house rules are at version 2; Hans accepted only version 1, Tom never logged in', async () => {
+    const rules = await payload.findGlobal({ slug: 'house-rules', depth: 0 })
+    expect(rules.version).toBe(2)
+    expect(rules.changeNote).toMatch(/agenda-link/)
+    const accepted = async (email: string) => {
+      const parent = (
+        await payload.find({ collection: 'parents', where: { email: { equals: email } }, depth: 0 })
+      ).docs[0]!
+      const rows = await payload.find({
+        collection: 'house-rules-acceptances',
+        where: { parent: { equals: parent.id } },
+        sort: 'version',
+        depth: 0,
+      })
+      return [parent.houseRules?.version ?? null, rows.docs.map((r) => r.version)]
+    }
+    expect(await accepted('fatima.yilmaz@ouders.test')).toEqual([2, [1, 2]])
+    expect(await accepted('hans.koster@ouders.test')).toEqual([1, [1]])
+    expect(await accepted('tom.vos@ouders.test')).toEqual([null, []])
+  })
+
+  it('has feedback from parents: one answered by the director, one new and anonymous', async () => {
+    const feedback = (await payload.find({ collection: 'feedback', depth: 0, sort: 'createdAt' }))
+      .docs
+    expect(feedback.map((f) => [f.topic, f.status, f.anonymous, !!f.answer])).toEqual([
+      ['schoolpost', 'afgehandeld', false, true],
+      ['huisregels', 'nieuw', true, false],
+    ])
+  })
+
   it('queues no email about the old news or the demo conversations; only the scheduled post will be announced', async () => {
     const jobs = (await payload.find({ collection: 'payload-jobs', limit: 0, depth: 0 })).docs
     const scheduled = posts.find((p) => p.status === 'scheduled')!

@@ -140,6 +140,11 @@ describe('explicit writable-field lists (issue #9 item 4)', () => {
       await forget({ payload }, 'report', `parent:${actor.doc.id}`)
       return { post: post.id, category: 'other', text: `Schrijfproef ${++marker}` }
     },
+    // Feedback counts against the parent's daily limit too.
+    feedback: async (actor) => {
+      await forget({ payload }, 'feedback', `parent:${actor.doc.id}`)
+      return { topic: 'school', message: `Schrijfproef ${++marker}: een tip.` }
+    },
     // One report per child and day: a new weekday for every write (the clock is fixed below).
     absences: async (actor) => {
       await forget({ payload }, 'absence', `parent:${actor.doc.id}`)

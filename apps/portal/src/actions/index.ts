@@ -60,6 +60,11 @@ import { consentInput, submitConsentForm } from '../features/privacy/privacy'
 import type { ReportFormResult } from '../features/reports/report-form'
 import { reportInput, submitReportForm } from '../features/reports/report-form'
 import {
+  type FeedbackFormResult,
+  feedbackInput,
+  submitFeedback,
+} from '../features/feedback/feedback'
+import {
   type AcceptHouseRulesFormResult,
   acceptHouseRulesForm,
   submitAcceptHouseRules,
@@ -329,6 +334,19 @@ export const server = {
             parent,
             limiter: portal.limiters.report,
           }),
+        () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
+      ),
+  }),
+
+  /** /feedback: a tip or remark for the school (S20). */
+  sendFeedback: defineAction({
+    accept: 'form',
+    input: feedbackInput,
+    handler: (input, context): Promise<FeedbackFormResult> =>
+      asSignedInParent(
+        'Feedback',
+        context,
+        (parent, portal) => submitFeedback(input, { cms: portal.cms, parent }),
         () => ({ ok: false, code: 'unavailable', message: UNAVAILABLE_MESSAGE, fields: {} }),
       ),
   }),

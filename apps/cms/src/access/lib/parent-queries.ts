@@ -25,6 +25,8 @@ export const PARENT_QUERY_FIELDS: Record<string, readonly string[]> = {
   'volunteer-requests': ['id', 'audience', 'groups', 'status', 'opensAt', 'closesAt', 'createdAt'],
   'volunteer-signups': ['id', 'request', 'slot', 'status', 'createdAt'],
   events: ['id', 'audience', 'groups', 'status', 'date', 'endDate'],
+  // The portal lists the parent's own feedback, newest first.
+  feedback: ['id', 'status', 'createdAt'],
 }
 
 const refuse = (what: string): never => {

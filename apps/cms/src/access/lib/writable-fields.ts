@@ -129,6 +129,14 @@ export const WRITABLE_FIELDS = {
     teacher: { create: VOLUNTEER_REQUEST_FIELDS, update: VOLUNTEER_REQUEST_FIELDS },
     office: { create: [], update: [] },
   },
+  // Feedback (S20): the parent says what about and whether teachers may see the name; directors
+  // answer and move the status. Who sent it is the hook's.
+  feedback: {
+    parent: { create: ['topic', 'message', 'anonymous'] },
+    director: { update: ['status', 'answer'] },
+    teacher: { create: [], update: [] },
+    office: { create: [], update: [] },
+  },
   // A calendar item: like a volunteer request, its staff writes it.
   events: {
     director: { create: EVENT_FIELDS, update: EVENT_FIELDS },
@@ -200,6 +208,7 @@ export const SET_BY_HOOKS = {
     'starterParent',
   ],
   'conversation-openings': ['director', 'directorName'],
+  feedback: ['parent', 'parentName', 'answeredAt', 'answeredBy'],
   // Written only by the accept endpoint (Parents/endpoints/house-rules.ts).
   'house-rules-acceptances': ['parent', 'parentName', 'version', 'acceptedAt', 'key'],
   'volunteer-requests': ['createdBy'],

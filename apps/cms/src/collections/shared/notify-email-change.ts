@@ -10,13 +10,17 @@ import { emailChangedEmail } from '../../email/templates/email-changed-email'
  */
 export const notifyEmailChange: CollectionAfterChangeHook = async ({
   collection,
+  data,
   doc,
   operation,
   previousDoc,
   req,
 }) => {
   const before = (previousDoc as { email?: string } | undefined)?.email
-  if (operation !== 'update' || !before || before === doc.email) return doc
+  // An update with `select` returns only the selected fields: without `email` in the answer, the
+  // data sent says whether it changed (the accept and calendar-feed endpoints select little).
+  const after = typeof doc.email === 'string' ? doc.email : (data as { email?: unknown }).email
+  if (operation !== 'update' || !before || typeof after !== 'string' || before === after) return doc
   const settings = await req.payload.findGlobal({ slug: 'school-settings', depth: 0, req })
   const mail = await emailChangedEmail({ schoolName: settings.schoolName, name: doc.name })
   await queueEmail({

@@ -49,7 +49,11 @@ export async function readHouseRules(
   }
 }
 
-/** The version in force, read once per request (the gate asks for every parent request). */
+/**
+ * The version in force, read once per request (the gate asks for every parent request). Read
+ * without the request: the gate runs before the REST handler, and a Local API call given `req`
+ * and `depth` writes that depth into `req.query` (createLocalReq), which the handler then uses.
+ */
 export async function currentHouseRulesVersion(req: PayloadRequest): Promise<number> {
   const memo = req.context as { houseRulesVersion?: Promise<number> }
   memo.houseRulesVersion ??= req.payload
@@ -57,7 +61,6 @@ export async function currentHouseRulesVersion(req: PayloadRequest): Promise<num
       slug: 'house-rules',
       depth: 0,
       overrideAccess: true,
-      req,
       select: { version: true },
     })
     .then((doc) => versionOf(doc as Stored))

@@ -2,7 +2,7 @@ import type { Agenda } from '@schoolpost/contracts'
 import ICAL from 'ical.js'
 import { describe, expect, it, vi } from 'vitest'
 
-import { buildCalendarFeed, calendarFeedResponse } from './ical'
+import { buildCalendarFeed, buildHouseRulesReminderFeed, calendarFeedResponse } from './ical'
 
 const PORTAL = 'https://ouders.school.test'
 const NOW = new Date('2027-03-01T09:00:00Z')
@@ -307,6 +307,22 @@ describe('calendarFeedResponse', () => {
     expect(await res.text()).toContain('bestaat niet (meer)')
   })
 
+  it('answers the reminder, never kept, while the parent has not accepted the house rules', async () => {
+    const cms = {
+      getCalendarFeedData: vi.fn(async () => ({
+        ok: false as const,
+        code: 'house-rules' as const,
+      })),
+    }
+    const res = await calendarFeedResponse({ ...base, secret: SECRET, cms })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8')
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    expect(parse(await res.text()).events.map((e) => e.summary)).toEqual([
+      'Schoolpost: ga akkoord met de huisregels',
+    ])
+  })
+
   it('429 with Retry-After from the portal’s own limit or the CMS’s', async () => {
     const cms = {
       getCalendarFeedData: vi.fn(async () => ({
@@ -342,5 +358,21 @@ describe('calendarFeedResponse', () => {
     } finally {
       spy.mockRestore()
     }
+  })
+})
+
+describe('the feed of a parent who has not accepted the house rules', () => {
+  it('is one all-day reminder today that links to the rules', () => {
+    const text = buildHouseRulesReminderFeed({
+      portalUrl: 'https://ouders.school.test',
+      now: new Date('2026-12-07T07:00:00.000Z'),
+    })
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')
+    expect(events).toHaveLength(1)
+    const event = new ICAL.Event(events[0]!)
+    expect(event.summary).toBe('Schoolpost: ga akkoord met de huisregels')
+    expect(event.uid).toBe('huisregels@ouders.school.test')
+    expect(event.startDate.toString()).toBe('2026-12-07')
+    expect(event.description).toContain('https://ouders.school.test/huisregels')
   })
 })

@@ -185,7 +185,12 @@ describe('postCardView', () => {
       pinned: false,
       excerpt: 'Wat een dag! De kinderen zagen de olifanten. En de pinguïns.',
       moreCount: 0,
+      mediaNotice:
+        "Foto's en video's zijn alleen voor ouders van deze groep. Deel ze niet buiten Schoolpost.",
     })
+    expect(postCardView(post({ audience: 'school', groups: [] })).mediaNotice).toBe(
+      "Foto's en video's zijn alleen voor ouders van onze school. Deel ze niet buiten Schoolpost.",
+    )
     expect(card.tiles.map((t) => [t.kind, t.href, t.alt])).toEqual([
       ['image', '/berichten/post-1/foto/m1', 'Kinderen bij de olifanten'],
       ['image', '/berichten/post-1/foto/m2', 'Foto bij: Schoolreisje naar Artis'],

@@ -7,6 +7,8 @@ import type {
   PortalVideo,
 } from '@schoolpost/contracts'
 
+import { getMediaNotice } from '@schoolpost/policies'
+
 import { mediaFileUrl } from '../files/filename'
 
 /**
@@ -20,10 +22,6 @@ export const SCHOOL_TIME_ZONE = 'Europe/Amsterdam'
 /** Tiles on a timeline card (images, and videos with a poster still); the rest is "+N". */
 export const CARD_IMAGE_COUNT = 4
 export const EXCERPT_LENGTH = 200
-
-/** The S18 notice under every gallery and image view. */
-export const MEDIA_NOTICE =
-  "Deze foto's en video's zijn alleen voor ouders van onze school. Deel ze niet buiten Schoolpost, ook niet op sociale media."
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
@@ -146,6 +144,8 @@ export type PostMeta = {
   audienceLabel: string
   authorName: string
   pinned: boolean
+  /** The S18 notice under the post's pictures, on the card, the post page and the viewer. */
+  mediaNotice: string
 }
 
 export function postMeta(post: PortalPost): PostMeta {
@@ -159,6 +159,7 @@ export function postMeta(post: PortalPost): PostMeta {
     audienceLabel: audienceLabel(post),
     authorName: post.authorName,
     pinned: post.pinned,
+    mediaNotice: getMediaNotice({ audience: post.audience }),
   }
 }
 
@@ -298,6 +299,7 @@ export type ViewerView = {
   previousHref: string | null
   nextHref: string | null
   reportHref: string
+  mediaNotice: string
 }
 
 /** The full-size view of one image of a post, with links to the previous and next image. */
@@ -323,5 +325,6 @@ export function viewerView(post: PortalPost, mediaId: string): ViewerView | null
     previousHref: previous ? viewerHref(post.id, previous.id) : null,
     nextHref: next ? viewerHref(post.id, next.id) : null,
     reportHref: reportHref(post.id, current.id),
+    mediaNotice: getMediaNotice({ audience: post.audience }),
   }
 }

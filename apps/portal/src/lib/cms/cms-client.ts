@@ -5,6 +5,8 @@ import type {
   Agenda,
   CalendarFeedStatus,
   HouseRulesAnswer,
+  NewFeedback,
+  ParentFeedback,
   NewAbsence,
   NewLeaveRequest,
   ParentAbsence,
@@ -15,7 +17,9 @@ import {
   ABSENCES_PATH,
   ACCEPT_HOUSE_RULES_PATH,
   acceptHouseRulesAnswer,
+  FEEDBACK_PATH,
   HOUSE_RULES_PATH,
+  parentFeedbackList,
   HOUSE_RULES_REFUSAL_CODE,
   houseRulesAnswer,
   absenceListPage,
@@ -185,6 +189,11 @@ export type NewReport = {
   category: ReportCategory
   text: string
 }
+
+export type SendFeedbackResult =
+  | { ok: true; id: string }
+  | { ok: false; code: 'invalid-input'; message: string; fields: Record<string, string> }
+  | RateLimited
 
 export type CreateReportResult =
   | { ok: true; id: string }
@@ -1105,6 +1114,33 @@ export function createCmsClient(options: CmsClientOptions) {
       if (!isRecord(body) || !isRecord(body.doc) || typeof body.doc.id !== 'string') {
         throw invalid(path, status, 'no created report')
       }
+      return { ok: true, id: body.doc.id }
+    },
+
+    /** GET /api/feedback: the parent's own feedback, newest first, with the school's answers. */
+    async listOwnFeedback(token: string): Promise<ParentFeedback[]> {
+      const path = `${FEEDBACK_PATH}?depth=0&sort=-createdAt&limit=50`
+      const parsed = parentFeedbackList.safeParse(await getAuthorized(path, token))
+      if (!parsed.success) throw invalid(path, 200, 'not a feedback list')
+      return parsed.data.docs
+    },
+
+    /** POST /api/feedback: a tip or remark for the school (S20). */
+    async sendFeedback(token: string, feedback: NewFeedback): Promise<SendFeedbackResult> {
+      const path = `${FEEDBACK_PATH}?depth=0`
+      const { status, headers, body } = await send('POST', path, { token, json: feedback })
+      if (status === 401 || status === 403) throw new CmsUnauthorizedError(status, path)
+      if (status === 429) return rateLimited(headers)
+      if (status === 400) {
+        const errors = isRecord(body) && Array.isArray(body.errors) ? body.errors : []
+        return { ok: false, code: 'invalid-input', ...validationErrors(errors) }
+      }
+      if (status !== 201) {
+        if (status >= 300 && status < 400) throw invalid(path, status, 'a redirect')
+        throw new CmsRequestError(status, path)
+      }
+      if (!isRecord(body) || !isRecord(body.doc) || typeof body.doc.id !== 'string')
+        throw invalid(path, status, 'no created feedback')
       return { ok: true, id: body.doc.id }
     },
 
