@@ -79,7 +79,9 @@ test('a kind-gesprek from /admin reaches both guardians; read status, privacy, a
   await expect
     .poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth))
     .toBeGreaterThan(0)
-  await expect(markPage.getByText(/alleen voor ouders van onze school/)).toBeVisible()
+  await expect(
+    markPage.getByText(/in dit gesprek zijn alleen voor jullie\. Deel ze niet buiten Schoolpost/),
+  ).toBeVisible()
   const notice = markPage.getByRole('status').filter({ hasText: 'De leerkracht geeft nu les' })
   await expect(notice).toContainText('Je krijgt antwoord, maar niet meteen')
   await expect(notice.getByRole('link', { name: schoolPhone })).toHaveAttribute(

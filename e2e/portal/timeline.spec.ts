@@ -92,7 +92,9 @@ test('a group photo reaches only its group, disappears on refusal and can be rep
   await expect(
     fatima.getByRole('article').getByText('Wat een mooie dag in het bos!', { exact: true }),
   ).toBeVisible()
-  await expect(fatima.getByText(/alleen voor ouders van onze school/i)).toBeVisible()
+  await expect(
+    fatima.getByText(/alleen voor ouders van deze groep\. Deel ze niet buiten Schoolpost/),
+  ).toBeVisible()
   const image = fatima.getByRole('img', { name: 'Kinderen van groep 3 in het bos' }).first()
   await expect(image).toBeVisible()
   const fileUrl = `${PORTAL_URL}/bestanden/${groupPhoto.sizes.feed.filename}`

@@ -33,8 +33,16 @@ test('a teacher asks for 2 helpers; two parents sign up, the third waits and is 
     .getByRole('textbox', { name: 'Omschrijving *' })
     .fill('Wie helpt de toestellen klaarzetten voor de gymles?')
   await pick(admin, 'groups', 'Groep 1-2')
-  await admin.getByRole('button', { name: 'Voeg Moment toe' }).click()
-  await admin.getByRole('textbox', { name: 'Taak *' }).fill(TASK)
+  // A new row comes from the admin's form-state request; on a busy machine a click while the
+  // groups' request is still out can come to nothing. Click again only while no row is there.
+  await formState.settled()
+  const task = admin.getByRole('textbox', { name: 'Taak *' })
+  await expect(async () => {
+    if ((await task.count()) === 0)
+      await admin.getByRole('button', { name: 'Voeg Moment toe' }).click()
+    await expect(task).toBeVisible({ timeout: 15_000 })
+  }).toPass({ timeout: 90_000 })
+  await task.fill(TASK)
   await admin.getByRole('textbox', { name: 'Datum (JJJJ-MM-DD) *' }).fill('2026-12-10')
   await admin.getByRole('textbox', { name: 'Van *' }).fill('08:15')
   await admin.getByRole('textbox', { name: 'Tot *' }).fill('09:00')

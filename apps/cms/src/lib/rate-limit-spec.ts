@@ -18,6 +18,7 @@ export type CmsRateLimitBucket =
   | 'feed'
   | 'feedLink'
   | 'feedback'
+  | 'export'
 
 export type RateLimitSpec = { points: number; durationSeconds: number }
 
@@ -53,6 +54,8 @@ export const DEFAULT_CMS_RATE_LIMITS: Record<CmsRateLimitBucket, RateLimitSpec> 
   feedLink: { points: 10, durationSeconds: 60 * 60 },
   /** Feedback per parent (S20): tips and remarks, read by the school's staff. */
   feedback: { points: 10, durationSeconds: 24 * 60 * 60 },
+  /** Data exports per parent (each reads the family's whole history). */
+  export: { points: 5, durationSeconds: 60 * 60 },
 }
 
 /** The env variable of each bucket, e.g. CMS_RATE_LIMIT_LOGIN_IP=20/900. */
@@ -71,6 +74,7 @@ export const CMS_RATE_LIMIT_ENV: Record<CmsRateLimitBucket, string> = {
   feed: 'CMS_RATE_LIMIT_FEED',
   feedLink: 'CMS_RATE_LIMIT_FEED_LINK',
   feedback: 'CMS_RATE_LIMIT_FEEDBACK',
+  export: 'CMS_RATE_LIMIT_EXPORT',
 }
 
 /** Reads "<points>/<seconds>"; `null` when it is not that (or out of range). */

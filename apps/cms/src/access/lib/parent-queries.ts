@@ -27,6 +27,9 @@ export const PARENT_QUERY_FIELDS: Record<string, readonly string[]> = {
   events: ['id', 'audience', 'groups', 'status', 'date', 'endDate'],
   // The portal lists the parent's own feedback, newest first.
   feedback: ['id', 'status', 'createdAt'],
+  // The data export (Parents/export-data.ts) reads these in the order they were made.
+  absences: ['id', 'createdAt'],
+  'leave-requests': ['id', 'createdAt'],
 }
 
 const refuse = (what: string): never => {

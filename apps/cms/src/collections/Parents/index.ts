@@ -16,6 +16,7 @@ import {
   createCalendarFeedEndpoint,
   revokeCalendarFeedEndpoint,
 } from './endpoints/calendar-feed'
+import { exportEndpoint } from './endpoints/export'
 import { acceptHouseRulesEndpoint, houseRulesEndpoint } from './endpoints/house-rules'
 import { forgotPassword, resetPassword } from './endpoints/password-reset'
 import { notificationPreferenceField } from './notification-preference-field'
@@ -70,6 +71,7 @@ export const Parents: CollectionConfig = {
     revokeCalendarFeedEndpoint,
     houseRulesEndpoint,
     acceptHouseRulesEndpoint,
+    exportEndpoint,
   ],
   hooks: {
     beforeOperation: [

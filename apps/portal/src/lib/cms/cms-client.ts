@@ -190,6 +190,9 @@ export type NewReport = {
   text: string
 }
 
+/** The data export's path at the CMS (Parents/endpoints/export.ts). */
+export const EXPORT_PATH = '/api/parents/export'
+
 export type SendFeedbackResult =
   | { ok: true; id: string }
   | { ok: false; code: 'invalid-input'; message: string; fields: Record<string, string> }
@@ -1281,6 +1284,42 @@ export function createCmsClient(options: CmsClientOptions) {
       }
       if (status === 404) return notFound()
       return writeRefusal(path, status, headers, body, WITHDRAW_REFUSAL_CODES)
+    },
+
+    /**
+     * GET /api/parents/export: the parent's own data (AVG) as the CMS streams it — status,
+     * headers and the unread body, passed on to the browser as it arrives. The timeout covers
+     * only the wait for the headers.
+     */
+    async openExport(token: string, signal?: AbortSignal): Promise<MediaFileAnswer> {
+      const path = EXPORT_PATH
+      const timeout = new AbortController()
+      const timer = setTimeout(
+        () => timeout.abort(new DOMException('The CMS did not answer in time.', 'TimeoutError')),
+        timeoutMs,
+      )
+      try {
+        const response = await doFetch(`${baseUrl}${path}`, {
+          method: 'GET',
+          headers: { Authorization: `JWT ${token}`, 'Accept-Encoding': 'identity' },
+          credentials: 'omit',
+          redirect: 'manual',
+          cache: 'no-store',
+          signal: signal ? AbortSignal.any([timeout.signal, signal]) : timeout.signal,
+        })
+        return { status: response.status, headers: response.headers, body: response.body }
+      } catch (error) {
+        const timedOut = timeout.signal.aborted
+        throw new CmsUnavailableError(
+          timedOut ? 'timeout' : 'network',
+          timedOut
+            ? `The CMS did not answer GET ${path} within ${timeoutMs} ms.`
+            : `The CMS could not be reached for GET ${path}.`,
+          { cause: error },
+        )
+      } finally {
+        clearTimeout(timer)
+      }
     },
 
     /**

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro'
 
+import { mustAcceptHouseRules } from '../../features/auth/house-rules-gate'
 import { currentParent } from '../../features/auth/require-parent'
 import { serveMediaFile } from '../../features/files/media-file'
 import { getPortalContext } from '../../lib/portal-context'
@@ -10,6 +11,9 @@ import { getPortalContext } from '../../lib/portal-context'
 const serve: APIRoute = async (context) => {
   const portal = getPortalContext()
   const session = await currentParent(context, portal)
+  // Not before the house rules (S18); the CMS refuses the file to such a parent too.
+  if (session && (await mustAcceptHouseRules(context.request, session, portal)))
+    return new Response(null, { status: 403, headers: { 'Cache-Control': 'no-store' } })
   return serveMediaFile({
     request: context.request,
     filename: context.params.filename,

@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest'
+
+import { CmsUnavailableError } from '../../lib/cms/cms-client'
+import { exportResponse } from './data-export'
+
+const session = { token: 'tok', exp: 2_000_000_000, parentId: 'p1', parentName: 'Eva' }
+const answering = (status: number, body: string | null, headers: Record<string, string> = {}) => ({
+  openExport: vi.fn(async () => ({
+    status,
+    headers: new Headers(headers),
+    body: body === null ? null : new Response(body).body,
+  })),
+})
+
+describe('exportResponse', () => {
+  it('passes the CMS’s stream on as a download named after the day', async () => {
+    const cms = answering(200, '{"export":{"version":1}}')
+    const res = await exportResponse({ session, cms, today: '2026-12-07' })
+    expect(res).toBeInstanceOf(Response)
+    const response = res as Response
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="schoolpost-gegevens-2026-12-07.json"',
+    )
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(await response.text()).toBe('{"export":{"version":1}}')
+    expect(cms.openExport).toHaveBeenCalledWith('tok', undefined)
+  })
+
+  it('ends an ended session, says when to try again, and reports an unreachable CMS', async () => {
+    expect(await exportResponse({ session, cms: answering(401, ''), today: 'x' })).toBe(
+      'signed-out',
+    )
+    const limited = (await exportResponse({
+      session,
+      cms: answering(429, '', { 'retry-after': '1200' }),
+      today: 'x',
+    })) as Response
+    expect([limited.status, limited.headers.get('retry-after')]).toEqual([429, '1200'])
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const down = (await exportResponse({
+      session,
+      cms: {
+        openExport: vi.fn(async () => Promise.reject(new CmsUnavailableError('network', 'x'))),
+      },
+      today: 'x',
+    })) as Response
+    const broken = (await exportResponse({
+      session,
+      cms: answering(500, 'oops'),
+      today: 'x',
+    })) as Response
+    spy.mockRestore()
+    expect([down.status, broken.status]).toEqual([503, 503])
+    expect(await broken.text()).not.toContain('oops')
+  })
+})
