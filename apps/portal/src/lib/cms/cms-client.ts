@@ -550,6 +550,47 @@ export function createCmsClient(options: CmsClientOptions) {
   }
 
   /** An authenticated GET that must answer 200 with a JSON object. */
+  /**
+   * A request whose answer is streamed on (a media file, the data export): status, headers and
+   * the unread body. The timeout covers only the wait for the headers (a long video or a big
+   * export takes as long as it takes); `signal` aborts the transfer.
+   */
+  async function openStream(
+    method: 'GET' | 'HEAD',
+    path: string,
+    headers: Headers,
+    signal?: AbortSignal,
+  ): Promise<MediaFileAnswer> {
+    headers.set('Accept-Encoding', 'identity')
+    const timeout = new AbortController()
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException('The CMS did not answer in time.', 'TimeoutError')),
+      timeoutMs,
+    )
+    try {
+      const response = await doFetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        credentials: 'omit',
+        redirect: 'manual',
+        cache: 'no-store',
+        signal: signal ? AbortSignal.any([timeout.signal, signal]) : timeout.signal,
+      })
+      return { status: response.status, headers: response.headers, body: response.body }
+    } catch (error) {
+      const timedOut = timeout.signal.aborted
+      throw new CmsUnavailableError(
+        timedOut ? 'timeout' : 'network',
+        timedOut
+          ? `The CMS did not answer ${method} ${path} within ${timeoutMs} ms.`
+          : `The CMS could not be reached for ${method} ${path}.`,
+        { cause: error },
+      )
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
   async function getAuthorized(path: string, token: string): Promise<Record<string, unknown>> {
     const { status, body } = await send('GET', path, { token })
     if (status === 401 || status === 403) throw new CmsUnauthorizedError(status, path)
@@ -1292,34 +1333,7 @@ export function createCmsClient(options: CmsClientOptions) {
      * only the wait for the headers.
      */
     async openExport(token: string, signal?: AbortSignal): Promise<MediaFileAnswer> {
-      const path = EXPORT_PATH
-      const timeout = new AbortController()
-      const timer = setTimeout(
-        () => timeout.abort(new DOMException('The CMS did not answer in time.', 'TimeoutError')),
-        timeoutMs,
-      )
-      try {
-        const response = await doFetch(`${baseUrl}${path}`, {
-          method: 'GET',
-          headers: { Authorization: `JWT ${token}`, 'Accept-Encoding': 'identity' },
-          credentials: 'omit',
-          redirect: 'manual',
-          cache: 'no-store',
-          signal: signal ? AbortSignal.any([timeout.signal, signal]) : timeout.signal,
-        })
-        return { status: response.status, headers: response.headers, body: response.body }
-      } catch (error) {
-        const timedOut = timeout.signal.aborted
-        throw new CmsUnavailableError(
-          timedOut ? 'timeout' : 'network',
-          timedOut
-            ? `The CMS did not answer GET ${path} within ${timeoutMs} ms.`
-            : `The CMS could not be reached for GET ${path}.`,
-          { cause: error },
-        )
-      } finally {
-        clearTimeout(timer)
-      }
+      return openStream('GET', EXPORT_PATH, new Headers({ Authorization: `JWT ${token}` }), signal)
     },
 
     /**
@@ -1332,41 +1346,11 @@ export function createCmsClient(options: CmsClientOptions) {
       filename: string,
       options: OpenMediaFileOptions = {},
     ): Promise<MediaFileAnswer> {
-      const method = options.method ?? 'GET'
       const path = `/api/media/file/${encodeURIComponent(filename)}`
-      const headers = new Headers({ Authorization: `JWT ${token}`, 'Accept-Encoding': 'identity' })
+      const headers = new Headers({ Authorization: `JWT ${token}` })
       if (options.range) headers.set('Range', options.range)
       if (options.range && options.ifRange) headers.set('If-Range', options.ifRange)
-      const timeout = new AbortController()
-      const timer = setTimeout(
-        () => timeout.abort(new DOMException('The CMS did not answer in time.', 'TimeoutError')),
-        timeoutMs,
-      )
-      const signal = options.signal
-        ? AbortSignal.any([timeout.signal, options.signal])
-        : timeout.signal
-      try {
-        const response = await doFetch(`${baseUrl}${path}`, {
-          method,
-          headers,
-          credentials: 'omit',
-          redirect: 'manual',
-          cache: 'no-store',
-          signal,
-        })
-        return { status: response.status, headers: response.headers, body: response.body }
-      } catch (error) {
-        const timedOut = timeout.signal.aborted
-        throw new CmsUnavailableError(
-          timedOut ? 'timeout' : 'network',
-          timedOut
-            ? `The CMS did not answer ${method} ${path} within ${timeoutMs} ms.`
-            : `The CMS could not be reached for ${method} ${path}.`,
-          { cause: error },
-        )
-      } finally {
-        clearTimeout(timer)
-      }
+      return openStream(options.method ?? 'GET', path, headers, options.signal)
     },
 
     /**

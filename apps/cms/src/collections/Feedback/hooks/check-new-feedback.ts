@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { APIError, ValidationError } from 'payload'
 
 import { parentUser, staffUser } from '../../../access/lib/users'
-import { consume, rateLimitMessage, setRetryAfter } from '../../../lib/rate-limit'
+import { consumeOrRefuse } from '../../../lib/rate-limit'
 import { conductTermsOf } from '../../Messages/hooks/conduct'
 
 /**
@@ -19,16 +19,7 @@ export const checkNewFeedback: CollectionBeforeChangeHook = async ({ data, opera
     if (staffUser(req)) throw new APIError('Alleen ouders sturen feedback.', 403, null, true)
     return data
   }
-  const limit = await consume(req, 'feedback', `parent:${parent.id}`)
-  if (!limit.ok) {
-    setRetryAfter(req, limit.retryAfterSeconds)
-    throw new APIError(
-      rateLimitMessage(limit.retryAfterSeconds),
-      429,
-      { code: 'rate-limited' },
-      true,
-    )
-  }
+  await consumeOrRefuse(req, 'feedback', `parent:${parent.id}`)
   const message = typeof data.message === 'string' ? data.message.trim() : ''
   const check = checkFeedback({
     topic: typeof data.topic === 'string' ? data.topic : '',

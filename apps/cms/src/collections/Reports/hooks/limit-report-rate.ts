@@ -1,8 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { APIError } from 'payload'
 
 import { parentUser } from '../../../access/lib/users'
-import { consume, rateLimitMessage, setRetryAfter } from '../../../lib/rate-limit'
+import { consumeOrRefuse } from '../../../lib/rate-limit'
 
 /**
  * Every report emails every director and the post's teachers, so a parent may file only so many
@@ -13,15 +12,6 @@ export const limitReportRate: CollectionBeforeChangeHook = async ({ data, operat
   if (operation !== 'create') return data
   const parent = parentUser(req)
   if (!parent) return data
-  const limit = await consume(req, 'report', `parent:${parent.id}`)
-  if (!limit.ok) {
-    setRetryAfter(req, limit.retryAfterSeconds)
-    throw new APIError(
-      rateLimitMessage(limit.retryAfterSeconds),
-      429,
-      { code: 'rate-limited' },
-      true,
-    )
-  }
+  await consumeOrRefuse(req, 'report', `parent:${parent.id}`)
   return data
 }
