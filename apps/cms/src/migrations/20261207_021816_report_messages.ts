@@ -22,9 +22,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   // The new columns start empty: only the existing ones are copied (drizzle-kit listed all).
-  await db.run(
-    sql`INSERT INTO \`__new_reports\`("id", "post_id", "media_id", "category", "text", "status", "reporter_id", "staff_note", "updated_at", "created_at") SELECT "id", "post_id", "media_id", "category", "text", "status", "reporter_id", "staff_note", "updated_at", "created_at" FROM \`reports\`;`,
-  )
+  await db.run(sql`INSERT INTO \`__new_reports\`("id", "post_id", "media_id", "category", "text", "status", "reporter_id", "staff_note", "updated_at", "created_at") SELECT "id", "post_id", "media_id", "category", "text", "status", "reporter_id", "staff_note", "updated_at", "created_at" FROM \`reports\`;`)
   await db.run(sql`DROP TABLE \`reports\`;`)
   await db.run(sql`ALTER TABLE \`__new_reports\` RENAME TO \`reports\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
@@ -54,9 +52,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`reporter_id\`) REFERENCES \`parents\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
-  await db.run(
-    sql`INSERT INTO \`__new_reports\`("id", "post_id", "media_id", "category", "text", "status", "reporter_id", "staff_note", "updated_at", "created_at") SELECT "id", "post_id", "media_id", "category", "text", "status", "reporter_id", "staff_note", "updated_at", "created_at" FROM \`reports\`;`,
-  )
+  await db.run(sql`INSERT INTO \`__new_reports\`("id", "post_id", "media_id", "category", "text", "status", "reporter_id", "staff_note", "updated_at", "created_at") SELECT "id", "post_id", "media_id", "category", "text", "status", "reporter_id", "staff_note", "updated_at", "created_at" FROM \`reports\`;`)
   await db.run(sql`DROP TABLE \`reports\`;`)
   await db.run(sql`ALTER TABLE \`__new_reports\` RENAME TO \`reports\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)

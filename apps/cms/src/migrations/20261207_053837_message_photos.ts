@@ -14,9 +14,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`messages_rels_order_idx\` ON \`messages_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`messages_rels_parent_idx\` ON \`messages_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`messages_rels_path_idx\` ON \`messages_rels\` (\`path\`);`)
-  await db.run(
-    sql`CREATE INDEX \`messages_rels_media_id_idx\` ON \`messages_rels\` (\`media_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`messages_rels_media_id_idx\` ON \`messages_rels\` (\`media_id\`);`)
   await db.run(sql`ALTER TABLE \`messages\` ADD \`with_photos\` integer;`)
   await db.run(sql`CREATE INDEX \`messages_with_photos_idx\` ON \`messages\` (\`with_photos\`);`)
 }

@@ -23,9 +23,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`events_date_idx\` ON \`events\` (\`date\`);`)
   await db.run(sql`CREATE INDEX \`events_end_date_idx\` ON \`events\` (\`end_date\`);`)
-  await db.run(
-    sql`CREATE INDEX \`events_volunteer_request_idx\` ON \`events\` (\`volunteer_request_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`events_volunteer_request_idx\` ON \`events\` (\`volunteer_request_id\`);`)
   await db.run(sql`CREATE INDEX \`events_status_idx\` ON \`events\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`events_created_by_idx\` ON \`events\` (\`created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`events_updated_at_idx\` ON \`events\` (\`updated_at\`);`)
@@ -46,15 +44,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`events_rels_groups_id_idx\` ON \`events_rels\` (\`groups_id\`);`)
   await db.run(sql`ALTER TABLE \`parents\` ADD \`calendar_feed_secret_hash\` text;`)
   await db.run(sql`ALTER TABLE \`parents\` ADD \`calendar_feed_created_at\` text;`)
-  await db.run(
-    sql`CREATE INDEX \`parents_calendar_feed_calendar_feed_secret_hash_idx\` ON \`parents\` (\`calendar_feed_secret_hash\`);`,
-  )
-  await db.run(
-    sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`events_id\` text(36) REFERENCES events(id);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_events_id_idx\` ON \`payload_locked_documents_rels\` (\`events_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`parents_calendar_feed_calendar_feed_secret_hash_idx\` ON \`parents\` (\`calendar_feed_secret_hash\`);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`events_id\` text(36) REFERENCES events(id);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_events_id_idx\` ON \`payload_locked_documents_rels\` (\`events_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -111,86 +103,34 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`post_notifications_id\`) REFERENCES \`post_notifications\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(
-    sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "posts_id", "media_id", "reports_id", "absences_id", "leave_requests_id", "conversations_id", "messages_id", "conversation_reads_id", "conversation_openings_id", "volunteer_requests_id", "volunteer_signups_id", "volunteer_seats_id", "staff_id", "parents_id", "groups_id", "pupils_id", "image_consents_id", "image_consent_changes_id", "invitations_id", "email_log_id", "post_notifications_id") SELECT "id", "order", "parent_id", "path", "posts_id", "media_id", "reports_id", "absences_id", "leave_requests_id", "conversations_id", "messages_id", "conversation_reads_id", "conversation_openings_id", "volunteer_requests_id", "volunteer_signups_id", "volunteer_seats_id", "staff_id", "parents_id", "groups_id", "pupils_id", "image_consents_id", "image_consent_changes_id", "invitations_id", "email_log_id", "post_notifications_id" FROM \`payload_locked_documents_rels\`;`,
-  )
+  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "posts_id", "media_id", "reports_id", "absences_id", "leave_requests_id", "conversations_id", "messages_id", "conversation_reads_id", "conversation_openings_id", "volunteer_requests_id", "volunteer_signups_id", "volunteer_seats_id", "staff_id", "parents_id", "groups_id", "pupils_id", "image_consents_id", "image_consent_changes_id", "invitations_id", "email_log_id", "post_notifications_id") SELECT "id", "order", "parent_id", "path", "posts_id", "media_id", "reports_id", "absences_id", "leave_requests_id", "conversations_id", "messages_id", "conversation_reads_id", "conversation_openings_id", "volunteer_requests_id", "volunteer_signups_id", "volunteer_seats_id", "staff_id", "parents_id", "groups_id", "pupils_id", "image_consents_id", "image_consent_changes_id", "invitations_id", "email_log_id", "post_notifications_id" FROM \`payload_locked_documents_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
-  await db.run(
-    sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`,
-  )
+  await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_posts_id_idx\` ON \`payload_locked_documents_rels\` (\`posts_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`reports_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_absences_id_idx\` ON \`payload_locked_documents_rels\` (\`absences_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_leave_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`leave_requests_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_conversations_id_idx\` ON \`payload_locked_documents_rels\` (\`conversations_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_messages_id_idx\` ON \`payload_locked_documents_rels\` (\`messages_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_conversation_reads_id_idx\` ON \`payload_locked_documents_rels\` (\`conversation_reads_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_conversation_openings_id_idx\` ON \`payload_locked_documents_rels\` (\`conversation_openings_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_volunteer_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`volunteer_requests_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_volunteer_signups_id_idx\` ON \`payload_locked_documents_rels\` (\`volunteer_signups_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_volunteer_seats_id_idx\` ON \`payload_locked_documents_rels\` (\`volunteer_seats_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_staff_id_idx\` ON \`payload_locked_documents_rels\` (\`staff_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_parents_id_idx\` ON \`payload_locked_documents_rels\` (\`parents_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_groups_id_idx\` ON \`payload_locked_documents_rels\` (\`groups_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_pupils_id_idx\` ON \`payload_locked_documents_rels\` (\`pupils_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_image_consents_id_idx\` ON \`payload_locked_documents_rels\` (\`image_consents_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_image_consent_changes_id_idx\` ON \`payload_locked_documents_rels\` (\`image_consent_changes_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_invitations_id_idx\` ON \`payload_locked_documents_rels\` (\`invitations_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_email_log_id_idx\` ON \`payload_locked_documents_rels\` (\`email_log_id\`);`,
-  )
-  await db.run(
-    sql`CREATE INDEX \`payload_locked_documents_rels_post_notifications_id_idx\` ON \`payload_locked_documents_rels\` (\`post_notifications_id\`);`,
-  )
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_posts_id_idx\` ON \`payload_locked_documents_rels\` (\`posts_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_media_id_idx\` ON \`payload_locked_documents_rels\` (\`media_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_reports_id_idx\` ON \`payload_locked_documents_rels\` (\`reports_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_absences_id_idx\` ON \`payload_locked_documents_rels\` (\`absences_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_leave_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`leave_requests_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_conversations_id_idx\` ON \`payload_locked_documents_rels\` (\`conversations_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_messages_id_idx\` ON \`payload_locked_documents_rels\` (\`messages_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_conversation_reads_id_idx\` ON \`payload_locked_documents_rels\` (\`conversation_reads_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_conversation_openings_id_idx\` ON \`payload_locked_documents_rels\` (\`conversation_openings_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_volunteer_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`volunteer_requests_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_volunteer_signups_id_idx\` ON \`payload_locked_documents_rels\` (\`volunteer_signups_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_volunteer_seats_id_idx\` ON \`payload_locked_documents_rels\` (\`volunteer_seats_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_staff_id_idx\` ON \`payload_locked_documents_rels\` (\`staff_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parents_id_idx\` ON \`payload_locked_documents_rels\` (\`parents_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_groups_id_idx\` ON \`payload_locked_documents_rels\` (\`groups_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_pupils_id_idx\` ON \`payload_locked_documents_rels\` (\`pupils_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_image_consents_id_idx\` ON \`payload_locked_documents_rels\` (\`image_consents_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_image_consent_changes_id_idx\` ON \`payload_locked_documents_rels\` (\`image_consent_changes_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_invitations_id_idx\` ON \`payload_locked_documents_rels\` (\`invitations_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_email_log_id_idx\` ON \`payload_locked_documents_rels\` (\`email_log_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_post_notifications_id_idx\` ON \`payload_locked_documents_rels\` (\`post_notifications_id\`);`)
   await db.run(sql`DROP INDEX \`parents_calendar_feed_calendar_feed_secret_hash_idx\`;`)
   await db.run(sql`ALTER TABLE \`parents\` DROP COLUMN \`calendar_feed_secret_hash\`;`)
   await db.run(sql`ALTER TABLE \`parents\` DROP COLUMN \`calendar_feed_created_at\`;`)

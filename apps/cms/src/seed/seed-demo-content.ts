@@ -108,7 +108,7 @@ function daysFrom(now: number, days: number): string {
 }
 
 /** Calls one of our REST endpoints in-process as `user`, exactly as the route handler would. */
-async function callEndpoint(
+export async function callEndpoint(
   payload: Payload,
   handler: (req: PayloadRequest) => Promise<Response> | Response,
   user: StaffUser | ParentUser,

@@ -1,10 +1,10 @@
-import { createLocalReq, type Payload, type PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
 import { acceptHouseRulesEndpoint } from '../collections/Parents/endpoints/house-rules'
 import { DEFAULT_HOUSE_RULES_BLOCKS } from '../globals/HouseRules/default-text'
-import { versionOf } from '../globals/HouseRules/current'
+import { readHouseRulesVersion } from '../globals/HouseRules/current'
 import { lexicalDocument } from '../lib/lexical-text'
-import type { DemoIds } from './seed-demo-content'
+import { callEndpoint, type DemoIds } from './seed-demo-content'
 import { demoParents } from './demo-school-data'
 
 type Counter = { created: number; existing: number }
@@ -33,15 +33,14 @@ async function accept(payload: Payload, email: string, version: number): Promise
   })
   const parent = found.docs[0]
   if (!parent) return
-  const req = await createLocalReq(
-    {
-      user: { ...parent, collection: 'parents' },
-      req: { json: async () => ({ version }) } as Partial<PayloadRequest>,
-    },
+  await callEndpoint(
     payload,
+    acceptHouseRulesEndpoint.handler,
+    { ...parent, collection: 'parents' },
+    {
+      version,
+    },
   )
-  const res = await acceptHouseRulesEndpoint.handler(req)
-  if (!res.ok) throw new Error(`Demo seed: accepting the house rules refused (${res.status})`)
 }
 
 /**
@@ -67,7 +66,7 @@ export async function seedDemoHouseRules(payload: Payload, ids: DemoIds, count: 
     return
   }
   const parents = demoParents.map((p) => p.email).filter((e) => e !== DEMO_NEVER_ACCEPTED)
-  const inForce = versionOf(await payload.findGlobal({ slug: 'house-rules', depth: 0 }))
+  const inForce = await readHouseRulesVersion(payload)
   if (inForce > 1) {
     for (const email of parents) await accept(payload, email, inForce)
     count.created++

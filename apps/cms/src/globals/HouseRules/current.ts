@@ -56,13 +56,17 @@ export async function readHouseRules(
  */
 export async function currentHouseRulesVersion(req: PayloadRequest): Promise<number> {
   const memo = req.context as { houseRulesVersion?: Promise<number> }
-  memo.houseRulesVersion ??= req.payload
-    .findGlobal({
-      slug: 'house-rules',
-      depth: 0,
-      overrideAccess: true,
-      select: { version: true },
-    })
-    .then((doc) => versionOf(doc as Stored))
+  memo.houseRulesVersion ??= readHouseRulesVersion(req.payload)
   return memo.houseRulesVersion
+}
+
+/** The version in force, straight from the database (the number only). */
+export async function readHouseRulesVersion(payload: Payload): Promise<number> {
+  const doc = await payload.findGlobal({
+    slug: 'house-rules',
+    depth: 0,
+    overrideAccess: true,
+    select: { version: true },
+  })
+  return versionOf(doc as Stored)
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 
-import { versionOf } from '../../../src/globals/HouseRules/current'
+import { readHouseRulesVersion } from '../../../src/globals/HouseRules/current'
 import type { Group, Parent, Pupil, Staff } from '../../../src/payload-types'
 
 export const FIXTURE_PASSWORD = 'fixture-password-2026'
@@ -91,12 +91,8 @@ export async function createSchoolFixture(payload: Payload): Promise<SchoolFixtu
  * the house rules from every endpoint. Written with the Local API (the field is closed to REST).
  */
 export async function acceptedHouseRules(payload: Payload) {
-  const rules = await payload.findGlobal({
-    slug: 'house-rules',
-    depth: 0,
-    select: { version: true },
-  })
-  return { houseRules: { version: versionOf(rules), acceptedAt: new Date().toISOString() } }
+  const version = await readHouseRulesVersion(payload)
+  return { houseRules: { version, acceptedAt: new Date().toISOString() } }
 }
 
 /** A user document as Payload puts it on `req.user`, for Local API calls with overrideAccess: false. */

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import { readPortalVersion } from '../../../access/lib/portal-version'
 import { nextDueTime } from '../../../access/lib/visibility-snapshot'
-import { versionOf } from '../../../globals/HouseRules/current'
+import { readHouseRulesVersion } from '../../../globals/HouseRules/current'
 
 /**
  * `GET /api/portal-version` (contract: @schoolpost/contracts): the portal asks it once per batch
@@ -44,13 +44,7 @@ const houseRules = new WeakMap<Payload, { version: string; houseRules: number }>
 async function houseRulesUnder(payload: Payload, version: string): Promise<number> {
   const known = houseRules.get(payload)
   if (known && known.version === version) return known.houseRules
-  const doc = await payload.findGlobal({
-    slug: 'house-rules',
-    depth: 0,
-    overrideAccess: true,
-    select: { version: true },
-  })
-  const current = versionOf(doc)
+  const current = await readHouseRulesVersion(payload)
   houseRules.set(payload, { version, houseRules: current })
   return current
 }
