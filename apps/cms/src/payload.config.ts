@@ -6,6 +6,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Absences } from './collections/Absences'
+import { AuditEvents } from './collections/AuditEvents'
 import { EmailLog } from './collections/EmailLog'
 import { Feedback } from './collections/Feedback'
 import { LeaveRequests } from './collections/LeaveRequests'
@@ -115,6 +116,7 @@ const config = buildConfig({
     Invitations,
     EmailLog,
     PostNotifications,
+    AuditEvents,
   ],
   globals: [SchoolSettings, HouseRules],
   db: selectDatabaseAdapter(env.databaseUrl),

@@ -92,6 +92,7 @@ export interface Config {
     invitations: Invitation;
     'email-log': EmailLog;
     'post-notifications': PostNotification;
+    'audit-events': AuditEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -137,6 +138,7 @@ export interface Config {
     invitations: InvitationsSelect<false> | InvitationsSelect<true>;
     'email-log': EmailLogSelect<false> | EmailLogSelect<true>;
     'post-notifications': PostNotificationsSelect<false> | PostNotificationsSelect<true>;
+    'audit-events': AuditEventsSelect<false> | AuditEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -815,6 +817,37 @@ export interface PostNotification {
   createdAt: string;
 }
 /**
+ * Security events. Directors only; nobody can change them.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events".
+ */
+export interface AuditEvent {
+  id: string;
+  type:
+    | 'login'
+    | 'login-failed'
+    | 'login-throttled'
+    | 'role-changed'
+    | 'account-changed'
+    | 'consent-changed'
+    | 'data-export'
+    | 'erasure'
+    | 'conversation-opened'
+    | 'retention';
+  actorType?: ('staff' | 'parent' | 'pupil' | 'conversation' | 'system' | 'unknown') | null;
+  actorId?: string | null;
+  actorName?: string | null;
+  subjectType?: ('staff' | 'parent' | 'pupil' | 'conversation' | 'system' | 'unknown') | null;
+  subjectId?: string | null;
+  subjectName?: string | null;
+  summary: string;
+  address?: string | null;
+  key: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1027,6 +1060,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'post-notifications';
         value: string | PostNotification;
+      } | null)
+    | ({
+        relationTo: 'audit-events';
+        value: string | AuditEvent;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1596,6 +1633,24 @@ export interface PostNotificationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-events_select".
+ */
+export interface AuditEventsSelect<T extends boolean = true> {
+  type?: T;
+  actorType?: T;
+  actorId?: T;
+  actorName?: T;
+  subjectType?: T;
+  subjectId?: T;
+  subjectName?: T;
+  summary?: T;
+  address?: T;
+  key?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1753,6 +1808,27 @@ export interface SchoolSetting {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Every night Schoolpost removes what is older than these terms.
+   */
+  retention: {
+    /**
+     * Het huidige schooljaar telt mee: bij 2 blijven dit en vorig schooljaar staan. Een schooljaar begint op 1 augustus.
+     */
+    postsSchoolYears: number;
+    /**
+     * Gerekend vanaf de dag van de melding of het verlof.
+     */
+    absenceYears: number;
+    /**
+     * Alleen het log: de e-mails zelf bewaart Schoolpost niet.
+     */
+    emailLogDays: number;
+    /**
+     * Inloggen, rollen, toestemmingen, downloads en wissen.
+     */
+    auditLogDays: number;
+  };
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1853,6 +1929,14 @@ export interface SchoolSettingsSelect<T extends boolean = true> {
         term?: T;
         rule?: T;
         id?: T;
+      };
+  retention?:
+    | T
+    | {
+        postsSchoolYears?: T;
+        absenceYears?: T;
+        emailLogDays?: T;
+        auditLogDays?: T;
       };
   updatedAt?: T;
   createdAt?: T;

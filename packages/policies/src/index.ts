@@ -147,3 +147,11 @@ export {
   FEEDBACK_TOPICS,
 } from './feedback/check-feedback'
 export type { CheckFeedbackResult, FeedbackStatus, FeedbackTopic } from './feedback/check-feedback'
+export {
+  DEFAULT_RETENTION,
+  getRetentionCutoffs,
+  RETENTION_LIMITS,
+  SCHOOL_YEAR_START,
+  toRetentionSettings,
+} from './retention/get-retention-cutoffs'
+export type { RetentionCutoffs, RetentionSettings } from './retention/get-retention-cutoffs'

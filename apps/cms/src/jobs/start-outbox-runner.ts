@@ -6,6 +6,7 @@ import { sendVolunteerReminders } from '../collections/VolunteerSignups/reminder
 import { acquireLease, clearExpiredSharedState, releaseLease } from '../db/shared-state'
 import { queueDueDigests } from '../notifications/queue-due-digests'
 import { queueDueMessageBundles } from '../notifications/queue-due-message-bundles'
+import { runRetentionIfDue } from './retention'
 
 const RUNNER = Symbol.for('schoolpost.outboxRunner')
 type WithRunner = typeof globalThis & { [RUNNER]?: Runner }
@@ -46,6 +47,20 @@ async function queueVolunteerReminders(payload: Payload): Promise<void> {
 }
 
 /**
+ * The night's retention run (jobs/retention.ts). Like the reminders, a failure is logged and the
+ * next round tries again.
+ */
+async function applyRetentionWhenDue(payload: Payload): Promise<void> {
+  try {
+    await runRetentionIfDue({ payload })
+  } catch (error) {
+    if (String(error).includes('SQLITE_BUSY'))
+      payload.logger.warn('Outbox: database bezet, bewaartermijnen volgende ronde')
+    else payload.logger.error({ err: error, msg: 'Outbox: bewaartermijnen niet toegepast' })
+  }
+}
+
+/**
  * Next.js can initialise Payload more than once in one server process (separate module graphs
  * for the admin and the API routes). One runner per process is enough: the first one started wins.
  */
@@ -59,7 +74,8 @@ export function startOutboxRunner(payload: Payload, options: RunnerOptions = {})
 
 /**
  * Works through the job queue (the email outbox) every few seconds, after handing any due daily
- * digest, the teachers' after-school message bundles and the volunteers' reminders to it.
+ * digest, the teachers' after-school message bundles and the volunteers' reminders to it, and
+ * applying the retention settings once a night.
  * Several CMS processes (and a separate worker) may run this: each round starts by
  * taking or keeping the `jobs` lease in the database (src/db/shared-state.ts: unique inserts, no
  * read-then-write), and only the holder queues digests and claims jobs — so every message has exactly one sender and every
@@ -82,6 +98,7 @@ export function createRunner(
       await queueDueMessageBundles({ payload })
       await queueVolunteerReminders(payload)
       await payload.jobs.run({ limit: 50, sequential: true, silent: true })
+      await applyRetentionWhenDue(payload)
       // Now and then: rate-limit slots, lease slices and spent tokens whose time has passed.
       if (rounds++ % 120 === 0) await clearExpiredSharedState(payload)
       return true

@@ -19,6 +19,7 @@ import * as migration_20261207_091630_volunteer_slot_date_index from './20261207
 import * as migration_20261207_092024_calendar_events from './20261207_092024_calendar_events';
 import * as migration_20261207_131800_house_rules from './20261207_131800_house_rules';
 import * as migration_20261207_133404_parent_feedback from './20261207_133404_parent_feedback';
+import * as migration_20261207_164642_audit_log_retention from './20261207_164642_audit_log_retention';
 
 export const migrations = [
   {
@@ -124,6 +125,11 @@ export const migrations = [
   {
     up: migration_20261207_133404_parent_feedback.up,
     down: migration_20261207_133404_parent_feedback.down,
-    name: '20261207_133404_parent_feedback'
+    name: '20261207_133404_parent_feedback',
+  },
+  {
+    up: migration_20261207_164642_audit_log_retention.up,
+    down: migration_20261207_164642_audit_log_retention.down,
+    name: '20261207_164642_audit_log_retention'
   },
 ];

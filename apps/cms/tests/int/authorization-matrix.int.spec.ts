@@ -372,6 +372,16 @@ const RESOURCES: Resource[] = [
     create: (a) => a === 'parentMulti' || a === 'guardianB1',
   },
   {
+    // A row of the security log (issue #16): directors read it; the CMS alone writes it, and
+    // nobody changes or deletes it through the API (the retention job ages it out).
+    slug: 'audit-events',
+    targets: ['event'],
+    read: (a) => a === 'director',
+    update: nobody,
+    remove: nobody,
+    create: nobody,
+  },
+  {
     // parentMulti's acceptance of the house rules: proof for directors, written only by the
     // accept endpoint, never changed or deleted.
     slug: 'house-rules-acceptances',
@@ -774,6 +784,7 @@ describe('authorization matrix', () => {
       },
     })
     ids['house-rules-acceptances'] = { acceptance: acceptance.id }
+    ids['audit-events'] = { event: await auditRow() }
     ids['payload-locked-documents'] = { lock: (await directorsLock()).id }
     ids['payload-preferences'] = { preference: (await directorsPreference()).id }
     ids['payload-jobs'] = { job: (await jobRow()).id }
@@ -1020,6 +1031,8 @@ describe('authorization matrix', () => {
         copy.request = spareRequest
         return (await payload.create({ collection: slug, data: copy as never })).id
       }
+      case 'audit-events':
+        return auditRow()
       case 'house-rules-acceptances':
       case 'conversations':
       case 'messages':
@@ -1101,6 +1114,25 @@ describe('authorization matrix', () => {
       reason: 'familie',
       note: 'Bruiloft',
     } as never
+  }
+
+  /** A security-log row as the CMS writes it (AuditEvents/record.ts: the database adapter). */
+  async function auditRow(): Promise<string> {
+    const now = new Date().toISOString()
+    const row = (await payload.db.create({
+      collection: 'audit-events',
+      data: {
+        type: 'login',
+        actorType: 'staff',
+        actorId: f.director.id,
+        actorName: f.director.name,
+        summary: 'Ingelogd op de beheeromgeving.',
+        key: randomUUID(),
+        createdAt: now,
+        updatedAt: now,
+      },
+    })) as { id: string }
+    return String(row.id)
   }
 
   function consentChangeRow() {
@@ -1240,6 +1272,8 @@ describe('authorization matrix', () => {
         return { conversation: ids.conversations!.talkA1!, readAt: new Date().toISOString() }
       case 'conversation-openings':
         return { conversation: spareConversation, reason: `Matrix ${tag}` }
+      case 'audit-events':
+        return { type: 'login', summary: `Matrix ${tag}`, key: `matrix:${tag}` }
       case 'house-rules-acceptances':
         return {
           parent: f.parents.guardianOne.id,
@@ -1324,6 +1358,7 @@ describe('authorization matrix', () => {
       'conversation-reads': { readerName: 'Bijgewerkt' },
       'conversation-openings': { reason: 'Bijgewerkt' },
       'house-rules-acceptances': { parentName: 'Bijgewerkt' },
+      'audit-events': { summary: 'Bijgewerkt' },
       feedback: { status: 'in-behandeling' },
       'post-notifications': { status: 'cancelled' },
       'image-consent-changes': { to: 'refused' },

@@ -208,6 +208,19 @@ export const SET_BY_HOOKS = {
     'starterParent',
   ],
   'conversation-openings': ['director', 'directorName'],
+  // Written only through the database adapter (AuditEvents/record.ts).
+  'audit-events': [
+    'type',
+    'actorType',
+    'actorId',
+    'actorName',
+    'subjectType',
+    'subjectId',
+    'subjectName',
+    'summary',
+    'address',
+    'key',
+  ],
   feedback: ['parent', 'parentName', 'answeredAt', 'answeredBy'],
   // Written only by the accept endpoint (Parents/endpoints/house-rules.ts).
   'house-rules-acceptances': ['parent', 'parentName', 'version', 'acceptedAt', 'key'],

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { deny } from '../../access/deny'
 import { isDirector } from '../../access/is-director'
 import { writableFields } from '../../access/lib/writable-fields'
+import { auditOpening } from './hooks/audit-opening'
 import { recordOpening } from './hooks/record-opening'
 
 /**
@@ -27,7 +28,7 @@ export const ConversationOpenings: CollectionConfig = {
     },
   },
   access: { read: isDirector, create: isDirector, update: deny, delete: deny },
-  hooks: { beforeChange: [recordOpening] },
+  hooks: { beforeChange: [recordOpening], afterChange: [auditOpening] },
   fields: writableFields('conversation-openings', [
     {
       name: 'conversation',

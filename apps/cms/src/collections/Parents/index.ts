@@ -25,6 +25,7 @@ import { portalPost } from './endpoints/portal-post'
 import { portalLogin, refuseParentLogin } from './endpoints/portal-login'
 import { sendInvitation } from './endpoints/send-invitation'
 import { unsubscribe, unsubscribeStatus } from './endpoints/unsubscribe'
+import { auditAccountChange, auditAccountDelete } from '../shared/audit-account-change'
 import { endSessionsOnDeactivation } from './hooks/end-sessions-on-deactivation'
 import { randomFirstPassword } from './hooks/random-first-password'
 import { refuseDeactivatedLogin } from './hooks/refuse-deactivated-login'
@@ -83,7 +84,8 @@ export const Parents: CollectionConfig = {
     ],
     beforeLogin: [refuseDeactivatedLogin],
     beforeChange: [randomFirstPassword, endSessionsOnDeactivation],
-    afterChange: [revokeInvitationsOnDeactivation, notifyEmailChange],
+    afterChange: [revokeInvitationsOnDeactivation, notifyEmailChange, auditAccountChange],
+    afterDelete: [auditAccountDelete],
   },
   // What a parent may change about themselves (name, phone, language and email preferences) is
   // listed in access/lib/writable-fields.ts. The login address is changed by the school (director

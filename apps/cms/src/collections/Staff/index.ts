@@ -5,6 +5,7 @@ import { canUseAdmin, isStaff } from '../../access/is-staff'
 import { staffUpdate } from '../../access/staff-update'
 import { writableFields } from '../../access/lib/writable-fields'
 import { env } from '../../lib/env'
+import { auditAccountChange, auditAccountDelete } from '../shared/audit-account-change'
 import { authOptions, retiredLockoutFields } from '../shared/auth-options'
 import { changePasswordEndpoint } from '../shared/change-password-endpoint'
 import { forgotPasswordEndpoint } from '../shared/forgot-password-endpoint'
@@ -43,7 +44,8 @@ export const Staff: CollectionConfig = {
         create: 'rule',
       }),
     ],
-    afterChange: [notifyEmailChange],
+    afterChange: [notifyEmailChange, auditAccountChange],
+    afterDelete: [auditAccountDelete],
   },
   admin: {
     useAsTitle: 'name',

@@ -1,8 +1,12 @@
 import type { PayloadRequest } from 'payload'
 import { AuthenticationError } from 'payload'
 
+import { createHash } from 'node:crypto'
+
+import { env } from '../../lib/env'
 import { burnPasswordWork } from '../../lib/password-hash'
 import { consumeAll, forget, refund, requestAddress } from '../../lib/rate-limit'
+import { recordAuditEvent } from '../AuditEvents/record'
 import type { Parent, Staff } from '../../payload-types'
 
 type Accounts = { parents: Parent; staff: Staff }
@@ -44,7 +48,10 @@ export async function throttledLogin<C extends keyof Accounts>({
     ['loginAccountIp', accountAtAddress],
     ['loginAccount', account],
   ])
-  if (!limit.ok) return { kind: 'limited', retryAfterSeconds: limit.retryAfterSeconds }
+  if (!limit.ok) {
+    await logThrottled(req, collection, email, address)
+    return { kind: 'limited', retryAfterSeconds: limit.retryAfterSeconds }
+  }
 
   const succeeded = async () => {
     await refund(req, 'loginIp', address)
@@ -56,8 +63,21 @@ export async function throttledLogin<C extends keyof Accounts>({
     where: { email: { equals: email.toLowerCase().trim() } },
     req,
   })
+  const party = known
+    ? {
+        type: PARTY[collection],
+        id: String(known.id),
+        name: (known as { name?: string }).name ?? null,
+      }
+    : ({ type: 'unknown' } as const)
+  const place = collection === 'parents' ? 'het ouderportaal' : 'de beheeromgeving'
   if (!known) {
     await burnPasswordWork(password)
+    await recordAuditEvent(req, {
+      type: 'login-failed',
+      actor: party,
+      summary: `Inloggen op ${place} met een onbekend e-mailadres.`,
+    })
     return { kind: 'invalid' }
   }
   try {
@@ -71,6 +91,7 @@ export async function throttledLogin<C extends keyof Accounts>({
     })
     if (!result.token || !result.user) return { kind: 'invalid' }
     await succeeded()
+    await recordAuditEvent(req, { type: 'login', actor: party, summary: `Ingelogd op ${place}.` })
     return {
       kind: 'ok',
       token: result.token,
@@ -78,9 +99,52 @@ export async function throttledLogin<C extends keyof Accounts>({
       user: result.user as unknown as Accounts[C],
     }
   } catch (error) {
-    if (error instanceof AuthenticationError) return { kind: 'invalid' }
+    if (error instanceof AuthenticationError) {
+      await recordAuditEvent(req, {
+        type: 'login-failed',
+        actor: party,
+        summary: `Inloggen op ${place} met een verkeerd wachtwoord.`,
+      })
+      return { kind: 'invalid' }
+    }
     // Refusals after the right password (deactivated) are not guesses.
     await succeeded()
+    await recordAuditEvent(req, {
+      type: 'login-failed',
+      actor: party,
+      summary: `Inloggen op ${place} geweigerd: het account is gedeactiveerd.`,
+    })
     throw error
   }
+}
+
+const PARTY = { parents: 'parent', staff: 'staff' } as const
+
+/**
+ * One row per address and window of the login limit (`once`), however many requests it refuses:
+ * an attacker cannot grow the log at request speed. It names the account of the first refused
+ * attempt when that account exists; an unknown address typed is not stored.
+ */
+async function logThrottled(
+  req: PayloadRequest,
+  collection: keyof Accounts,
+  email: string,
+  address: string,
+): Promise<void> {
+  const windowMs = env.rateLimits.loginIp.durationSeconds * 1000
+  const window = Math.floor(Date.now() / windowMs)
+  const once = `login-throttled:${createHash('sha256').update(address).digest('base64url')}:${window}`
+  const known = await req.payload.db.findOne({
+    collection,
+    where: { email: { equals: email.toLowerCase().trim() } },
+    req,
+  })
+  await recordAuditEvent(req, {
+    type: 'login-throttled',
+    actor: known
+      ? { type: PARTY[collection], id: String(known.id), name: (known as { name?: string }).name }
+      : { type: 'unknown' },
+    summary: `Te veel mislukte inlogpogingen vanaf dit adres: inloggen is ${Math.round(windowMs / 60_000)} minuten geblokkeerd.`,
+    once,
+  })
 }

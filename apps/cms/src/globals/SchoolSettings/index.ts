@@ -1,4 +1,11 @@
-import { daysBetween, DEFAULT_DIGEST_TIME, DEFAULT_LEAVE_NOTICE_WEEKS } from '@schoolpost/policies'
+import {
+  daysBetween,
+  DEFAULT_DIGEST_TIME,
+  DEFAULT_LEAVE_NOTICE_WEEKS,
+  DEFAULT_RETENTION,
+  RETENTION_LIMITS,
+  type RetentionSettings,
+} from '@schoolpost/policies'
 import type { Field, GlobalConfig } from 'payload'
 
 import { isDirector } from '../../access/is-director'
@@ -52,6 +59,22 @@ const dayFields: Field[] = SCHOOL_WEEKDAYS.map((day) => ({
     },
   ],
 }))
+
+const retentionField = (
+  name: keyof RetentionSettings,
+  nl: string,
+  en: string,
+  description: string,
+): Field => ({
+  name,
+  type: 'number',
+  required: true,
+  defaultValue: DEFAULT_RETENTION[name],
+  min: RETENTION_LIMITS[name].min,
+  max: RETENTION_LIMITS[name].max,
+  label: { nl, en },
+  admin: { description: { nl: description, en: description }, step: 1 },
+})
 
 export const SchoolSettings: GlobalConfig = {
   slug: 'school-settings',
@@ -301,6 +324,45 @@ export const SchoolSettings: GlobalConfig = {
             },
           ],
         },
+      ],
+    },
+    {
+      // Read by the retention job (jobs/retention.ts); the rule is getRetentionCutoffs.
+      name: 'retention',
+      type: 'group',
+      label: { nl: 'Bewaartermijnen', en: 'Retention' },
+      admin: {
+        description: {
+          nl: 'Elke nacht verwijdert Schoolpost wat ouder is dan deze termijnen. Elke ronde staat in het beveiligingslog.',
+          en: 'Every night Schoolpost removes what is older than these terms.',
+        },
+      },
+      access: { read: isStaffField },
+      fields: [
+        retentionField(
+          'postsSchoolYears',
+          "Berichten, foto's en video's (schooljaren)",
+          'Posts and media (school years)',
+          'Het huidige schooljaar telt mee: bij 2 blijven dit en vorig schooljaar staan. Een schooljaar begint op 1 augustus.',
+        ),
+        retentionField(
+          'absenceYears',
+          'Ziekmeldingen en verlofaanvragen (jaren)',
+          'Absences and leave requests (years)',
+          'Gerekend vanaf de dag van de melding of het verlof.',
+        ),
+        retentionField(
+          'emailLogDays',
+          'Log van verzonden e-mail (dagen)',
+          'Email log (days)',
+          'Alleen het log: de e-mails zelf bewaart Schoolpost niet.',
+        ),
+        retentionField(
+          'auditLogDays',
+          'Beveiligingslog (dagen)',
+          'Audit log (days)',
+          'Inloggen, rollen, toestemmingen, downloads en wissen.',
+        ),
       ],
     },
   ],

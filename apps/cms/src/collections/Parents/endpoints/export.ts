@@ -1,6 +1,7 @@
 import type { Endpoint } from 'payload'
 
 import { consume, tooManyRequests } from '../../../lib/rate-limit'
+import { recordAuditEvent } from '../../AuditEvents/record'
 import { exportChunks } from '../export-data'
 import { parentOrRefusal, schoolContactOf } from './portal-parent'
 
@@ -17,6 +18,11 @@ export const exportEndpoint: Endpoint = {
     if (parent instanceof Response) return parent
     const limit = await consume(req, 'export', parent.id)
     if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds)
+    await recordAuditEvent(req, {
+      type: 'data-export',
+      subject: { type: 'parent', id: parent.id, name: parent.name },
+      summary: 'Eigen gegevens gedownload (JSON).',
+    })
     const school = await schoolContactOf(req)
     const chunks = exportChunks(req, parent, school.name)
     const encoder = new TextEncoder()
