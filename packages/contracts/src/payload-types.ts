@@ -720,13 +720,15 @@ export interface ImageConsent {
   createdAt: string;
 }
 /**
+ * Every change is kept as proof; after an erasure without the persons.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "image-consent-changes".
  */
 export interface ImageConsentChange {
   id: string;
-  pupil: string | Pupil;
-  guardian: string | Parent;
+  pupil?: (string | null) | Pupil;
+  guardian?: (string | null) | Parent;
   from: 'none' | 'allowed' | 'refused';
   to: 'none' | 'allowed' | 'refused';
   updatedAt: string;

@@ -40,8 +40,6 @@ export const DELETE_RULES: Record<string, DeleteRule> = {
   },
   'image-consents.pupil': { action: 'cascade' },
   'image-consents.guardian': { action: 'cascade' },
-  'image-consent-changes.pupil': { action: 'cascade' },
-  'image-consent-changes.guardian': { action: 'cascade' },
   'invitations.parent': { action: 'cascade' },
   // A parent's acceptances of the house rules are proof about that account only.
   'house-rules-acceptances.parent': { action: 'cascade' },

@@ -20,6 +20,7 @@ import * as migration_20261207_092024_calendar_events from './20261207_092024_ca
 import * as migration_20261207_131800_house_rules from './20261207_131800_house_rules';
 import * as migration_20261207_133404_parent_feedback from './20261207_133404_parent_feedback';
 import * as migration_20261207_164642_audit_log_retention from './20261207_164642_audit_log_retention';
+import * as migration_20261207_165324_family_erasure from './20261207_165324_family_erasure';
 
 export const migrations = [
   {
@@ -130,6 +131,11 @@ export const migrations = [
   {
     up: migration_20261207_164642_audit_log_retention.up,
     down: migration_20261207_164642_audit_log_retention.down,
-    name: '20261207_164642_audit_log_retention'
+    name: '20261207_164642_audit_log_retention',
+  },
+  {
+    up: migration_20261207_165324_family_erasure.up,
+    down: migration_20261207_165324_family_erasure.down,
+    name: '20261207_165324_family_erasure'
   },
 ];

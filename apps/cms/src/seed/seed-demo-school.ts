@@ -12,6 +12,7 @@ import { seedDemoAbsences } from './seed-demo-absences'
 import { seedDemoConversations } from './seed-demo-conversations'
 import { seedDemoFeedback } from './seed-demo-feedback'
 import { seedDemoHouseRules } from './seed-demo-house-rules'
+import { seedDemoPrivacy } from './seed-demo-privacy'
 import { seedDemoEvents, seedDemoVolunteering } from './seed-demo-volunteering'
 import { seedDemoContent } from './seed-demo-content'
 
@@ -157,6 +158,7 @@ export async function seedDemoSchool(payload: Payload): Promise<SeedResult> {
   )
   await seedDemoEvents(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
   await seedDemoFeedback(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
+  await seedDemoPrivacy(payload, { staff: staffIds, groups: groupIds, pupils: pupilIds }, result)
 
   result.durationMs = Math.round(performance.now() - started)
   return result

@@ -101,7 +101,7 @@ describe('deleting records that others point at', () => {
     expect(await exists('reports', handled.id)).toBe(true)
   })
 
-  it('a parent goes with their invitations, privacy choices, their history and notifications', async () => {
+  it('a parent goes with their invitations, privacy choices and notifications; the history of their choices stays without them', async () => {
     const parent = await newParent()
     await payload.create({
       collection: 'invitations',
@@ -111,7 +111,7 @@ describe('deleting records that others point at', () => {
       collection: 'image-consents',
       data: { pupil: f.pupils.a1.id, guardian: parent.id, allowed: true },
     })
-    await payload.create({
+    const change = await payload.create({
       collection: 'image-consent-changes',
       data: { pupil: f.pupils.a1.id, guardian: parent.id, from: 'none', to: 'allowed' },
     })
@@ -123,12 +123,24 @@ describe('deleting records that others point at', () => {
     expect(await count('invitations', 'parent', parent.id)).toBe(0)
     expect(await count('image-consents', 'guardian', parent.id)).toBe(0)
     expect(await count('image-consent-changes', 'guardian', parent.id)).toBe(0)
+    // Proof of the change (issue #16): kept, without the deleted guardian.
+    const kept = await payload.findByID({
+      collection: 'image-consent-changes',
+      id: change.id,
+      depth: 0,
+    })
+    expect([kept.guardian ?? null, kept.pupil, kept.from, kept.to]).toEqual([
+      null,
+      f.pupils.a1.id,
+      'none',
+      'allowed',
+    ])
     expect(await count('post-notifications', 'parent', parent.id)).toBe(0)
     // The post itself is not theirs: it stays.
     expect(await exists('posts', post.id)).toBe(true)
   })
 
-  it('a pupil goes with the privacy choices about them; other pupils keep theirs', async () => {
+  it('a pupil goes with the privacy choices about them (their history stays without them); other pupils keep theirs', async () => {
     const pupil = await payload.create({
       collection: 'pupils',
       data: { firstName: 'Weg', lastName: randomUUID().slice(0, 8), group: f.groups.a.id },
@@ -137,6 +149,12 @@ describe('deleting records that others point at', () => {
       collection: 'image-consents',
       data: { pupil: pupil.id, guardian: f.parents.multiGroup.id, allowed: false },
     })
+    const history = await payload.find({
+      collection: 'image-consent-changes',
+      where: { pupil: { equals: pupil.id } },
+      depth: 0,
+    })
+    expect(history.docs).toHaveLength(1)
     const other = await payload.create({
       collection: 'image-consents',
       data: { pupil: f.pupils.b1.id, guardian: f.parents.guardianOne.id, allowed: true },
@@ -146,6 +164,13 @@ describe('deleting records that others point at', () => {
     expect(await exists('pupils', pupil.id)).toBe(false)
     expect(await count('image-consents', 'pupil', pupil.id)).toBe(0)
     expect(await count('image-consent-changes', 'pupil', pupil.id)).toBe(0)
+    // The change itself stays as proof, without the pupil.
+    const kept = await payload.findByID({
+      collection: 'image-consent-changes',
+      id: history.docs[0]!.id,
+      depth: 0,
+    })
+    expect([kept.pupil ?? null, kept.to]).toEqual([null, 'refused'])
     expect(await exists('image-consents', other.id)).toBe(true)
   })
 

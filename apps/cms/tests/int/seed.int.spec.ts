@@ -317,6 +317,34 @@ describe('demo school seed', () => {
     ])
   })
 
+  it('the security log shows logins, the Postma family’s erasure and last night’s retention run; Linda’s choice stays as proof', async () => {
+    const log = (
+      await payload.find({ collection: 'audit-events', depth: 0, sort: 'createdAt', limit: 0 })
+    ).docs
+    const of = (type: string) => log.filter((row) => row.type === type)
+    expect(of('login').map((row) => row.actorName)).toEqual(
+      expect.arrayContaining(['Eva de Jong', 'Mark Visser']),
+    )
+    expect(of('login-failed').map((row) => [row.actorName, row.summary])).toEqual([
+      ['Mark Visser', 'Inloggen op het ouderportaal met een verkeerd wachtwoord.'],
+    ])
+    expect(of('erasure').map((row) => row.summary)).toEqual([
+      "Gezin gewist: 1 ouder en 1 leerling. 0 foto's en video's zonder hun tags, 0 foto's uit gesprekken verwijderd.",
+    ])
+    expect(of('retention')).toHaveLength(1)
+    // Nothing of the Postmas is left but the anonymised change of Sem's consent.
+    expect(JSON.stringify(log)).not.toMatch(/Postma|linda/i)
+    expect(
+      await payload.count({
+        collection: 'parents',
+        where: { email: { equals: 'linda.postma@ouders.test' } },
+      }),
+    ).toMatchObject({ totalDocs: 0 })
+    const history = await payload.find({ collection: 'image-consent-changes', depth: 0, limit: 0 })
+    const anonymous = history.docs.filter((row) => !row.guardian)
+    expect(anonymous.map((row) => [row.pupil ?? null, row.to])).toEqual([[null, 'refused']])
+  })
+
   it('queues no email about the old news or the demo conversations; only the scheduled post will be announced', async () => {
     const jobs = (await payload.find({ collection: 'payload-jobs', limit: 0, depth: 0 })).docs
     const scheduled = posts.find((p) => p.status === 'scheduled')!

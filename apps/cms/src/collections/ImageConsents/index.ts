@@ -64,21 +64,27 @@ export const ImageConsentChanges: CollectionConfig = {
   admin: {
     defaultColumns: ['pupil', 'guardian', 'from', 'to', 'createdAt'],
     group: { nl: 'School', en: 'School' },
+    description: {
+      nl: 'Elke wijziging blijft bewaard als bewijs. Is een gezin gewist, dan blijft de wijziging staan zonder leerling en ouder.',
+      en: 'Every change is kept as proof; after an erasure without the persons.',
+    },
   },
   access: { read: isStaff, create: deny, update: deny, delete: deny },
   fields: writableFields('image-consent-changes', [
+    // Optional, unlike the choice itself: when a pupil or guardian is deleted or a family is
+    // erased, the change stays as proof without the person (issue #16).
     {
       name: 'pupil',
       type: 'relationship',
       relationTo: 'pupils',
-      required: true,
+      index: true,
       label: { nl: 'Leerling', en: 'Pupil' },
     },
     {
       name: 'guardian',
       type: 'relationship',
       relationTo: 'parents',
-      required: true,
+      index: true,
       label: { nl: 'Ouder', en: 'Guardian' },
     },
     {

@@ -16,6 +16,7 @@ import {
   createCalendarFeedEndpoint,
   revokeCalendarFeedEndpoint,
 } from './endpoints/calendar-feed'
+import { eraseEndpoint } from './endpoints/erase'
 import { exportEndpoint } from './endpoints/export'
 import { acceptHouseRulesEndpoint, houseRulesEndpoint } from './endpoints/house-rules'
 import { forgotPassword, resetPassword } from './endpoints/password-reset'
@@ -73,6 +74,7 @@ export const Parents: CollectionConfig = {
     houseRulesEndpoint,
     acceptHouseRulesEndpoint,
     exportEndpoint,
+    eraseEndpoint,
   ],
   hooks: {
     beforeOperation: [
@@ -217,6 +219,15 @@ export const Parents: CollectionConfig = {
         position: 'sidebar',
         condition: (data) => data?.status === 'invited',
         components: { Field: '/components/admin/InviteButton#InviteButton' },
+      },
+    },
+    {
+      // Directors only (the component checks the role; the endpoint refuses everyone else).
+      name: 'eraseFamily',
+      type: 'ui',
+      admin: {
+        position: 'sidebar',
+        components: { Field: '/components/admin/EraseFamily#EraseFamily' },
       },
     },
     {

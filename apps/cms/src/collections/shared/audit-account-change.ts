@@ -27,11 +27,14 @@ const subjectOf = (collection: string, doc: Account) => ({
  */
 export const auditAccountChange: CollectionAfterChangeHook<Account> = async ({
   collection,
+  context,
   doc,
   previousDoc,
   operation,
   req,
 }) => {
+  // An erasure logs itself once, without names (Parents/erasure/erase-family.ts).
+  if (context.erasure) return doc
   const subject = subjectOf(collection.slug, doc)
   if (
     collection.slug === 'staff' &&
@@ -69,9 +72,11 @@ export const auditAccountChange: CollectionAfterChangeHook<Account> = async ({
 /** A deleted account stays in the log by name (the row names it, it does not link to it). */
 export const auditAccountDelete: CollectionAfterDeleteHook<Account> = async ({
   collection,
+  context,
   doc,
   req,
 }) => {
+  if (context.erasure) return doc
   await recordAuditEvent(req, {
     type: 'account-changed',
     subject: subjectOf(collection.slug, doc),

@@ -18,6 +18,7 @@ import { ConversationThread as ConversationThread_3b6cf182b763e2c91fa89e38236002
 import { ConversationUnread as ConversationUnread_3b6cf182b763e2c91fa89e3823600280 } from '../../../components/admin/ConversationThread'
 import { VolunteerSignups as VolunteerSignups_c66ed26df9face256932e04bdfd6b3f6 } from '../../../components/admin/VolunteerSignups'
 import { InviteButton as InviteButton_315b3ae122c4f5100d0fb705c8f98f81 } from '../../../components/admin/InviteButton'
+import { EraseFamily as EraseFamily_eb402f9458224ce1daeaf12b85b39a5b } from '../../../components/admin/EraseFamily'
 import { Icon as Icon_91a09b539d3c86b0aebf520e7564ce08 } from '../../../components/admin/Logo'
 import { Logo as Logo_91a09b539d3c86b0aebf520e7564ce08 } from '../../../components/admin/Logo'
 import { ImportNavLink as ImportNavLink_0affae86310ade5f251e109b3cf5d8d3 } from '../../../components/admin/ImportNavLink'
@@ -49,6 +50,7 @@ export const importMap = {
   "/components/admin/ConversationThread#ConversationUnread": ConversationUnread_3b6cf182b763e2c91fa89e3823600280,
   "/components/admin/VolunteerSignups#VolunteerSignups": VolunteerSignups_c66ed26df9face256932e04bdfd6b3f6,
   "/components/admin/InviteButton#InviteButton": InviteButton_315b3ae122c4f5100d0fb705c8f98f81,
+  "/components/admin/EraseFamily#EraseFamily": EraseFamily_eb402f9458224ce1daeaf12b85b39a5b,
   "/components/admin/Logo#Icon": Icon_91a09b539d3c86b0aebf520e7564ce08,
   "/components/admin/Logo#Logo": Logo_91a09b539d3c86b0aebf520e7564ce08,
   "/components/admin/ImportNavLink#ImportNavLink": ImportNavLink_0affae86310ade5f251e109b3cf5d8d3,
