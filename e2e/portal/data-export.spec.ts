@@ -29,3 +29,24 @@ test('a parent downloads their own data as one JSON file', async ({ browser }) =
   expect(data.houseRulesAcceptances.map((a) => a.version)).toEqual([1, 2])
   expect(JSON.stringify(data)).not.toMatch(/"hash"|"salt"|calendarFeed|"sessions"/)
 })
+
+test('a parent downloads the photos and videos they may see as a zip, its size shown first', async ({
+  browser,
+}) => {
+  const page = await portalLogin(browser, fatima.email)
+  await page.goto(`${PORTAL_URL}/account/gegevens`)
+  await expect(page.getByRole('heading', { level: 2, name: "Foto's en video's" })).toBeVisible()
+  const summary = page.getByText(/^\d+ foto’s en video’s, samen ongeveer [\d,]+ [MG]B\.$/)
+  await expect(summary).toBeVisible()
+  const files = Number((await summary.textContent())!.split(' ')[0])
+
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: "Download foto's en video's (zip)" }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^schoolpost-fotos-\d{4}-\d\d-\d\d\.zip$/)
+  const zip = await readFile((await file.path())!)
+  // A zip's end record holds the number of entries: the files the page announced.
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  expect(end).toBeGreaterThan(0)
+  expect(zip.readUInt16LE(end + 10)).toBe(files)
+})

@@ -78,6 +78,7 @@ const config = buildConfig({
       beforeDashboard: [
         '/components/admin/DashboardShortcuts#DashboardShortcuts',
         '/components/admin/TodayAbsences#TodayAbsences',
+        '/components/admin/HouseRulesStatus#HouseRulesStatus',
       ],
       views: {
         importPupils: { Component: '/components/admin/ImportView#ImportView', path: '/import' },

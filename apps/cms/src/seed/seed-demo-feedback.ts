@@ -27,6 +27,7 @@ const DEMO_FEEDBACK = [
 
 /** Sent by the parents under their own rules, answered by the director under hers. */
 export async function seedDemoFeedback(payload: Payload, ids: DemoIds, count: Counter) {
+  const seedStarted = new Date().toISOString()
   const director = await payload.findByID({
     collection: 'staff',
     id: ids.staff.director!,
@@ -65,4 +66,9 @@ export async function seedDemoFeedback(payload: Payload, ids: DemoIds, count: Co
       })
     count.created++
   }
+  // The answer queued its email to Eva; this is history, never sent.
+  await payload.delete({
+    collection: 'payload-jobs',
+    where: { createdAt: { greater_than_equal: seedStarted } },
+  })
 }

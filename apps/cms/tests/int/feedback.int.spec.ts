@@ -175,4 +175,42 @@ describe('feedback from parents', () => {
     // Nobody deletes feedback through the API.
     expect((await rest('DELETE', `/feedback/${id}`, { token: t.director })).status).toBe(403)
   })
+
+  it('emails the parent once per answer (through the outbox), not for a change of status', async () => {
+    const { body } = await send(t.guardian!, {
+      topic: 'school',
+      message: 'Kunnen de gymtijden in de agenda komen?',
+      anonymous: true,
+    })
+    const id = body.doc!.id
+    const queued = async () =>
+      (
+        await payload.find({
+          collection: 'payload-jobs',
+          where: { taskSlug: { equals: 'sendEmail' } },
+          pagination: false,
+          depth: 0,
+        })
+      ).docs
+        .map((job) => job.input as { to: string; kind: string; subject: string })
+        .filter(
+          (input) => input.to === f.parents.guardianOne.email && input.kind === 'feedback-answer',
+        )
+    expect(await queued()).toEqual([])
+    const answer = (text: string) =>
+      rest('PATCH', `/feedback/${id}?depth=0`, { token: t.director, body: { answer: text } })
+    expect((await answer('Ja, vanaf januari.')).status).toBe(200)
+    expect((await queued()).map((mail) => mail.subject)).toEqual([
+      'De school heeft uw feedback beantwoord',
+    ])
+    const status = await rest('PATCH', `/feedback/${id}?depth=0`, {
+      token: t.director,
+      body: { status: 'afgehandeld' },
+    })
+    expect(status.status).toBe(200)
+    expect(await queued()).toHaveLength(1)
+    // A changed answer is a new answer: the parent hears of it too.
+    expect((await answer('Ja, vanaf januari, op dinsdag en vrijdag.')).status).toBe(200)
+    expect(await queued()).toHaveLength(2)
+  })
 })

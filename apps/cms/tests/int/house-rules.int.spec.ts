@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { OPEN_BEFORE_ACCEPTANCE } from '../../src/access/lib/house-rules-gate'
 import { answerPortalVersion } from '../../src/collections/Parents/endpoints/portal-version'
-import { versionOf } from '../../src/globals/HouseRules/current'
+import { houseRulesStatus, versionOf } from '../../src/globals/HouseRules/current'
 import type { Parent } from '../../src/payload-types'
 import { resetClock, setClock } from './helpers/clock'
 import { lexicalParagraphs } from './helpers/lexical'
@@ -294,6 +294,37 @@ describe('the house rules', () => {
     expect((await rest('GET', '/globals/house-rules/versions', { token: teacher })).status).toBe(
       403,
     )
+  })
+})
+
+describe('who has accepted the house rules in force (the directors’ dashboard)', () => {
+  it('counts the active parents who accepted and names those who have not, on either database', async () => {
+    const payload = await testPayload()
+    const f = await createSchoolFixture(payload)
+    const version = versionOf(await payload.findGlobal({ slug: 'house-rules' }))
+    const tag = randomUUID().slice(0, 8)
+    const parent = (name: string, data: Record<string, unknown>) =>
+      payload.create({
+        collection: 'parents',
+        data: {
+          name: `${name} ${tag}`,
+          email: `${name}.${tag}@status.test`,
+          password: FIXTURE_PASSWORD,
+          children: [f.pupils.a1.id],
+          status: 'active',
+          ...data,
+        } as never,
+      })
+    await parent('Nooit', {})
+    await parent('Oud', {
+      houseRules: { version: version - 1, acceptedAt: new Date().toISOString() },
+    })
+    await parent('Akkoord', { houseRules: { version, acceptedAt: new Date().toISOString() } })
+    await parent('Weg', { status: 'deactivated' })
+    const status = await houseRulesStatus(payload, version, 100_000)
+    expect(status.accepted + status.pending.count).toBe(status.total)
+    const ours = status.pending.names.filter((name) => name.endsWith(tag)).sort()
+    expect(ours).toEqual([`Nooit ${tag}`, `Oud ${tag}`])
   })
 })
 

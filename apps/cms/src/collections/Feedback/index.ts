@@ -16,6 +16,7 @@ import {
 import { isStaffField } from '../../access/is-staff-field'
 import { writableFields } from '../../access/lib/writable-fields'
 import { checkNewFeedback } from './hooks/check-new-feedback'
+import { notifyAnswer } from './hooks/notify-answer'
 import { recordAnswer } from './hooks/record-answer'
 
 const options = (labels: Record<string, string>) =>
@@ -45,7 +46,7 @@ export const Feedback: CollectionConfig = {
     },
   },
   access: { read: feedbackRead, create: feedbackCreate, update: feedbackUpdate, delete: deny },
-  hooks: { beforeChange: [checkNewFeedback, recordAnswer] },
+  hooks: { beforeChange: [checkNewFeedback, recordAnswer], afterChange: [notifyAnswer] },
   fields: writableFields('feedback', [
     {
       name: 'topic',

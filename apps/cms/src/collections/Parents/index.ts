@@ -18,6 +18,7 @@ import {
 } from './endpoints/calendar-feed'
 import { eraseEndpoint } from './endpoints/erase'
 import { exportEndpoint } from './endpoints/export'
+import { mediaExportEndpoint, mediaExportSummaryEndpoint } from './endpoints/export-media'
 import { acceptHouseRulesEndpoint, houseRulesEndpoint } from './endpoints/house-rules'
 import { forgotPassword, resetPassword } from './endpoints/password-reset'
 import { notificationPreferenceField } from './notification-preference-field'
@@ -74,6 +75,8 @@ export const Parents: CollectionConfig = {
     houseRulesEndpoint,
     acceptHouseRulesEndpoint,
     exportEndpoint,
+    mediaExportSummaryEndpoint,
+    mediaExportEndpoint,
     eraseEndpoint,
   ],
   hooks: {

@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { postBodyHtml } from '../../collections/Posts/hooks/body-output'
 import { DEFAULT_HOUSE_RULES } from './default-text'
@@ -69,4 +69,53 @@ export async function readHouseRulesVersion(payload: Payload): Promise<number> {
     select: { version: true },
   })
   return versionOf(doc as Stored)
+}
+
+/** Active parents who have not accepted `version` (or any version): the dashboard's filter. */
+export const pendingHouseRulesWhere = (version: number): Where => ({
+  and: [
+    { status: { equals: 'active' } },
+    {
+      or: [
+        { 'houseRules.version': { less_than: version } },
+        { 'houseRules.version': { exists: false } },
+      ],
+    },
+  ],
+})
+
+/**
+ * How far the school is with the version in force (S18): active parents, how many accepted it,
+ * and the first `shown` names (by name) of those who have not. Two counts and one page.
+ */
+export async function houseRulesStatus(
+  payload: Payload,
+  version: number,
+  shown: number,
+): Promise<{ total: number; accepted: number; pending: { count: number; names: string[] } }> {
+  const [total, accepted, pending] = await Promise.all([
+    payload.count({ collection: 'parents', where: { status: { equals: 'active' } } }),
+    payload.count({
+      collection: 'parents',
+      where: {
+        and: [
+          { status: { equals: 'active' } },
+          { 'houseRules.version': { greater_than_equal: version } },
+        ],
+      },
+    }),
+    payload.find({
+      collection: 'parents',
+      where: pendingHouseRulesWhere(version),
+      limit: shown,
+      sort: 'name',
+      depth: 0,
+      select: { name: true },
+    }),
+  ])
+  return {
+    total: total.totalDocs,
+    accepted: accepted.totalDocs,
+    pending: { count: pending.totalDocs, names: pending.docs.map((p) => p.name) },
+  }
 }

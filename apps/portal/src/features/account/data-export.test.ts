@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 
 import { CmsUnavailableError } from '../../lib/cms/cms-client'
-import { exportResponse } from './data-export'
+import { describeMediaExport, exportResponse } from './data-export'
 
 const session = { token: 'tok', exp: 2_000_000_000, parentId: 'p1', parentName: 'Eva' }
 const answering = (status: number, body: string | null, headers: Record<string, string> = {}) => ({
@@ -53,5 +53,51 @@ describe('exportResponse', () => {
     spy.mockRestore()
     expect([down.status, broken.status]).toEqual([503, 503])
     expect(await broken.text()).not.toContain('oops')
+  })
+})
+
+describe('the photos and videos zip', () => {
+  it('passes the zip on with its length, so the browser shows progress', async () => {
+    const cms = {
+      openMediaExport: vi.fn(async () => ({
+        status: 200,
+        headers: new Headers({ 'content-length': '5' }),
+        body: new Response('PK...').body,
+      })),
+    }
+    const res = (await exportResponse({
+      session,
+      cms,
+      today: '2026-12-07',
+      kind: 'zip',
+    })) as Response
+    expect([
+      res.status,
+      res.headers.get('content-type'),
+      res.headers.get('content-length'),
+      res.headers.get('content-disposition'),
+    ]).toEqual([
+      200,
+      'application/zip',
+      '5',
+      'attachment; filename="schoolpost-fotos-2026-12-07.zip"',
+    ])
+    expect(await res.text()).toBe('PK...')
+    expect(cms.openMediaExport).toHaveBeenCalledWith('tok', undefined)
+  })
+
+  it('says how many files and about how large, in Dutch', () => {
+    expect(describeMediaExport({ files: 0, bytes: 0 })).toBe(
+      'Er zijn nu geen foto’s of video’s die je kunt downloaden.',
+    )
+    expect(describeMediaExport({ files: 1, bytes: 200_000 })).toBe(
+      '1 foto of video, samen ongeveer 1 MB.',
+    )
+    expect(describeMediaExport({ files: 1234, bytes: 2_345_000_000 })).toBe(
+      '1.234 foto’s en video’s, samen ongeveer 2,3 GB.',
+    )
+    expect(describeMediaExport({ files: 12, bytes: 45_600_000 })).toBe(
+      '12 foto’s en video’s, samen ongeveer 46 MB.',
+    )
   })
 })

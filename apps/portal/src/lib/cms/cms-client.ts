@@ -20,6 +20,10 @@ import {
   FEEDBACK_PATH,
   HOUSE_RULES_PATH,
   parentFeedbackList,
+  MEDIA_EXPORT_PATH,
+  MEDIA_EXPORT_SUMMARY_PATH,
+  mediaExportSummary,
+  type MediaExportSummary,
   HOUSE_RULES_REFUSAL_CODE,
   houseRulesAnswer,
   absenceListPage,
@@ -1334,6 +1338,21 @@ export function createCmsClient(options: CmsClientOptions) {
      */
     async openExport(token: string, signal?: AbortSignal): Promise<MediaFileAnswer> {
       return openStream('GET', EXPORT_PATH, new Headers({ Authorization: `JWT ${token}` }), signal)
+    },
+
+    /** GET /api/parents/export/media: the zip of photos and videos, streamed like openExport. */
+    async openMediaExport(token: string, signal?: AbortSignal): Promise<MediaFileAnswer> {
+      const headers = new Headers({ Authorization: `JWT ${token}` })
+      return openStream('GET', MEDIA_EXPORT_PATH, headers, signal)
+    },
+
+    /** GET /api/parents/export/media/summary: how many files and bytes the zip holds. */
+    async mediaExportSummary(token: string): Promise<MediaExportSummary> {
+      const parsed = mediaExportSummary.safeParse(
+        await getAuthorized(MEDIA_EXPORT_SUMMARY_PATH, token),
+      )
+      if (!parsed.success) throw invalid(MEDIA_EXPORT_SUMMARY_PATH, 200, 'not a media summary')
+      return parsed.data
     },
 
     /**

@@ -24,6 +24,7 @@ import { Logo as Logo_91a09b539d3c86b0aebf520e7564ce08 } from '../../../componen
 import { ImportNavLink as ImportNavLink_0affae86310ade5f251e109b3cf5d8d3 } from '../../../components/admin/ImportNavLink'
 import { DashboardShortcuts as DashboardShortcuts_d1c660a37e5a259b51efdbe13e5c90dc } from '../../../components/admin/DashboardShortcuts'
 import { TodayAbsences as TodayAbsences_aefe59500ad456299426d61ad3b56844 } from '../../../components/admin/TodayAbsences'
+import { HouseRulesStatus as HouseRulesStatus_6864c7d327915552957a91528ce37ccd } from '../../../components/admin/HouseRulesStatus'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { ImportView as ImportView_9f4c1248a9594c235a871ba4f4fe9e66 } from '../../../components/admin/ImportView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -56,6 +57,7 @@ export const importMap = {
   "/components/admin/ImportNavLink#ImportNavLink": ImportNavLink_0affae86310ade5f251e109b3cf5d8d3,
   "/components/admin/DashboardShortcuts#DashboardShortcuts": DashboardShortcuts_d1c660a37e5a259b51efdbe13e5c90dc,
   "/components/admin/TodayAbsences#TodayAbsences": TodayAbsences_aefe59500ad456299426d61ad3b56844,
+  "/components/admin/HouseRulesStatus#HouseRulesStatus": HouseRulesStatus_6864c7d327915552957a91528ce37ccd,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/components/admin/ImportView#ImportView": ImportView_9f4c1248a9594c235a871ba4f4fe9e66,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1

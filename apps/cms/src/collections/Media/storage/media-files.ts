@@ -1,5 +1,7 @@
+import { createReadStream } from 'node:fs'
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 
 import {
   DeleteObjectCommand,
@@ -24,6 +26,8 @@ export type MediaFiles = {
   write(filename: string, data: Buffer, mimeType: string): Promise<void>
   /** The stored bytes, or null when there is no such file. */
   read(filename: string): Promise<Buffer | null>
+  /** The stored bytes as a stream (a zip of many files holds one chunk at a time), or null. */
+  open(filename: string): Promise<ReadableStream<Uint8Array> | null>
   exists(filename: string): Promise<boolean>
   /** Removes a file; no error when it is already gone. */
   remove(filename: string): Promise<void>
@@ -54,6 +58,17 @@ export function diskMediaFiles(mediaDir: string): MediaFiles {
         if (error.code === 'ENOENT') return null
         throw error
       })
+    },
+    async open(filename) {
+      const file = fileOf(filename)
+      if (
+        !(await stat(file).then(
+          (s) => s.isFile(),
+          () => false,
+        ))
+      )
+        return null
+      return Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>
     },
     async exists(filename) {
       return stat(fileOf(filename)).then(
@@ -114,6 +129,19 @@ export function s3MediaFiles(
           new GetObjectCommand({ Bucket: s3.bucket, Key: s3Key(s3, filename) }),
         )
         return answer.Body ? Buffer.from(await answer.Body.transformToByteArray()) : null
+      } catch (error) {
+        if (isNotFound(error)) return null
+        throw error
+      }
+    },
+    async open(filename) {
+      try {
+        const answer = await client.send(
+          new GetObjectCommand({ Bucket: s3.bucket, Key: s3Key(s3, filename) }),
+        )
+        return answer.Body
+          ? (answer.Body.transformToWebStream() as ReadableStream<Uint8Array>)
+          : null
       } catch (error) {
         if (isNotFound(error)) return null
         throw error
