@@ -9,6 +9,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 import { createLocalReq } from 'payload'
 
 import { recordAuditEvent } from '../collections/AuditEvents/record'
+import { mediaInUse } from '../collections/Media/media-in-use'
 import { now as schoolNow } from '../lib/clock'
 
 /** From this time on the school's clock, the night's run may start (after the day's work). */
@@ -24,7 +25,7 @@ export type RetentionRun = {
   /** Everything older than the cutoffs is gone (false: the budget ran out, the next round goes on). */
   complete: boolean
   removed: Record<RetentionKind, number>
-  /** Rows kept although old: a post with an open report (DELETE_RULES refuses it). */
+  /** Rows kept although old: a post with an open report (DELETE_RULES refuses it), media in use. */
   kept: number
 }
 
@@ -121,8 +122,10 @@ export async function applyRetention({
           })
           removed[kind]++
         } catch (error) {
-          // A delete rule keeps it (a post with an open report): it stays until handled.
-          if ((error as { status?: number }).status === 409) kept++
+          // A delete rule keeps it (a post with an open report, 409) or a hook refuses it: it
+          // stays, the run goes on. A failure of the server itself stops the run.
+          const status = (error as { status?: number }).status ?? 500
+          if (status >= 400 && status < 500) kept++
           else throw error
         }
         if (outOfTime()) return false
@@ -131,34 +134,7 @@ export async function applyRetention({
   }
 
   /** Media still in a post that stays, or in a message (conversations are not aged out). */
-  const mediaInUse = async (ids: string[]) => {
-    const inUse = new Set<string>()
-    const [posts, messages] = await Promise.all([
-      payload.find({
-        collection: 'posts',
-        where: { gallery: { in: ids } },
-        depth: 0,
-        pagination: false,
-        select: { gallery: true },
-        overrideAccess: true,
-      }),
-      payload.find({
-        collection: 'messages',
-        where: { attachments: { in: ids } },
-        depth: 0,
-        pagination: false,
-        select: { attachments: true },
-        overrideAccess: true,
-      }),
-    ])
-    for (const post of posts.docs)
-      for (const media of post.gallery ?? [])
-        inUse.add(typeof media === 'string' ? media : media.id)
-    for (const message of messages.docs)
-      for (const media of message.attachments ?? [])
-        inUse.add(typeof media === 'string' ? media : media.id)
-    return inUse
-  }
+  const keepMedia = (ids: string[]) => mediaInUse(payload, ids)
 
   const complete =
     (await sweep('posts', 'posts', { publishedAt: { less_than: postsBefore } })) &&
@@ -166,7 +142,7 @@ export async function applyRetention({
     (await sweep('posts', 'posts', {
       and: [{ status: { equals: 'draft' } }, { updatedAt: { less_than: postsBefore } }],
     })) &&
-    (await sweep('media', 'media', { createdAt: { less_than: postsBefore } }, mediaInUse)) &&
+    (await sweep('media', 'media', { createdAt: { less_than: postsBefore } }, keepMedia)) &&
     (await sweep('absences', 'absences', { date: { less_than: cutoffs.absencesBefore } })) &&
     (await sweep('leaveRequests', 'leave-requests', { to: { less_than: cutoffs.absencesBefore } }))
 

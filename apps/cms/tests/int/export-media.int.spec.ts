@@ -95,7 +95,6 @@ describe('the photos and videos zip', { tags: ['media-files'] }, () => {
     const summary = await rest('GET', '/parents/export/media/summary', { token: t.multi })
     expect(summary.status).toBe(200)
     const { files, bytes } = (await summary.json()) as { files: number; bytes: number }
-    expect(files).toBe(2)
 
     const res = await rest('GET', '/parents/export/media', { token: t.multi })
     expect(res.status).toBe(200)
@@ -104,9 +103,16 @@ describe('the photos and videos zip', { tags: ['media-files'] }, () => {
     const zip = Buffer.from(await res.arrayBuffer())
     expect(zip.length).toBe(bytes)
 
+    // The database is shared with earlier test files: their school-wide posts are this family's
+    // too. Of this file's posts, exactly the two the family may see are in it.
     const entries = readZip(zip)
+    expect(entries).toHaveLength(files)
     const today = new Date().toISOString().slice(0, 10)
-    expect(entries.map((e) => e.name).sort()).toEqual(
+    const ours = entries
+      .map((e) => e.name)
+      .filter((name) => /Bibliotheek|Herfst|Verborgen|Groep B/.test(name))
+      .sort()
+    expect(ours).toEqual(
       [`${today} Bibliotheek/01.webp`, `${today} Herfst wandeling bos/01.webp`].sort(),
     )
     // The bytes are the full-size photos the portal shows (stored without metadata).
@@ -143,7 +149,7 @@ describe('the photos and videos zip', { tags: ['media-files'] }, () => {
       depth: 0,
     })
     expect(log.docs.map((row) => row.summary)).toEqual([
-      "Foto's en video's gedownload (zip, 2 bestanden).",
+      expect.stringMatching(/^Foto's en video's gedownload \(zip, \d+ bestanden\)\.$/),
     ])
     const statuses: number[] = []
     for (let i = 0; i < 5; i++) {

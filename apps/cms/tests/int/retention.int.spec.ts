@@ -15,9 +15,9 @@ import { storedFileNames } from './helpers/stored-files'
 import { publishPhotoPost } from './helpers/upload'
 
 /**
- * The night's retention run (issue #16) with the default settings, on Monday 7 December 2026:
- * posts and media from before 1 August 2025, absences from before 7 December 2021, the email log
- * before 8 September and the security log before 7 December 2025 go; what is newer, what a
+ * The night's retention run (issue #16) with the default settings, on Wednesday 9 December 2026:
+ * posts and media from before 1 August 2025, absences from before 9 December 2021, the email log
+ * before 10 September and the security log before 9 December 2025 go; what is newer, what a
  * remaining post still shows and a post with an open report stay. Old rows are made by writing
  * their dates straight into the database, as years of use would have left them.
  */
@@ -26,7 +26,7 @@ describe('retention', { tags: ['media-files'] }, () => {
   let f: SchoolFixture
   let token: string
   const at = (iso: string) => new Date(iso)
-  const NIGHT = at('2026-12-07T02:30:00Z') // 03:30 school time
+  const NIGHT = at('2026-12-09T02:30:00Z') // 03:30 school time
   const ids: Record<string, string> = {}
   const files: Record<string, string> = {}
 
@@ -39,6 +39,12 @@ describe('retention', { tags: ['media-files'] }, () => {
 
   beforeAll(async () => {
     payload = await testPayload()
+    // The night is this file's: a run another file (the demo seed) logged for that day would
+    // make it look done already.
+    await payload.db.deleteMany({
+      collection: 'audit-events',
+      where: { key: { equals: 'retention:2026-12-09' } },
+    })
     f = await createSchoolFixture(payload)
     token = await fixtureToken(payload, 'staff', f.teacherTwoGroups.email)
     const group = f.groups.a.id
@@ -88,8 +94,8 @@ describe('retention', { tags: ['media-files'] }, () => {
         status: 'acknowledged',
         channel: 'portal',
       })
-    ids.oldAbsence = await absence('2021-12-06')
-    ids.keptAbsence = await absence('2021-12-07')
+    ids.oldAbsence = await absence('2021-12-08')
+    ids.keptAbsence = await absence('2021-12-09')
     const leave = (from: string, to: string) =>
       rawCreate('leave-requests', {
         pupil: f.pupils.a1.id,
@@ -100,7 +106,7 @@ describe('retention', { tags: ['media-files'] }, () => {
         status: 'approved',
       })
     ids.oldLeave = await leave('2021-06-01', '2021-06-02')
-    ids.keptLeave = await leave('2021-12-06', '2021-12-08')
+    ids.keptLeave = await leave('2021-12-08', '2021-12-10')
 
     const mail = (createdAt: string) =>
       rawCreate('email-log', {
@@ -112,8 +118,8 @@ describe('retention', { tags: ['media-files'] }, () => {
         createdAt,
         updatedAt: createdAt,
       })
-    ids.oldMail = await mail('2026-09-07T21:59:00.000Z')
-    ids.keptMail = await mail('2026-09-07T22:00:00.000Z')
+    ids.oldMail = await mail('2026-09-09T21:59:00.000Z')
+    ids.keptMail = await mail('2026-09-09T22:00:00.000Z')
     const logRow = (createdAt: string) =>
       rawCreate('audit-events', {
         type: 'login',
@@ -123,12 +129,12 @@ describe('retention', { tags: ['media-files'] }, () => {
         createdAt,
         updatedAt: createdAt,
       })
-    ids.oldLog = await logRow('2025-12-06T22:59:00.000Z')
-    ids.keptLog = await logRow('2025-12-06T23:00:00.000Z')
+    ids.oldLog = await logRow('2025-12-08T22:59:00.000Z')
+    ids.keptLog = await logRow('2025-12-08T23:00:00.000Z')
   })
 
   it('waits for the night: nothing happens before 02:00 school time', async () => {
-    expect(await runRetentionIfDue({ payload, now: at('2026-12-07T00:59:00Z') })).toBeNull()
+    expect(await runRetentionIfDue({ payload, now: at('2026-12-09T00:59:00Z') })).toBeNull()
     expect(await exists('posts', ids.oldPost!)).toBe(true)
   })
 
@@ -180,7 +186,7 @@ describe('retention', { tags: ['media-files'] }, () => {
   it('logs the night once, with what it removed, and does not run again that day', async () => {
     const rows = await payload.find({
       collection: 'audit-events',
-      where: { key: { equals: 'retention:2026-12-07' } },
+      where: { key: { equals: 'retention:2026-12-09' } },
       depth: 0,
     })
     expect(rows.docs).toHaveLength(1)
@@ -188,10 +194,10 @@ describe('retention', { tags: ['media-files'] }, () => {
     expect(rows.docs[0]!.summary).toMatch(
       /^Bewaartermijnen toegepast: \d+ berichten, \d+ foto('s en video's| of video), .*verwijderd\. \d+ bewaard/,
     )
-    expect(await runRetentionIfDue({ payload, now: at('2026-12-07T20:00:00Z') })).toBeNull()
+    expect(await runRetentionIfDue({ payload, now: at('2026-12-09T20:00:00Z') })).toBeNull()
     const again = await payload.count({
       collection: 'audit-events',
-      where: { key: { equals: 'retention:2026-12-07' } },
+      where: { key: { equals: 'retention:2026-12-09' } },
     })
     expect(again.totalDocs).toBe(1)
   })

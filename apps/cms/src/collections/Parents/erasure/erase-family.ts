@@ -4,6 +4,7 @@ import { idsOf } from '../../../access/lib/users'
 import { mediaRuleNow } from '../../../access/lib/parent-visibility'
 import { bumpVisibilityVersion } from '../../../access/lib/visibility-version'
 import { recordAuditEvent } from '../../AuditEvents/record'
+import { mediaInUse } from '../../Media/media-in-use'
 import type { Family } from './find-family'
 
 /** What an erasure does, one line per kind of record, in the order the admin shows them. */
@@ -89,33 +90,10 @@ export async function eraseFamily(
     for (const message of messages.docs)
       for (const id of idsOf(message.attachments)) messagePhotos.add(id)
   }
-  if (messagePhotos.size) {
-    const ids = [...messagePhotos]
-    const elsewhere = await Promise.all([
-      payload.find({
-        collection: 'posts',
-        where: { gallery: { in: ids } },
-        depth: 0,
-        pagination: false,
-        select: { gallery: true },
-        overrideAccess: true,
-      }),
-      payload.find({
-        collection: 'messages',
-        where: {
-          and: [{ attachments: { in: ids } }, { conversation: { not_in: conversationIds } }],
-        },
-        depth: 0,
-        pagination: false,
-        select: { attachments: true },
-        overrideAccess: true,
-      }),
-    ])
-    for (const doc of elsewhere[0].docs)
-      for (const id of idsOf(doc.gallery)) messagePhotos.delete(id)
-    for (const doc of elsewhere[1].docs)
-      for (const id of idsOf(doc.attachments)) messagePhotos.delete(id)
-  }
+  const shownElsewhere = await mediaInUse(payload, [...messagePhotos], {
+    exceptConversations: conversationIds,
+  })
+  for (const id of shownElsewhere) messagePhotos.delete(id)
   // 2. Tags on photos and videos (the conversation photos are deleted instead).
   const retag: { id: string; pupils: string[] }[] = []
   let unpublishable = 0
