@@ -744,9 +744,25 @@ async function prepareAbsenceBench({
   }
 }
 
+/**
+ * Every parent of the dataset accepted the house rules in force (S18): the benches measure a
+ * school day, not each parent's first login (the gate would send them all to /huisregels).
+ */
+async function acceptHouseRules(): Promise<void> {
+  const { readHouseRulesVersion } = await import('../globals/HouseRules/current')
+  const version = await readHouseRulesVersion(payload)
+  await payload.db.updateMany({
+    collection: 'parents',
+    where: { status: { equals: 'active' } },
+    data: { houseRules: { version, acceptedAt: new Date().toISOString() } },
+    returning: false,
+  })
+}
+
 try {
   const started = performance.now()
   const manifest = setName === 'small' ? await buildSmall() : await buildYear()
+  await acceptHouseRules()
   // One self-contained file to copy: the WAL folded into the database.
   await (payload.db as unknown as SQLiteAdapter).drizzle.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`)
   writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
