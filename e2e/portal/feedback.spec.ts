@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 
 import { adminLogin, expectSaved } from '../support/admin-ui'
+import { receivedEmails } from '../support/cms-api'
 import { director } from '../support/demo'
 import { portalLogin } from '../support/portal'
 import { CMS_URL, PORTAL_URL } from '../support/urls'
@@ -9,6 +10,7 @@ const eva = { email: 'eva.dejong@ouders.test', name: 'Eva de Jong' }
 
 test('a parent sends feedback, the director answers it in /admin, the parent reads the answer', async ({
   browser,
+  request,
 }) => {
   test.setTimeout(180_000) // a portal session and a save in /admin on a busy 2-core machine
   const parent = await portalLogin(browser, eva.email)
@@ -54,6 +56,15 @@ test('a parent sends feedback, the director answers it in /admin, the parent rea
     .fill('Dank je! We zetten de overblijfregel deze week in de nieuwsbrief.')
   await admin.getByRole('button', { name: 'Bewaar' }).click()
   await expectSaved(admin, 'Succesvol aangepast.')
+
+  // She hears of the answer by email, with a link to her feedback page.
+  const [mail] = await receivedEmails(
+    request,
+    eva.email,
+    (m) => m.subject === 'De school heeft uw feedback beantwoord',
+  )
+  expect(mail!.text).toContain(`${PORTAL_URL}/feedback`)
+  expect(mail!.text).not.toContain('overblijfregel')
 
   await parent.goto(`${PORTAL_URL}/feedback`)
   await expect(mine).toContainText('Status: In behandeling')
