@@ -257,8 +257,15 @@ describe('erasing a family', { tags: ['media-files'] }, () => {
     const unconfirmed = await erase(t.director, { parent: anna.id, dryRun: false, confirm: 'ja' })
     expect(unconfirmed.status).toBe(400)
     expect(JSON.stringify(await unconfirmed.json())).toContain('Typ WISSEN')
-    const unknown = await erase(t.director, { pupil: randomUUID(), dryRun: true })
+    // An id of the database's own form whose pupil is gone.
+    const gone = await payload.create({
+      collection: 'pupils',
+      data: { firstName: 'Weg', lastName: tag, group: f.groups.a.id },
+    })
+    await payload.delete({ collection: 'pupils', id: gone.id })
+    const unknown = await erase(t.director, { pupil: gone.id, dryRun: true })
     expect(unknown.status).toBe(404)
+    expect(JSON.stringify(await unknown.json())).toContain('bestaat niet')
     const garbage = await erase(t.director, { parent: { $ne: null }, dryRun: true })
     expect(garbage.status).toBe(400)
     expect(

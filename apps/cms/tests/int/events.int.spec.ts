@@ -166,6 +166,10 @@ describe('calendar events and the parent’s agenda', () => {
       to: '19:00',
       audienceLabel: 'Alle ouders',
     })
+    // A group's item says which of the parent's children it is for (multi: A1 in group A).
+    expect(mine.body.events.find((e) => e.title === 'Schoolreis A')?.audienceLabel).toBe(
+      `${f.groups.a.name} (A1)`,
+    )
     expect(mine.body.closed).toEqual([
       { label: 'Kerstvakantie', from: '2026-12-19', to: '2027-01-03' },
     ])

@@ -108,27 +108,30 @@ describe('retention', { tags: ['media-files'] }, () => {
     ids.oldLeave = await leave('2021-06-01', '2021-06-02')
     ids.keptLeave = await leave('2021-12-08', '2021-12-10')
 
-    const mail = (createdAt: string) =>
-      rawCreate('email-log', {
+    // Written, then dated back (an adapter may stamp its own time on a create).
+    const mail = async (createdAt: string) => {
+      const id = await rawCreate('email-log', {
         to: 'ouder@fixture.test',
         subject: 'Nieuw bericht',
         kind: 'post',
         status: 'sent',
         idempotencyKey: `retention:${randomUUID()}`,
-        createdAt,
-        updatedAt: createdAt,
       })
+      await backdate('email-log', id, { createdAt, updatedAt: createdAt })
+      return id
+    }
     ids.oldMail = await mail('2026-09-09T21:59:00.000Z')
     ids.keptMail = await mail('2026-09-09T22:00:00.000Z')
-    const logRow = (createdAt: string) =>
-      rawCreate('audit-events', {
+    const logRow = async (createdAt: string) => {
+      const id = await rawCreate('audit-events', {
         type: 'login',
         actorType: 'unknown',
         summary: 'Ingelogd op het ouderportaal.',
         key: randomUUID(),
-        createdAt,
-        updatedAt: createdAt,
       })
+      await backdate('audit-events', id, { createdAt, updatedAt: createdAt })
+      return id
+    }
     ids.oldLog = await logRow('2025-12-08T22:59:00.000Z')
     ids.keptLog = await logRow('2025-12-08T23:00:00.000Z')
   })

@@ -11,7 +11,7 @@ import { parentChildIds } from '../../access/lib/scope'
 import { idOf, idsOf, parentUser } from '../../access/lib/users'
 import { audienceItemsRead } from '../../access/volunteer-access'
 import type { Event, VolunteerRequest } from '../../payload-types'
-import { audienceLabel } from '../../lib/join-names'
+import { audienceLabel, joinNames } from '../../lib/join-names'
 import { schoolCalendar } from '../Absences/hooks/absence-facts'
 
 /**
@@ -135,7 +135,7 @@ export async function loadAgenda(
           select: { name: true },
         })
       : { docs: [] as { id: string; name: string }[] },
-    planned.docs.length
+    childIds.length
       ? req.payload.find({
           collection: 'pupils',
           where: { id: { in: childIds } },
@@ -144,13 +144,24 @@ export async function loadAgenda(
           pagination: false,
           overrideAccess: true,
           req,
-          select: { firstName: true },
+          select: { firstName: true, group: true },
         })
-      : { docs: [] as { id: string; firstName: string }[] },
+      : { docs: [] as { id: string; firstName: string; group?: unknown }[] },
   ])
   const requestById = new Map((requests.docs as VolunteerRequest[]).map((r) => [r.id, r]))
   const groupName = new Map(groups.docs.map((g) => [g.id, g.name]))
   const firstName = new Map(pupils.docs.map((p) => [p.id, p.firstName]))
+  /** "Groep 5a (Noor)": which of the parent's children a group's item is for. */
+  const forChildren = (e: Event) => {
+    const label = audienceLabel(e.audience, idsOf(e.groups), groupName)
+    if (e.audience === 'school') return label
+    const groups = new Set(idsOf(e.groups))
+    const names = pupils.docs
+      .filter((p) => groups.has(idOf(p.group as string | { id: string } | null) ?? ''))
+      .map((p) => p.firstName)
+      .sort((a, b) => a.localeCompare(b, 'nl'))
+    return names.length ? `${label} (${joinNames(names)})` : label
+  }
 
   const volunteering: AgendaVolunteerSlot[] = []
   for (const signup of signups.docs) {
@@ -191,7 +202,7 @@ export async function loadAgenda(
       title: e.title,
       description: e.description ?? null,
       location: e.location ?? null,
-      audienceLabel: audienceLabel(e.audience, idsOf(e.groups), groupName),
+      audienceLabel: forChildren(e),
       date: e.date,
       endDate: e.endDate ?? null,
       allDay: e.allDay !== false,
